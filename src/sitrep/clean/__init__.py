@@ -1,0 +1,27 @@
+"""Scraped text → the story's own text, with the publication time read from a dateline."""
+from __future__ import annotations
+
+import dataclasses
+
+from sitrep.clean.chrome import strip_chrome
+from sitrep.clean.dateline import find_dateline
+from sitrep.records import Article
+
+
+def clean_article(article: Article) -> Article:
+    """The cleaned text is what is stored, and what evidence offsets point into."""
+    dateline = find_dateline(article.text)
+    lines = strip_chrome(article.text)
+    metadata = dict(article.metadata)
+    published = article.published
+    if dateline is not None:
+        line, moment = dateline
+        metadata["dateline"] = line
+        lines = [kept for kept in lines if kept != line]
+        published = published or moment
+    text = "\n\n".join(lines)
+    title = article.title or (lines[0] if lines else None)
+    return dataclasses.replace(article, text=text, title=title, published=published, metadata=metadata)
+
+
+__all__ = ["clean_article", "strip_chrome", "find_dateline"]

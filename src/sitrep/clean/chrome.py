@@ -1,0 +1,59 @@
+"""Site chrome removal: link lines, comment notices, story lists, stray captions.
+
+A line survives when it reads as part of the story: it ends like a sentence, or it is
+the headline. Patterns for chrome are data (data/chrome.csv).
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from sitrep.data import load_table
+
+SENTENCE_END = re.compile(r"[.!?…:;]['\"’”)\]]*$")
+LIST_ITEM = re.compile(r"^(\d+[.)]|[-*•·])\s")
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    groups: dict[str, list[str]] = {"line": [], "section": []}
+    for row in load_table("chrome.csv"):
+        groups[row["kind"]].append(row["pattern"])
+    return {kind: re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE) for kind, pats in groups.items()}
+
+
+def strip_chrome(raw: str) -> list[str]:
+    """The story's lines, in order, with chrome and blank lines removed."""
+    patterns = _patterns()
+    kept: list[str] = []
+    in_section = False
+    for raw_line in raw.splitlines():
+        indented = raw_line[:1] in (" ", "\t")
+        line = " ".join(raw_line.split())
+        if not line:
+            continue
+        if patterns["section"].search(line):
+            in_section = True
+            continue
+        if in_section:
+            if indented or LIST_ITEM.match(line) or not _is_sentence(line):
+                continue
+            in_section = False
+        if patterns["line"].search(line):
+            continue
+        if kept and (not _is_sentence(line) or _is_headline_link(line)):
+            continue
+        kept.append(line)
+    return kept
+
+
+def _is_sentence(line: str) -> bool:
+    return bool(SENTENCE_END.search(line)) and len(line.split()) >= 3
+
+
+def _is_headline_link(line: str) -> bool:
+    """Title Case lines ending in '?' are teasers for other stories, not the story."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line) if len(w) > 3]
+    if len(words) < 3 or not line.endswith("?"):
+        return False
+    return sum(w[0].isupper() for w in words) / len(words) >= 0.75

@@ -1,0 +1,219 @@
+"""The `sitrep` command: thin commands over the library."""
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from datetime import date
+from importlib import resources
+from pathlib import Path
+
+import click
+from tqdm import tqdm
+
+from sitrep.evaluate import load_gold, score
+from sitrep.export import WRITERS
+from sitrep.pipeline import process
+from sitrep.read import ReadError, iter_articles
+from sitrep.read.manifest import Manifest, ManifestError, load_manifest
+from sitrep.records import Article, EventReport
+from sitrep.store import EventFilter, Store
+
+DEFAULT_DB = "sitrep.duckdb"
+
+
+class Batch:
+    """Reads inputs, reports bad ones on stderr as they come, and remembers that some failed."""
+
+    def __init__(self, paths: tuple[str, ...], manifest: str | None) -> None:
+        self.paths = paths
+        self.manifest = _manifest(manifest)
+        self.failed = 0
+
+    def articles(self) -> Iterator[Article]:
+        for item in iter_articles(self.paths, self.manifest):
+            if isinstance(item, ReadError):
+                self.failed += 1
+                tqdm.write(f"error: {item}", file=sys.stderr)
+            else:
+                yield item
+
+
+def _manifest(path: str | None) -> Manifest | None:
+    if path is None:
+        return None
+    try:
+        return load_manifest(Path(path))
+    except ManifestError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@click.group()
+@click.version_option(package_name="sitrep")
+def main() -> None:
+    """sitrep: news reports of armed conflict in, a sourced, evidenced event database out."""
+
+
+db_option = click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB database file.")
+manifest_option = click.option("--manifest", type=click.Path(), help="JSONL of metadata (id, path, published, url, outlet).")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@manifest_option
+@db_option
+def ingest(paths: tuple[str, ...], manifest: str | None, db: str) -> None:
+    """Read, extract and store articles (files, folders, globs: .txt .jsonl .csv)."""
+    batch = Batch(paths, manifest)
+    stored = skipped = events = 0
+    with Store(db) as store:
+
+        def fresh() -> Iterator[Article]:
+            nonlocal skipped
+            for article in batch.articles():
+                if store.has_content(article.raw_hash):
+                    skipped += 1
+                else:
+                    yield article
+
+        for article, reports in tqdm(process(fresh()), desc="ingest", unit=" articles", file=sys.stderr, disable=None):
+            if store.add(article, reports):
+                stored += 1
+                events += sum(not r.background for r in reports)
+            else:
+                skipped += 1
+    total = stored + skipped + batch.failed
+    click.echo(f"articles read {total}: stored {stored}, skipped {skipped} (already stored), failed {batch.failed}; events {events}")
+    if batch.failed:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@manifest_option
+@click.option("--background/--no-background", default=True, help="Include background (historical) mentions.")
+def extract(paths: tuple[str, ...], manifest: str | None, background: bool) -> None:
+    """Extract event reports without a database: one JSON object a line on stdout."""
+    batch = Batch(paths, manifest)
+    for _, reports in process(batch.articles()):
+        for report in reports:
+            if background or not report.background:
+                click.echo(json.dumps(report.to_dict(), ensure_ascii=False))
+    if batch.failed:
+        sys.exit(1)
+
+
+def _filters(country: str | None, event_type: str | None, actor: str | None, since: date | None, until: date | None) -> EventFilter:
+    return EventFilter(country=country, event_type=event_type, actor=actor, since=since, until=until)
+
+
+filter_options = [
+    click.option("--country", help="Country name, e.g. Syria."),
+    click.option("--type", "event_type", help="ACLED event type or sub-event type."),
+    click.option("--actor", help="Part of an actor's name (actor1 or actor2)."),
+    click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="First event date (YYYY-MM-DD)."),
+    click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Last event date (YYYY-MM-DD)."),
+]
+
+
+def with_filters(command):  # type: ignore[no-untyped-def]
+    for option in reversed(filter_options):
+        command = option(command)
+    return command
+
+
+def _as_date(value: object) -> date | None:
+    return value.date() if value is not None else None  # type: ignore[attr-defined]
+
+
+@main.command()
+@with_filters
+@db_option
+def events(country: str | None, event_type: str | None, actor: str | None, since: object, until: object, db: str) -> None:
+    """List stored events as a table."""
+    with Store(db) as store:
+        reports = store.reports(_filters(country, event_type, actor, _as_date(since), _as_date(until)))
+    header = f"{'id':<28} {'date':<10} {'sub-event type':<34} {'actor1':<38} {'actor2':<32} {'country':<14} {'location':<14} {'dead':>5}"
+    click.echo(header)
+    for r in reports:
+        click.echo(
+            f"{r.report_id:<28.28} {str(r.event_date or ''):<10} {r.sub_event_type:<34.34} {r.actor1 or '':<38.38} "
+            f"{r.actor2 or '':<32.32} {r.country or '':<14.14} {r.location or '':<14.14} {r.fatalities:>5}"
+        )
+    click.echo(f"{len(reports)} events")
+
+
+@main.command()
+@click.argument("event_id")
+@db_option
+def show(event_id: str, db: str) -> None:
+    """One event with its source and the evidence for each field."""
+    with Store(db) as store:
+        report = store.report(event_id)
+        article = store.article(report.article_id) if report else None
+    if report is None or article is None:
+        raise click.ClickException(f"no event {event_id!r} in {db}")
+    click.echo(render_report(report, article))
+
+
+def render_report(report: EventReport, article: dict[str, object]) -> str:
+    fields = report.to_dict()
+    lines = [f"{report.report_id}: {report.notes}", ""]
+    for name in ("event_type", "sub_event_type", "event_date", "date_from", "date_to", "date_precision", "actor1",
+                 "actor1_type", "assoc_actor_1", "actor2", "actor2_type", "country", "iso3", "location", "latitude",
+                 "longitude", "geo_precision", "fatalities", "weapons", "quantities", "operation", "claimed_by",
+                 "certainty", "background"):
+        value = fields[name]
+        if value not in (None, [], {}, ""):
+            lines.append(f"  {name:<16} {value}")
+    lines += ["", f"source: {article['id']}  {article.get('outlet') or ''}  {article.get('url') or ''}  published {article.get('published')}"]
+    lines.append("evidence:")
+    for item in report.evidence:
+        label = "sentence" if item.field == "event" else item.field
+        lines.append(f"  [{item.start}:{item.end}] {label:<16} {item.text}")
+    return "\n".join(lines)
+
+
+@main.command(name="export")
+@click.option("--format", "fmt", type=click.Choice(sorted(WRITERS)), default="jsonl", show_default=True)
+@click.option("--output", "-o", type=click.File("w", encoding="utf-8"), default="-", help="File to write (default: stdout).")
+@with_filters
+@db_option
+def export_command(fmt: str, output: object, country: str | None, event_type: str | None, actor: str | None, since: object, until: object, db: str) -> None:
+    """Export stored events as JSON lines or an ACLED-style CSV."""
+    with Store(db) as store:
+        reports = store.reports(_filters(country, event_type, actor, _as_date(since), _as_date(until)))
+        sources = {}
+        for article_id in {r.article_id for r in reports}:
+            article = store.article(article_id) or {}
+            sources[article_id] = str(article.get("outlet") or article.get("url") or article_id)
+    WRITERS[fmt](reports, sources, output)  # type: ignore[arg-type]
+
+
+@main.command(name="eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.argument("paths", nargs=-1, required=True)
+@manifest_option
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def eval_command(gold: str, paths: tuple[str, ...], manifest: str | None, as_json: bool) -> None:
+    """Score extraction of PATHS against a GOLD events file (JSONL)."""
+    batch = Batch(paths, manifest)
+    reports = [r for _, rs in process(batch.articles()) for r in rs]
+    result = score(load_gold(Path(gold)), reports)
+    click.echo(json.dumps(result.to_dict(), indent=2) if as_json else result.render())
+
+
+@main.command()
+@db_option
+def demo(db: str) -> None:
+    """Ingest the bundled sample articles and list the events found."""
+    folder = resources.files("sitrep") / "demo"
+    with resources.as_file(folder) as path:
+        ctx = click.get_current_context()
+        try:
+            ctx.invoke(ingest, paths=(str(path),), manifest=str(path / "manifest.jsonl"), db=db)
+        except SystemExit as exit_:
+            if exit_.code:
+                raise
+        ctx.invoke(events, country=None, event_type=None, actor=None, since=None, until=None, db=db)
+    click.echo(f"\nDatabase: {db}. Try: sitrep show ID --db {db}, sitrep export --format acled-csv --db {db}")

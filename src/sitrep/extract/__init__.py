@@ -1,0 +1,29 @@
+"""Parsed article → EventReports: detect mentions, read their arguments, assemble events,
+and write each field with the evidence it was read from."""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from sitrep.extract.arguments import gather
+from sitrep.extract.assemble import Draft, assemble
+from sitrep.extract.dates import DateValue
+from sitrep.extract.detect import find_mentions
+from sitrep.records import Article
+
+LEAD_SENTENCES = 3
+
+
+def extract_drafts(article: Article, doc: Doc) -> list[Draft]:
+    """Drafts of the article's events; `resolve` turns them into EventReports."""
+    mentions = find_mentions(doc)
+    facts = gather(mentions, article.published)
+    sentences = list(doc.sents)
+    lead_end = sentences[min(LEAD_SENTENCES, len(sentences)) - 1].end_char if sentences else 0
+    published = None
+    if article.published is not None:
+        day = article.published.date()
+        published = DateValue(day, day, "day")
+    return assemble(facts, lead_end, published)
+
+
+__all__ = ["extract_drafts", "Draft"]

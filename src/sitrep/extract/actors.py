@@ -1,0 +1,89 @@
+"""Actor phrases → canonical ACLED-style actors.
+
+"Islamic State gunmen" → Islamic State; "French fighter planes" → Military Forces of
+France; "Authorities in neighbouring Turkey" → Police Forces of Turkey; "132 people" →
+civilians, named after the event's country once it is known.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from sitrep.extract.lexicon import actor_matcher, countries, country_matcher, named_actors, role_nouns, weapon_matcher
+
+PRONOUNS = {"it", "they", "he", "she", "we", "who", "which", "that", "them", "its", "their"}
+KIND_NAMES = {
+    "military": ("Military Forces of {of_name}", 1),
+    "police": ("Police Forces of {of_name}", 1),
+    "government": ("Government of {of_name}", 1),
+    "civilian": ("Civilians ({name})", 7),
+    "armed_group": ("Unidentified Armed Group ({name})", 3),
+}
+MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "nummod", "det", "quantmod", "case", "punct", "appos", "npadvmod"}
+
+
+@dataclass(frozen=True)
+class ActorRef:
+    """An actor read from the text; `name` is None until a country can name it."""
+
+    name: str | None
+    inter: int
+    kind: str
+    country: str | None
+    start: int
+    end: int
+    text: str
+
+    def named(self, fallback_country: str | None) -> ActorRef:
+        """Civilians and unnamed armed groups take the event's country when they lack one."""
+        if self.name is not None:
+            return self
+        iso2 = self.country or fallback_country
+        country = countries().get(iso2) if iso2 else None
+        template, inter = KIND_NAMES[self.kind]
+        if country is None:
+            bare = template.split(" (")[0].replace(" of {of_name}", "")
+            return ActorRef(bare, inter, self.kind, None, self.start, self.end, self.text)
+        name = template.format(name=country.name, of_name=country.of_name)
+        return ActorRef(name, inter, self.kind, iso2, self.start, self.end, self.text)
+
+
+def phrase_tokens(head: Token) -> list[Token]:
+    """The head noun with its modifiers and an 'in/of X' complement, not its clauses."""
+    tokens = [head]
+    for child in head.children:
+        if child.dep_ in MODIFIER_DEPS:
+            tokens.extend(child.subtree)
+        elif child.dep_ == "prep" and child.lower_ in ("in", "of", "from") and child.i > head.i:
+            tokens.extend(child.subtree)
+    return sorted(set(tokens), key=lambda t: t.i)
+
+
+def resolve_actor(head: Token) -> ActorRef | None:
+    if head.lower_ in PRONOUNS or head.pos_ == "PRON":
+        return None
+    tokens = phrase_tokens(head)
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    text = head.doc.text[start:end]
+    named = actor_matcher().find(text, start)
+    if named:
+        actor = named_actors()[named[0].value]
+        return ActorRef(actor.canonical, actor.inter, "named", actor.country, start, end, text)
+    kind = role_nouns().get(head.lemma_.lower()) or role_nouns().get(head.lower_)
+    if kind is None and any(w.start <= head.idx < w.end for w in weapon_matcher().find(text, start)):
+        kind = "military"
+    country_hits = country_matcher().find(text, start)
+    iso2 = country_hits[0].value if country_hits else None
+    if iso2 is not None and (kind in KIND_NAMES or (kind is None and head.ent_type_ in ("GPE", "NORP"))):
+        return ActorRef(None, 1, kind or "military", iso2, start, end, text).named(None)
+    if kind in ("civilian", "armed_group"):
+        return ActorRef(None, KIND_NAMES[kind][1], kind, None, start, end, text)
+    if head.ent_type_ in ("ORG", "NORP", "PERSON") and kind is None:
+        entity = next(e for e in head.doc.ents if e.start <= head.i < e.end)
+        return ActorRef(entity.text, 3, "other", None, entity.start_char, entity.end_char, entity.text)
+    return None
+
+
+def actor_from_country(iso2: str, start: int, end: int, text: str) -> ActorRef:
+    return ActorRef(None, 1, "military", iso2, start, end, text).named(None)

@@ -1,0 +1,321 @@
+"""The arguments of a mention: who acted, on whom, how many died, where, when, with what.
+
+Roles come from the dependency parse around the triggers; dates, places and weapons of a
+sentence go to the nearest mention (a date just before "after"/"before" belongs to the
+event after it: "came just days after UK jets attacked").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from spacy.tokens import Span, Token
+
+from sitrep.extract.actors import ActorRef, resolve_actor
+from sitrep.extract.dates import DateValue, resolve_date
+from sitrep.extract.detect import Mention
+from sitrep.extract.lexicon import Term, country_matcher, cues, measures, weapon_matcher
+from sitrep.extract.numbers import Count, count_conjuncts
+
+DATE_QUALIFIERS = {"little", "a", "less", "than", "more", "shortly", "just", "only", "about", "around", "nearly", "almost", "some", "early", "late", "before", "after", "until"}
+PLACE_PREPOSITIONS = {"in", "on", "at", "near", "outside", "across", "into", "around", "of", "inside", "towards", "toward", "over", "against", "targeting"}
+TARGET_PREPOSITIONS = {"on", "against", "at", "targeting", "upon"}
+CLIMB_DEPS = {"dobj", "pobj", "prep", "pcomp", "xcomp", "attr", "oprd", "nsubj", "nsubjpass", "conj", "compound", "appos"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+@dataclass(frozen=True)
+class CapitalOf:
+    """A place named only as a country's capital."""
+
+    iso2: str
+
+
+@dataclass
+class Located:
+    """A value read from the text with its character span."""
+
+    value: object
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class MentionFacts:
+    mention: Mention
+    agents: list[ActorRef] = field(default_factory=list)
+    patients: list[ActorRef] = field(default_factory=list)
+    associates: list[ActorRef] = field(default_factory=list)
+    victims: Count | None = None
+    dates: list[Located] = field(default_factory=list)
+    places: list[Located] = field(default_factory=list)
+    weapons: list[Term] = field(default_factory=list)
+    quantities: dict[str, Located] = field(default_factory=dict)
+    speaker: Located | None = None
+    certainty: str | None = None
+    operation: Located | None = None
+
+    @property
+    def date(self) -> Located | None:
+        return self.dates[0] if self.dates else None
+
+
+def gather(mentions: list[Mention], published: datetime | None) -> list[MentionFacts]:
+    facts = [_roles(m) for m in mentions]
+    by_sentence: dict[int, list[MentionFacts]] = {}
+    for fact in facts:
+        by_sentence.setdefault(fact.mention.sentence.start, []).append(fact)
+    for group in by_sentence.values():
+        sentence = group[0].mention.sentence
+        if published is not None:
+            for located, anchor in _date_phrases(sentence, published):
+                _nearest(group, anchor).dates.append(located)
+        for located in _place_phrases(sentence, group):
+            _nearest(group, located.start).places.append(located)
+        for term in weapon_matcher().find(sentence.text, sentence.start_char):
+            _weapon_owner(group, term).weapons.append(term)
+        speaker, certainty = _attribution(sentence)
+        operation = next((Located(e.text, e.start_char, e.end_char, e.text) for e in sentence.ents if e.text.startswith("Operation ")), None)
+        for fact in group:
+            fact.speaker = speaker
+            fact.certainty = certainty
+            fact.operation = operation
+    return facts
+
+
+def _nearest(group: list[MentionFacts], char: int | tuple[int, str]) -> MentionFacts:
+    """Nearest mention; with a direction ('after'), the nearest mention on that side."""
+    position, side = char if isinstance(char, tuple) else (char, "")
+    candidates = [f for f in group if side != "after" or f.mention.start_char > position] or group
+    return min(candidates, key=lambda f: min(abs(f.mention.start_char - position), abs(f.mention.end_char - position)))
+
+
+def _weapon_owner(group: list[MentionFacts], term: Term) -> MentionFacts:
+    """A platform inside an actor phrase ("UK jets") belongs to that actor's event."""
+    for fact in group:
+        if any(a.start <= term.start < a.end for a in (*fact.agents, *fact.associates)):
+            return fact
+    return _nearest(group, term.start)
+
+
+def _roles(mention: Mention) -> MentionFacts:
+    facts = MentionFacts(mention)
+    lethal = cues("lethal")
+    for hit in mention.hits:
+        token = hit.token
+        if token.pos_ in ("VERB", "AUX"):
+            subject_holder = token.head if token.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in token.children) else token
+            facts.agents += _actors(c for c in subject_holder.children if c.dep_ in ("nsubj",))
+            facts.agents += _actors(p for c in token.children if c.dep_ == "agent" for p in c.children)
+            objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+            facts.patients += _actors(objects)
+        else:
+            modifiers = [c for holder in {token.i: token, hit.start.i: hit.start}.values() for c in holder.children]
+            facts.agents += _actors(c for c in modifiers if c.dep_ in ("compound", "amod", "nmod", "poss") and c.ent_type_)
+            facts.agents += _actors(p for c in token.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children)
+            objects = []
+            _governor_roles(token, facts)
+        facts.patients += _actors(
+            p
+            for holder in {token.i: token, hit.start.i: hit.start}.values()
+            for c in holder.children
+            if c.dep_ == "prep" and c.lower_ in TARGET_PREPOSITIONS
+            for p in c.children
+            if p.dep_ == "pobj"
+        )
+        if token.lemma_.lower() in lethal:
+            victims = objects
+            if token.pos_ == "ADJ" or token.lemma_.lower() == "die":
+                victims = [c for c in token.head.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
+            for victim in victims:
+                count = count_conjuncts(victim)
+                if count is not None and (facts.victims is None or count.value > facts.victims.value):
+                    facts.victims = count
+                facts.patients += _actors([victim])
+        _quantities(token, facts)
+    facts.agents = _unique(facts.agents)
+    facts.patients = [p for p in _unique(facts.patients) if p.name not in {a.name for a in facts.agents} or p.name is None]
+    return facts
+
+
+def _governor_roles(noun: Token, facts: MentionFacts) -> None:
+    """A noun trigger's actor is the subject of the verb that carries it out."""
+    light, join, speech = cues("light_verb"), cues("join_verb"), cues("speech")
+    relation = cues("relation")
+    node = noun
+    while node.dep_ in CLIMB_DEPS and node.head.i != node.i:
+        if node.dep_ in ("nsubj", "nsubjpass") and node.head.lemma_.lower() not in light:
+            return
+        node = node.head
+        lemma = node.lemma_.lower()
+        if lemma in relation:
+            return
+        if node.pos_ in ("VERB", "AUX"):
+            subjects = [c for c in node.children if c.dep_ == "nsubj" and c.i != noun.i]
+            if lemma in join:
+                facts.associates += _actors(c for c in node.children if c.dep_ == "dobj")
+            if lemma not in light and lemma not in join:
+                return
+            if node.i == noun.head.i and noun.dep_ == "nsubj":
+                facts.patients += _actors(c for c in node.children if c.dep_ == "dobj")
+            agents = _actors(subjects) or _actors(p for c in node.children if c.dep_ == "agent" for p in c.children)
+            if subjects and not agents and subjects[0].pos_ == "PRON":
+                agents = _speaker_actors(node, speech)
+            if agents:
+                facts.agents += agents
+                return
+
+
+def _speaker_actors(verb: Token, speech: frozenset[str]) -> list[ActorRef]:
+    """'IS fighters said they carried out the massacre': 'they' is the speaker."""
+    node = verb
+    while node.dep_ in ("ccomp", "conj", "xcomp") and node.head.i != node.i:
+        node = node.head
+        if node.lemma_.lower() in speech:
+            return _actors(c for c in node.children if c.dep_ == "nsubj")
+    return []
+
+
+def _actors(heads: object) -> list[ActorRef]:
+    found: list[ActorRef] = []
+    for head in heads:  # type: ignore[attr-defined]
+        for member in [head, *head.conjuncts]:
+            if member.i >= head.i:
+                actor = resolve_actor(member)
+                if actor is not None:
+                    found.append(actor)
+    return found
+
+
+def _unique(actors: list[ActorRef]) -> list[ActorRef]:
+    seen: dict[str | None, ActorRef] = {}
+    for actor in actors:
+        key = actor.name or f"{actor.kind}:{actor.country}"
+        seen.setdefault(key, actor)
+    return list(seen.values())
+
+
+def _quantities(token: Token, facts: MentionFacts) -> None:
+    """Counted nouns near a trigger: '20 bombs', 'over 35 targets', 'dozens arrested'."""
+    measure_of = measures()
+    scope = list(token.subtree) + ([token.head, *token.head.subtree] if token.pos_ != "VERB" else [])
+    for noun in scope:
+        quantity = measure_of.get(noun.lemma_.lower())
+        if quantity is None:
+            continue
+        count = count_conjuncts(noun)
+        if count is not None and quantity not in facts.quantities:
+            text = noun.doc.text[count.start : count.end]
+            facts.quantities[quantity] = Located(count.low or count.value, count.start, count.end, text)
+    if facts.mention.head.trigger.sub_event_type == "Arrests" and token.pos_ == "VERB":
+        for obj in (c for c in token.children if c.dep_ == "dobj"):
+            count = count_conjuncts(obj)
+            if count is not None:
+                facts.quantities["arrested"] = Located(count.value, count.start, count.end, token.doc.text[count.start : count.end])
+
+
+def _date_phrases(sentence: Span, published: datetime) -> list[tuple[Located, int | tuple[int, str]]]:
+    found = []
+    for entity in sentence.ents:
+        if entity.label_ not in ("DATE", "TIME", "EVENT"):
+            continue
+        start = entity.start
+        while start > sentence.start and sentence.doc[start - 1].lower_ in DATE_QUALIFIERS:
+            start -= 1
+        phrase = sentence.doc[start : entity.end]
+        value = resolve_date(phrase.text, published)
+        if value is None:
+            continue
+        located = Located(value, phrase.start_char, phrase.end_char, phrase.text)
+        following = sentence.doc[entity.end] if entity.end < sentence.end else None
+        if following is not None and following.lower_ in ("after", "before"):
+            found.append((located, (phrase.end_char, "after")))
+        else:
+            found.append((located, phrase.start_char))
+    return _merge_same_day(found)
+
+
+def _merge_same_day(found: list[tuple[Located, int | tuple[int, str]]]) -> list[tuple[Located, int | tuple[int, str]]]:
+    """'5.30pm today' is one moment, not two dates."""
+    merged: list[tuple[Located, int | tuple[int, str]]] = []
+    for located, anchor in found:
+        previous = merged[-1][0] if merged else None
+        if previous is not None and isinstance(previous.value, DateValue) and previous.value == located.value and located.start - previous.end <= 2:
+            continue
+        merged.append((located, anchor))
+    return merged
+
+
+def _place_phrases(sentence: Span, group: list[MentionFacts]) -> list[Located]:
+    actor_spans = [(a.start, a.end) for f in group for a in (*f.agents, *f.patients, *f.associates)]
+    places: list[Located] = []
+    for entity in sentence.ents:
+        if entity.label_ not in PLACE_LABELS:
+            continue
+        root = entity.root
+        if any(s <= entity.start_char and entity.end_char <= e for s, e in actor_spans) and root.dep_ != "pobj":
+            continue
+        if not _is_place_role(root):
+            continue
+        places.append(Located(entity.text, entity.start_char, entity.end_char, entity.text))
+    places += _capitals(sentence)
+    return sorted(places, key=lambda p: p.start)
+
+
+def _is_place_role(root: Token) -> bool:
+    node = root
+    while node.dep_ in ("conj", "appos", "compound") and node.head.i != node.i:
+        node = node.head
+    if node.dep_ != "pobj":
+        return False
+    preposition = node.head
+    if preposition.lower_ not in PLACE_PREPOSITIONS:
+        return False
+    return not any(t.lemma_.lower() in ("base", "from", "launch") for t in (preposition.head, preposition.head.head))
+
+
+def _capitals(sentence: Span) -> list[Located]:
+    """'the French capital' names a city: the country's capital, found later by the gazetteer."""
+    found = []
+    for token in sentence:
+        if token.lemma_.lower() != "capital" or token.dep_ != "pobj":
+            continue
+        modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "poss")]
+        modifiers += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+        for modifier in modifiers:
+            hits = country_matcher().find(modifier.text)
+            if hits:
+                start = min(t.idx for t in (token, *token.subtree))
+                end = max(t.idx + len(t) for t in (token, *token.subtree))
+                found.append(Located(CapitalOf(hits[0].value), start, end, sentence.doc.text[start:end]))
+    return found
+
+
+def _attribution(sentence: Span) -> tuple[Located | None, str | None]:
+    """Who says so ('according to X', 'X said') and how sure the text is."""
+    speech = cues("speech")
+    speaker: Located | None = None
+    for token in sentence:
+        if token.lower_ == "according" and token.i + 2 < sentence.end and sentence.doc[token.i + 1].lower_ == "to":
+            target = next((c for c in sentence.doc[token.i + 1].children if c.dep_ == "pobj"), None)
+            if target is not None:
+                speaker = _phrase(target)
+        elif token.lemma_.lower() in speech and token.pos_ == "VERB" and speaker is None:
+            subject = next((c for c in token.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+            if subject is not None:
+                speaker = _phrase(subject)
+    certainty = None
+    lemmas = {t.lemma_.lower() for t in sentence}
+    if lemmas & cues("reported"):
+        certainty = "reported"
+    elif lemmas & cues("confirmed"):
+        certainty = "confirmed"
+    return speaker, certainty
+
+
+def _phrase(head: Token) -> Located:
+    tokens = [t for t in head.subtree if t.dep_ not in ("relcl", "acl", "punct") and t.lower_ not in ("the", "a", "an")]
+    tokens = [t for t in tokens if t.i <= head.i or t.head.i <= head.i]
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    return Located(head.doc.text[start:end], start, end, head.doc.text[start:end])

@@ -1,0 +1,200 @@
+"""Mentions → one draft per real event in the article.
+
+A mention joins an earlier draft when it refers back ("the aerial raid", "today's
+operation", an empty "a massive attack") or shares identifying facts (the same death toll,
+the same named victim, the same named perpetrator); it starts a draft of its own when its
+date, actors or type tell a different event.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from sitrep.extract.actors import ActorRef
+from sitrep.extract.arguments import Located, MentionFacts
+from sitrep.extract.dates import DateValue
+from sitrep.extract.lexicon import Term
+
+GENERIC_RANK = 3
+AIR_WORDS = {"jet", "plane", "aircraft", "bomber", "warplane", "drone", "helicopter", "fighter", "gunship"}
+AIR_WEAPONS = {"platform"}
+ANAPHORIC_DETERMINERS = {"the", "this", "these", "that", "those", "its", "their", "his", "her", "our"}
+
+
+@dataclass
+class Draft:
+    facts: list[MentionFacts]
+    event_type: str
+    sub_event_type: str
+    rank: int
+    lead: bool
+    agents: list[ActorRef] = field(default_factory=list)
+    patients: list[ActorRef] = field(default_factory=list)
+    associates: list[ActorRef] = field(default_factory=list)
+    date: Located | None = None
+    places: list[Located] = field(default_factory=list)
+    victims: list[Located] = field(default_factory=list)
+    weapons: list[Term] = field(default_factory=list)
+    quantities: dict[str, Located] = field(default_factory=dict)
+    claims: list[Located] = field(default_factory=list)
+    certainty: str | None = None
+    operation: Located | None = None
+    default_date: DateValue | None = None
+    touched: int = 0
+
+    @property
+    def when(self) -> DateValue | None:
+        return self.date.value if self.date is not None else self.default_date  # type: ignore[return-value]
+
+    @property
+    def actor1(self) -> ActorRef | None:
+        return self.agents[0] if self.agents else None
+
+
+def assemble(facts: list[MentionFacts], lead_end: int, published: DateValue | None) -> list[Draft]:
+    """`published` is the date a lead event without a date of its own is taken to have."""
+    drafts: list[Draft] = []
+    for step, fact in enumerate(facts, 1):
+        mention = fact.mention
+        if mention.negated or mention.hypothetical:
+            continue
+        event_type, sub_event_type, rank = mention_type(fact)
+        target = _best_draft(drafts, fact, event_type, rank, lead_end)
+        detail_only = mention.quoted or mention.role == "anaphor"
+        if target is None and detail_only:
+            continue
+        if target is None:
+            lead = mention.sentence.start_char < lead_end and not mention.related
+            target = Draft([], event_type, sub_event_type, rank, lead=lead, default_date=published if lead else None)
+            drafts.append(target)
+        if rank > target.rank and not detail_only:
+            target.event_type, target.sub_event_type, target.rank = event_type, sub_event_type, rank
+        absorb(target, fact)
+        target.touched = step
+    return [d for d in drafts if _is_conflict(d)]
+
+
+def _is_conflict(draft: Draft) -> bool:
+    """War words in sport or business news name no armed actor, weapon or victim."""
+    kinds = {a.kind for a in (*draft.agents, *draft.patients, *draft.associates)}
+    if kinds - {"other"} or draft.weapons or any(v.value.value for v in draft.victims):
+        return True
+    return draft.rank > GENERIC_RANK and bool(draft.places)
+
+
+def absorb(draft: Draft, fact: MentionFacts) -> None:
+    """Add what a mention says to a draft; the first value read for a field stays."""
+    draft.facts.append(fact)
+    known = {a.name or a.kind for a in (*draft.agents, *draft.associates)}
+    for agent in fact.agents:
+        if (agent.name or agent.kind) not in known:
+            (draft.associates if draft.agents else draft.agents).append(agent)
+            known.add(agent.name or agent.kind)
+    draft.associates += [a for a in fact.associates if a.name not in {x.name for x in (*draft.agents, *draft.associates)}]
+    draft.patients += [p for p in fact.patients if p.name is None or p.name not in {x.name for x in draft.patients}]
+    if fact.date is not None and draft.date is None:
+        draft.date = fact.date
+    draft.places += fact.places
+    if fact.victims is not None:
+        text = fact.mention.sentence.doc.text[fact.victims.start : fact.victims.end]
+        draft.victims.append(Located(fact.victims, fact.victims.start, fact.victims.end, text))
+    draft.weapons += [w for w in fact.weapons if w.value not in {x.value for x in draft.weapons}]
+    for key, value in fact.quantities.items():
+        draft.quantities.setdefault(key, value)
+    if fact.speaker is not None and fact.speaker.value not in {c.value for c in draft.claims}:
+        draft.claims.append(fact.speaker)
+    draft.certainty = draft.certainty or fact.certainty
+    draft.operation = draft.operation or fact.operation
+
+
+def mention_type(fact: MentionFacts) -> tuple[str, str, int]:
+    """ACLED type by precedence: a specific trigger wins; a generic attack or killing is
+    typed by who did it (aircraft: air strike) and to whom (civilians: violence against
+    civilians; armed men: armed clash)."""
+    head = fact.mention.head.trigger
+    if head.rank > GENERIC_RANK:
+        return head.event_type, head.sub_event_type, head.rank
+    agent_words = {t.lemma_.lower() for a in fact.agents for t in _tokens(fact, a)}
+    if agent_words & AIR_WORDS or any(w.value in ("Hellfire missile", "drone") for w in fact.weapons):
+        return "Explosions/Remote violence", "Air/drone strike", GENERIC_RANK
+    kinds = {p.kind for p in fact.patients}
+    if kinds and kinds <= {"named", "military", "armed_group", "police", "other"} and "civilian" not in kinds:
+        return "Battles", "Armed clash", GENERIC_RANK
+    return head.event_type, head.sub_event_type, head.rank
+
+
+def _tokens(fact: MentionFacts, actor: ActorRef) -> list[Token]:
+    doc = fact.mention.sentence.doc
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def _restates(draft: Draft, fact: MentionFacts, rank: int, lead_end: int) -> bool:
+    """A generic mention with no actor of its own ("four militants were killed"), or the
+    lead restating the headline, adds to an event rather than starting one."""
+    if rank <= GENERIC_RANK and not fact.agents:
+        return True
+    in_lead = fact.mention.sentence.start_char < lead_end
+    return in_lead and draft.lead and draft.sub_event_type == fact.mention.head.trigger.sub_event_type
+
+
+def _best_draft(drafts: list[Draft], fact: MentionFacts, event_type: str, rank: int, lead_end: int) -> Draft | None:
+    anaphoric = _is_anaphoric(fact)
+    scored = []
+    for draft in drafts:
+        if not _compatible(draft, fact, event_type, rank, anaphoric):
+            continue
+        evidence = _shared_evidence(draft, fact)
+        if not (anaphoric or evidence >= 2 or _restates(draft, fact, rank, lead_end)):
+            continue
+        same_kind = anaphoric and draft.sub_event_type == fact.mention.head.trigger.sub_event_type
+        recent = draft.touched == max(d.touched for d in drafts)
+        scored.append((evidence + same_kind + 0.5 * draft.lead + 0.75 * recent, draft))
+    return max(scored, key=lambda pair: pair[0])[1] if scored else None
+
+
+def _is_anaphoric(fact: MentionFacts) -> bool:
+    """Refers back: a definite or possessed trigger noun, a back-reference word, or no facts at all."""
+    mention = fact.mention
+    if mention.role == "anaphor" or mention.quoted:
+        return True
+    head = mention.head.token
+    if head.dep_ == "attr" or (head.dep_ == "pobj" and head.head.lower_ == "as"):
+        return True
+    if any(c.dep_ in ("det", "poss") and c.lower_ in ANAPHORIC_DETERMINERS | {"today", "friday"} or c.dep_ == "poss" for c in head.children):
+        return True
+    return not (fact.agents or fact.patients or fact.date or fact.places or fact.victims)
+
+
+def _compatible(draft: Draft, fact: MentionFacts, event_type: str, rank: int, anaphoric: bool) -> bool:
+    if event_type != draft.event_type and min(rank, draft.rank) > GENERIC_RANK:
+        return False
+    if fact.date is not None and draft.date is not None and not _overlap(fact.date.value, draft.date.value):
+        return False
+    if not anaphoric and draft.actor1 is not None and fact.agents and fact.agents[0].name != draft.actor1.name:
+        return False
+    return True
+
+
+def _shared_evidence(draft: Draft, fact: MentionFacts) -> float:
+    score = 0.0
+    if fact.victims is not None and fact.victims.value > 1 and any(v.value.value == fact.victims.value for v in draft.victims):
+        score += 3
+    draft_names = {p.name for p in draft.patients if p.name and p.kind == "other"}
+    if any(p.kind == "other" and p.name and _same_name(p.name, draft_names) for p in fact.patients):
+        score += 3
+    if draft.actor1 is not None and fact.agents and fact.agents[0].name == draft.actor1.name:
+        score += 2
+    if fact.date is not None and draft.when is not None and _overlap(fact.date.value, draft.when):
+        score += 1
+    return score
+
+
+def _same_name(name: str, others: set[str]) -> bool:
+    return any(name in other or other in name for other in others)
+
+
+def _overlap(a: object, b: object) -> bool:
+    assert isinstance(a, DateValue) and isinstance(b, DateValue)
+    return a.start <= b.end and b.start <= a.end

@@ -1,0 +1,176 @@
+"""Date phrases resolved against the publication date, with a precision.
+
+dateparser reads explicit dates; the relative phrases of news ("Friday", "last week",
+"little less than a month ago", "shortly before New Year's Eve", "the end of last year",
+"between December 20 and December 29", "just days after") need rules of their own.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+import dateparser
+
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
+HOLIDAYS = {"new year eve": (12, 31), "new year day": (1, 1), "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25)}
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
+
+
+@dataclass(frozen=True)
+class DateValue:
+    start: date
+    end: date
+    precision: str
+
+    @property
+    def day(self) -> date:
+        return self.start if self.start == self.end else self.start + (self.end - self.start) / 2
+
+
+def resolve_date(phrase: str, published: datetime | date) -> DateValue | None:
+    """The days a phrase can mean, given when the article was published."""
+    today = published.date() if isinstance(published, datetime) else published
+    text = _normalise(phrase)
+    if not text:
+        return None
+    for rule in (_between, _relative_days, _weekday, _ago, _holiday, _period, _explicit):
+        value = rule(text, today)
+        if value is not None:
+            return _not_after(value, today)
+    return None
+
+
+def _normalise(phrase: str) -> str:
+    text = phrase.lower().replace("’", "'")
+    text = re.sub(r"'s\b", "", text)
+    text = re.sub(r"\b(on|in|at|by|of|the|since|during|around|about)\b", " ", text)
+    return " ".join(text.split())
+
+
+def _not_after(value: DateValue, today: date) -> DateValue:
+    """An event reported on a day cannot have happened after it."""
+    if value.end <= today:
+        return value
+    return DateValue(min(value.start, today), today, value.precision)
+
+
+def _day(d: date) -> DateValue:
+    return DateValue(d, d, "day")
+
+
+def _between(text: str, today: date) -> DateValue | None:
+    match = re.search(r"between (.+?) and (.+)$", text)
+    if not match:
+        return None
+    first, second = resolve_date(match.group(1), today), resolve_date(match.group(2), today)
+    if first is None or second is None:
+        return None
+    start, end = sorted((first.start, second.end))
+    return DateValue(start, end, "range")
+
+
+def _relative_days(text: str, today: date) -> DateValue | None:
+    if re.search(r"\b(today|this (morning|afternoon|evening)|tonight|earlier today|hours ago|\d+[.:]\d+ ?[ap]m)\b", text):
+        return _day(today)
+    if re.search(r"\b(yesterday|last night|overnight)\b", text):
+        return _day(today - timedelta(days=1))
+    if re.search(r"\b(just|only|a few|few) days\b|\bdays (earlier|before|after|ago)\b", text):
+        return DateValue(today - timedelta(days=9), today - timedelta(days=2), "range")
+    if re.search(r"\blast week\b|\bpast week\b|\bearlier this week\b", text):
+        return DateValue(today - timedelta(days=7), today - timedelta(days=1), "week")
+    if re.search(r"\bthis week\b", text):
+        return DateValue(today - timedelta(days=6), today, "week")
+    return None
+
+
+def _weekday(text: str, today: date) -> DateValue | None:
+    """A bare weekday is the last such day on or before publication."""
+    for name, index in WEEKDAYS.items():
+        if re.search(rf"\b{name}\b", text) and not re.search(r"\d", text):
+            back = (today.weekday() - index) % 7
+            if "last" in text.split() and back == 0:
+                back = 7
+            return _day(today - timedelta(days=back))
+    return None
+
+
+def _ago(text: str, today: date) -> DateValue | None:
+    match = re.search(r"(?:(little|bit|slightly|just|almost|nearly|less than|more than|over)\s+)*(?:(?:less|more) than\s+)?(\w+) (day|week|month|year)s? ago", text)
+    if not match:
+        return None
+    amount = NUMBER_WORDS.get(match.group(2)) or (int(match.group(2)) if match.group(2).isdigit() else None)
+    if amount is None:
+        return None
+    days = amount * UNIT_DAYS[match.group(3)]
+    centre = today - timedelta(days=days)
+    if "less than" in text or "almost" in text or "nearly" in text:
+        return DateValue(centre + timedelta(days=1), today - timedelta(days=int(days * 0.7)), "range")
+    if "more than" in text or "over" in text:
+        return DateValue(centre - timedelta(days=int(days * 0.3)), centre, "range")
+    slack = max(1, days // 10)
+    return DateValue(centre - timedelta(days=slack), centre + timedelta(days=slack), "range" if slack else "day")
+
+
+def _holiday(text: str, today: date) -> DateValue | None:
+    for name, (month, day) in HOLIDAYS.items():
+        if name in text:
+            year = today.year if (month, day) <= (today.month, today.day) else today.year - 1
+            anchor = date(year, month, day)
+            if re.search(r"\b(shortly|just|days|weeks?) before\b|\bbefore\b|\bahead\b", text):
+                return DateValue(anchor - timedelta(days=7), anchor, "week")
+            if re.search(r"\bafter\b", text):
+                return DateValue(anchor, anchor + timedelta(days=7), "week")
+            return _day(anchor)
+    return None
+
+
+def _period(text: str, today: date) -> DateValue | None:
+    """Months and years, and their beginnings and ends."""
+    year = today.year
+    if "last year" in text:
+        year -= 1
+    elif match := re.search(r"\b(19|20)\d{2}\b", text):
+        year = int(match.group(0))
+    month_names = [MONTHS[w] for w in re.findall(r"[a-z]+", text) if w in MONTHS]
+    if re.search(r"\b(last|this) month\b", text):
+        anchor = today.replace(day=1) - timedelta(days=1) if "last" in text else today
+        month_names, year = [anchor.month], anchor.year
+    if month_names and not re.search(r"\d{1,2}(st|nd|rd|th)?\b(?! ?\d{3})", re.sub(r"\b(19|20)\d{2}\b", "", text)):
+        month = month_names[0]
+        if year == today.year and month > today.month and "year" not in text:
+            year -= 1
+        start = date(year, month, 1)
+        end = date(year, month, calendar.monthrange(year, month)[1])
+        return _part(text, start, end, "month")
+    if re.search(r"\b(last year|this year|(19|20)\d{2})\b", text) and not month_names and not re.search(r"\b\d{1,2}\b", text):
+        return _part(text, date(year, 1, 1), date(year, 12, 31), "year")
+    return None
+
+
+def _part(text: str, start: date, end: date, precision: str) -> DateValue:
+    length = (end - start).days
+    if re.search(r"\b(end|late|later part)\b", text):
+        return DateValue(end - timedelta(days=length // 4), end, precision)
+    if re.search(r"\b(beginning|start|early)\b", text):
+        return DateValue(start, start + timedelta(days=length // 4), precision)
+    if re.search(r"\b(middle|mid)\b", text):
+        return DateValue(start + timedelta(days=length // 3), end - timedelta(days=length // 3), precision)
+    return DateValue(start, end, precision)
+
+
+def _explicit(text: str, today: date) -> DateValue | None:
+    if not re.search(r"\d", text):
+        return None
+    moment = dateparser.parse(
+        text,
+        languages=["en"],
+        settings={"RELATIVE_BASE": datetime(today.year, today.month, today.day), "PREFER_DATES_FROM": "past"},
+    )
+    if moment is None:
+        return None
+    return _day(moment.date())

@@ -1,0 +1,218 @@
+"""Event mentions: trigger words in the parse, grouped when the syntax ties them to one event.
+
+"Isis killed two soldiers in an ambush attack" is one mention (kill + ambush + attack);
+"French jets carry out a raid after gunmen massacre 132 people" is two: a relation word
+("after", "following", "amid", "follow") separates events.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from sitrep.extract.lexicon import Trigger, cues, triggers
+
+CLAUSE_BOUNDARIES = {"advcl", "ccomp", "parataxis", "csubj", "acl"}
+NAME_ENTITIES = {"FAC", "ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"}
+POS_GROUPS = {"NOUN": {"NOUN", "PROPN"}, "VERB": {"VERB", "AUX"}, "ADJ": {"ADJ"}}
+MODALS = {"could", "would", "might", "may", "will", "shall", "should", "must", "can"}
+
+
+@dataclass
+class TriggerHit:
+    token: Token
+    start: Token
+    trigger: Trigger
+
+
+@dataclass
+class Mention:
+    """One or more triggers in one sentence that report a single event."""
+
+    hits: list[TriggerHit]
+    sentence: Span
+    quoted: bool = False
+    hypothetical: bool = False
+    negated: bool = False
+    related: bool = False
+
+    @property
+    def head(self) -> TriggerHit:
+        """The most specific trigger names the event's type."""
+        return max(self.hits, key=lambda h: (h.trigger.rank, -h.token.i))
+
+    @property
+    def role(self) -> str:
+        roles = {h.trigger.role for h in self.hits}
+        return "event" if "event" in roles else "kill" if "kill" in roles else "anaphor"
+
+    @property
+    def tokens(self) -> list[Token]:
+        return [h.token for h in self.hits]
+
+    @property
+    def start_char(self) -> int:
+        return min(h.start.idx for h in self.hits)
+
+    @property
+    def end_char(self) -> int:
+        return max(h.token.idx + len(h.token) for h in self.hits)
+
+
+def find_mentions(doc: Doc) -> list[Mention]:
+    quotes = quoted_ranges(doc.text)
+    mentions: list[Mention] = []
+    for sentence in doc.sents:
+        hits = [hit for token in sentence if (hit := _match(token)) is not None]
+        for group in _group(hits):
+            mention = Mention(group, sentence)
+            first = min(h.start.idx for h in group)
+            mention.quoted = any(a <= first < b for a, b in quotes)
+            mention.hypothetical = any(_is_hypothetical(h.token) for h in group)
+            mention.negated = any(_is_negated(h.token) for h in group)
+            mention.related = any(_is_related(h.token) for h in group)
+            mentions.append(mention)
+    return mentions
+
+
+def quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges inside quotation marks; an unclosed quote runs to the paragraph end."""
+    ranges: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for i, char in enumerate(text):
+        if char == "\n" and open_at is not None and text[i - 1 : i] != "\n" and text[i + 1 : i + 2] == "\n":
+            ranges.append((open_at, i))
+            open_at = None
+        elif char == "“" or (char == '"' and open_at is None):
+            open_at = i if open_at is None else open_at
+        elif (char == "”" or char == '"') and open_at is not None:
+            ranges.append((open_at, i + 1))
+            open_at = None
+    if open_at is not None:
+        ranges.append((open_at, len(text)))
+    return [(a, b) for a, b in ranges if b - a > 30 or " " not in text[a:b] or len(text[a:b].split()) > 4]
+
+
+def _match(token: Token) -> TriggerHit | None:
+    if token.ent_type_ in NAME_ENTITIES and token.ent_iob_ != "O" and not _lemma(token) in ("attack", "airstrike"):
+        return None
+    for trigger in triggers().get(_lemma(token), []):
+        if trigger.pos != "any" and token.pos_ not in POS_GROUPS[trigger.pos]:
+            continue
+        start = _phrase_start(token, trigger.lemmas)
+        if start is not None:
+            return TriggerHit(token, start, trigger)
+    return None
+
+
+def _lemma(token: Token) -> str:
+    lemma = token.lemma_.lower()
+    return "airstrike" if lemma in ("airstrikes", "air-strike") else lemma
+
+
+def _phrase_start(token: Token, lemmas: tuple[str, ...]) -> Token | None:
+    """Where a multi-word trigger begins: adjacent words, or a verb and its object."""
+    if len(lemmas) == 1:
+        return token
+    doc = token.doc
+    first = token.i - len(lemmas) + 1
+    if first >= 0 and tuple(_lemma(t) for t in doc[first : token.i + 1]) == lemmas:
+        return doc[first]
+    if len(lemmas) == 2 and token.dep_ in ("dobj", "prt") and _lemma(token.head) == lemmas[0]:
+        return token.head
+    return None
+
+
+def _group(hits: list[TriggerHit]) -> list[list[TriggerHit]]:
+    """Union triggers joined by the parse without a clause boundary or relation word between."""
+    parent = list(range(len(hits)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    position = {hit.token.i: index for index, hit in enumerate(hits)}
+    for index, hit in enumerate(hits):
+        target = _governing_trigger(hit.token, position)
+        if target is not None:
+            parent[find(index)] = find(target)
+    groups: dict[int, list[TriggerHit]] = {}
+    for index, hit in enumerate(hits):
+        groups.setdefault(find(index), []).append(hit)
+    return sorted(groups.values(), key=lambda g: min(h.token.i for h in g))
+
+
+def _governing_trigger(token: Token, position: dict[int, int]) -> int | None:
+    relation = cues("relation")
+    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.tag_ in ("WDT", "WP"):
+        earlier = [i for i in position if i < token.i and token.doc[i].pos_ in ("NOUN", "PROPN")]
+        if earlier:
+            return position[max(earlier)]
+    node = token
+    while node.head.i != node.i:
+        if (node.dep_ in CLAUSE_BOUNDARIES and not _is_participle(node)) or _lemma(node) in relation:
+            return None
+        if node.dep_ == "conj" and node.pos_ == "VERB" and any(c.dep_.startswith("nsubj") for c in node.children):
+            return None
+        node = node.head
+        if _lemma(node) in relation:
+            return None
+        if node.i in position:
+            return position[node.i]
+    return None
+
+
+def _is_participle(node: Token) -> bool:
+    """'..., killing six civilians': a participle without subject tells the same event's result."""
+    return node.dep_ == "advcl" and node.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "mark") for c in node.children)
+
+
+def _ancestors(token: Token) -> list[Token]:
+    chain = [token]
+    node = token
+    while node.head.i != node.i:
+        node = node.head
+        chain.append(node)
+    return chain
+
+
+def _is_hypothetical(token: Token) -> bool:
+    hypothetical = cues("hypothetical")
+    report_nouns = cues("report_noun")
+    for node in _ancestors(token):
+        if node.lemma_.lower() in hypothetical and node.i != token.i and node.dep_ != "amod":
+            return True
+        if any(c.dep_ == "aux" and c.lower_ in MODALS for c in node.children):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
+            return True
+        if node.i != token.i and node.pos_ == "NOUN" and node.lemma_.lower() in report_nouns:
+            return True
+    return False
+
+
+def _is_related(token: Token) -> bool:
+    """Introduced by a relation word ("after gunmen massacre...", "before today's strikes"):
+    an event told as the cause or context of another, so not the article's lead event."""
+    relation = cues("relation")
+    node = token
+    while True:
+        if node.i != token.i and node.lemma_.lower() in relation and node.pos_ in ("ADP", "SCONJ", "VERB"):
+            return True
+        if any(c.dep_ in ("mark", "prep") and c.lemma_.lower() in relation and c.i < node.i for c in node.children):
+            return True
+        if node.dep_ in CLAUSE_BOUNDARIES or node.head.i == node.i:
+            return False
+        node = node.head
+
+
+def _is_negated(token: Token) -> bool:
+    negation = cues("negation")
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    for node in {token, verb}:
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in node.children):
+            return True
+    return any(node.lemma_.lower() in negation for node in _ancestors(token)[1:4])

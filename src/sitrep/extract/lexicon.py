@@ -1,0 +1,167 @@
+"""The curated tables in data/, compiled once into the lookups the extractor uses."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from sitrep.data import load_table, split_list
+
+
+@dataclass(frozen=True)
+class Trigger:
+    lemmas: tuple[str, ...]
+    pos: str
+    event_type: str
+    sub_event_type: str
+    role: str
+    rank: int
+
+
+@dataclass(frozen=True)
+class Country:
+    iso2: str
+    name: str
+    of_name: str
+
+
+@dataclass(frozen=True)
+class NamedActor:
+    canonical: str
+    inter: int
+    country: str | None
+
+
+@dataclass(frozen=True)
+class Term:
+    """A lexicon hit in the text."""
+
+    start: int
+    end: int
+    text: str
+    value: str
+
+
+class AliasMatcher:
+    """Finds aliases in text at word boundaries; longest alias first, all-capital ones by case.
+
+    Regular expressions rather than token patterns, because the tokenizer splits names such
+    as "F-15Es" or "Ar-Raqqah" unpredictably, and because hits must carry exact offsets.
+    """
+
+    def __init__(self, aliases: dict[str, str], plural: bool = False) -> None:
+        suffix = r"(?:s|es|'s|’s)?" if plural else r"(?:'s|’s)?"
+        exact = sorted((a for a in aliases if a.isupper() or len(a) <= 3), key=len, reverse=True)
+        loose = sorted((a for a in aliases if a not in exact), key=len, reverse=True)
+        self._values = {a.lower(): v for a, v in aliases.items()} | {a: v for a, v in aliases.items()}
+        self._exact = _alternation(exact, suffix, 0)
+        self._loose = _alternation(loose, suffix, re.IGNORECASE)
+
+    def find(self, text: str, offset: int = 0) -> list[Term]:
+        hits: list[Term] = []
+        for pattern in (self._loose, self._exact):
+            if pattern is None:
+                continue
+            for match in pattern.finditer(text):
+                alias = match.group("alias")
+                value = self._values.get(alias) or self._values[alias.lower()]
+                hits.append(Term(offset + match.start(), offset + match.end(), match.group(0), value))
+        return _non_overlapping(hits)
+
+
+def _alternation(aliases: list[str], suffix: str, flags: int) -> re.Pattern[str] | None:
+    if not aliases:
+        return None
+    body = "|".join(re.escape(a) for a in aliases)
+    return re.compile(rf"(?<![\w-])(?P<alias>{body}){suffix}(?![\w-])", flags)
+
+
+def _non_overlapping(hits: list[Term]) -> list[Term]:
+    kept: list[Term] = []
+    for hit in sorted(hits, key=lambda h: (h.start, -(h.end - h.start))):
+        if not kept or hit.start >= kept[-1].end:
+            kept.append(hit)
+    return kept
+
+
+@cache
+def triggers() -> dict[str, list[Trigger]]:
+    """Triggers indexed by their last lemma, the one that anchors the match."""
+    index: dict[str, list[Trigger]] = {}
+    for row in load_table("triggers.csv"):
+        trigger = Trigger(
+            tuple(row["phrase"].lower().split()),
+            row["pos"],
+            row["event_type"],
+            row["sub_event_type"],
+            row["role"],
+            int(row["rank"]),
+        )
+        index.setdefault(trigger.lemmas[-1], []).append(trigger)
+    for candidates in index.values():
+        candidates.sort(key=lambda t: len(t.lemmas), reverse=True)
+    return index
+
+
+@cache
+def cues(kind: str) -> frozenset[str]:
+    return frozenset(row["lemma"] for row in load_table("cues.csv") if row["kind"] == kind)
+
+
+@cache
+def role_nouns() -> dict[str, str]:
+    return {row["noun"].lower(): row["kind"] for row in load_table("roles.csv")}
+
+
+@cache
+def countries() -> dict[str, Country]:
+    return {row["iso2"]: Country(row["iso2"], row["name"], row["of_name"]) for row in load_table("countries.csv")}
+
+
+@cache
+def country_matcher() -> AliasMatcher:
+    """Country names and demonyms → ISO alpha-2."""
+    aliases: dict[str, str] = {}
+    for row in load_table("countries.csv"):
+        for alias in split_list(row["aliases"]) + split_list(row["demonyms"]) + [row["name"]]:
+            aliases[alias] = row["iso2"]
+    return AliasMatcher(aliases)
+
+
+@cache
+def country_names() -> frozenset[str]:
+    """Lower-cased names (not demonyms) that denote a country as a place."""
+    names = set()
+    for row in load_table("countries.csv"):
+        names.update(a.lower() for a in split_list(row["aliases"]) + [row["name"]])
+    return frozenset(names)
+
+
+@cache
+def named_actors() -> dict[str, NamedActor]:
+    return {
+        row["canonical"]: NamedActor(row["canonical"], int(row["type"]), row["country"] or None)
+        for row in load_table("actors.csv")
+    }
+
+
+@cache
+def actor_matcher() -> AliasMatcher:
+    aliases = {alias: row["canonical"] for row in load_table("actors.csv") for alias in split_list(row["aliases"])}
+    return AliasMatcher(aliases)
+
+
+@cache
+def weapon_matcher() -> AliasMatcher:
+    aliases = {alias: row["canonical"] for row in load_table("weapons.csv") for alias in split_list(row["aliases"])}
+    return AliasMatcher(aliases, plural=True)
+
+
+@cache
+def vague_numbers() -> dict[str, int]:
+    return {row["word"]: int(row["value_or_quantity"]) for row in load_table("quantities.csv") if row["kind"] == "vague"}
+
+
+@cache
+def measures() -> dict[str, str]:
+    return {row["word"]: row["value_or_quantity"] for row in load_table("quantities.csv") if row["kind"] == "measure"}

@@ -1,0 +1,106 @@
+"""Counts in news prose: "132 people", "two soldiers and one interpreter", "more than 90",
+"dozens of", "up to 3,000" — a value, its bounds, and where it was read."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from number_parser import parse_number
+from spacy.tokens import Token
+
+from sitrep.extract.lexicon import vague_numbers
+
+LOWER_BOUND = {"more than", "over", "at least", "upwards of", "in excess of", "more then"}
+UPPER_BOUND = {"up to", "nearly", "almost", "fewer than", "less than", "under", "as many as", "close to"}
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
+
+
+@dataclass(frozen=True)
+class Count:
+    value: int
+    low: int | None
+    high: int | None
+    start: int
+    end: int
+
+    def __add__(self, other: Count) -> Count:
+        low = None if self.low is None or other.low is None else self.low + other.low
+        high = None if self.high is None or other.high is None else self.high + other.high
+        return Count(self.value + other.value, low, high, min(self.start, other.start), max(self.end, other.end))
+
+
+def parse_quantity(text: str) -> int | None:
+    """'3,000' → 3000, 'twenty-five' → 25, '1.5 million' → 1500000, 'dozens' → 12."""
+    words = text.lower().replace(",", "").split()
+    if not words:
+        return None
+    vague = vague_numbers()
+    if " ".join(words) in vague:
+        return vague[" ".join(words)]
+    scale = SCALES.get(words[-1]) if len(words) > 1 else None
+    head = " ".join(words[:-1]) if scale else " ".join(words)
+    if re.fullmatch(r"\d+(\.\d+)?", head):
+        number = float(head)
+    else:
+        parsed = parse_number(head)
+        if parsed is None:
+            return None
+        number = float(parsed)
+    return int(number * (scale or 1))
+
+
+def count_of(noun: Token) -> Count | None:
+    """The count a noun carries: its numeric modifier, or itself when it is a number."""
+    number = _number_token(noun)
+    if number is None:
+        return None
+    value = parse_quantity(number.text)
+    if value is None:
+        return None
+    qualifier = _qualifier(number)
+    low, high = value, value
+    if qualifier in LOWER_BOUND:
+        high = None
+    elif qualifier in UPPER_BOUND:
+        low = None
+    start_token = number.doc[number.i - len(qualifier.split())] if qualifier else number
+    span_start = min(start_token.idx, noun.idx)
+    span_end = max(noun.idx + len(noun.text), number.idx + len(number.text))
+    return Count(value, low, high, span_start, span_end)
+
+
+def count_conjuncts(noun: Token) -> Count | None:
+    """Sum over "two soldiers and one interpreter"; a named person counts one."""
+    total: Count | None = None
+    for member in [noun, *noun.conjuncts]:
+        if member.i < noun.i:
+            continue
+        count = count_of(member)
+        if count is None and member.ent_type_ == "PERSON":
+            count = Count(1, 1, 1, member.idx, member.idx + len(member.text))
+        if count is None:
+            return total if member.i != noun.i else None
+        total = count if total is None else total + count
+    return total
+
+
+def _number_token(noun: Token) -> Token | None:
+    if noun.like_num or noun.lower_ in vague_numbers():
+        return noun
+    for child in noun.children:
+        if child.dep_ == "nummod" or (child.dep_ in ("amod", "det") and child.lower_ in vague_numbers()):
+            return child
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in vague_numbers():
+        return noun.head.head
+    return None
+
+
+def _qualifier(number: Token) -> str:
+    doc = number.doc
+    for size in (3, 2, 1):
+        if number.i - size < 0:
+            continue
+        words = doc[number.i - size : number.i].text.lower()
+        if words in LOWER_BOUND or words in UPPER_BOUND:
+            return words
+    return ""

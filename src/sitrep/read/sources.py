@@ -1,0 +1,88 @@
+"""Paths, folders and globs → Articles (or ReadErrors), one input at a time."""
+from __future__ import annotations
+
+import glob
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from sitrep.read.errors import ReadError
+from sitrep.read.fields import ARTICLE_FIELDS, TEXT_COLUMNS, clean_str, parse_published
+from sitrep.read.manifest import Manifest
+from sitrep.read.tabular import iter_rows, row_text
+from sitrep.read.text import read_text
+from sitrep.records import Article
+
+TEXT_SUFFIXES = {".txt", ".text"}
+TABLE_SUFFIXES = {".jsonl", ".csv"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | TABLE_SUFFIXES
+
+
+def expand_paths(inputs: Iterable[str]) -> Iterator[Path | ReadError]:
+    """Files as given, folders walked for supported files, globs expanded, in sorted order."""
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
+        elif path.exists():
+            yield path
+        elif glob.has_magic(item):
+            matches = sorted(Path(p) for p in glob.glob(item, recursive=True) if Path(p).is_file())
+            yield from matches or [ReadError(item, "no file matches this pattern")]
+        else:
+            yield ReadError(item, "no such file or directory")
+
+
+def iter_articles(inputs: Iterable[str], manifest: Manifest | None = None) -> Iterator[Article | ReadError]:
+    manifest = manifest or Manifest()
+    for path in expand_paths(inputs):
+        if isinstance(path, ReadError):
+            yield path
+        elif manifest.path is not None and path.resolve() == manifest.path:
+            continue
+        elif path.suffix.lower() in TABLE_SUFFIXES:
+            yield from _table_articles(path)
+        elif path.suffix.lower() in TEXT_SUFFIXES:
+            yield _text_article(path, manifest.lookup(path))
+        else:
+            yield ReadError(str(path), f"unsupported file type {path.suffix or '(none)'!r}")
+
+
+def _text_article(path: Path, meta: dict[str, Any]) -> Article | ReadError:
+    text = read_text(path)
+    if isinstance(text, ReadError):
+        return text
+    return article_from_row({**meta, "id": meta.get("id") or path.stem}, text, str(path))
+
+
+def _table_articles(path: Path) -> Iterator[Article | ReadError]:
+    for index, item in enumerate(iter_rows(path), 1):
+        if isinstance(item, ReadError):
+            yield item
+            continue
+        label, row = item
+        text = row_text(row)
+        if text is None:
+            yield ReadError(label, "row has no text")
+            continue
+        row.setdefault("id", f"{path.stem}-{index}")
+        yield article_from_row(row, text, label)
+
+
+def article_from_row(row: dict[str, Any], text: str, source: str) -> Article | ReadError:
+    published = parse_published(row.get("published"))
+    if row.get("published") and published is None:
+        return ReadError(source, f"unreadable published date {row.get('published')!r}")
+    skipped = {*ARTICLE_FIELDS, *TEXT_COLUMNS, "path"}
+    extra = {k: v for k, v in row.items() if k not in skipped and v not in (None, "")}
+    return Article(
+        id=str(row["id"]),
+        text=text,
+        url=clean_str(row.get("url")),
+        outlet=clean_str(row.get("outlet")),
+        title=clean_str(row.get("title")),
+        published=published,
+        language=clean_str(row.get("language")),
+        source_path=source,
+        metadata={k: v for k, v in extra.items() if not isinstance(v, str) or len(v) < 10_000},
+    )

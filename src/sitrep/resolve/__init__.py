@@ -1,0 +1,178 @@
+"""Drafts → EventReports: places geocoded, actors named canonically, dates made absolute,
+background told from news, and every field tied to its evidence."""
+from __future__ import annotations
+
+from collections import Counter
+from datetime import timedelta
+
+from sitrep.extract.actors import ActorRef
+from sitrep.extract.arguments import CapitalOf, Located
+from sitrep.extract.assemble import Draft
+from sitrep.extract.lexicon import country_matcher
+from sitrep.extract.numbers import Count
+from sitrep.records import Article, EventReport, Evidence
+from sitrep.resolve.places import Place, capital_of, country_place, iso3, resolve_place
+
+BACKGROUND_AGE = timedelta(days=365)
+INHERITING_TYPES = {"Explosions/Remote violence", "Battles"}
+
+
+def resolve_drafts(article: Article, drafts: list[Draft]) -> list[EventReport]:
+    places = {id(d): _geocode(d, article) for d in drafts}
+    dominant = Counter(p.iso2 for d in drafts for p, _ in places[id(d)]).most_common(1)
+    fallback_country = dominant[0][0] if dominant else None
+    reports = []
+    for index, draft in enumerate(drafts):
+        _inherit_actors(draft, drafts[:index])
+        report = _report(article, draft, index + 1, places[id(draft)], fallback_country)
+        reports.append(report)
+    return reports
+
+
+def _geocode(draft: Draft, article: Article) -> list[tuple[Place, Located]]:
+    context = _article_countries(article)
+    found = []
+    for located in draft.places:
+        value = located.value
+        place = capital_of(value.iso2) if isinstance(value, CapitalOf) else resolve_place(str(value), context)
+        if place is not None:
+            found.append((place, located))
+    return found
+
+
+def _article_countries(article: Article) -> list[str]:
+    return [hit.value for hit in country_matcher().find(article.text)]
+
+
+def _inherit_actors(draft: Draft, earlier: list[Draft]) -> None:
+    """'The first strikes took place a month ago': the same campaign's actors, unless named."""
+    if draft.event_type not in INHERITING_TYPES or (draft.agents and draft.patients):
+        return
+    for previous in reversed(earlier):
+        if previous.sub_event_type != draft.sub_event_type:
+            continue
+        own_patients = {p.name for p in draft.patients}
+        if not draft.agents and previous.agents and previous.agents[0].name not in own_patients:
+            draft.agents = [previous.agents[0]]
+        if not draft.patients and previous.patients:
+            draft.patients = [previous.patients[0]]
+        return
+
+
+def _report(article: Article, draft: Draft, number: int, places: list[tuple[Place, Located]], fallback: str | None) -> EventReport:
+    evidence: list[Evidence] = []
+
+    def cite(field: str, located: Located | ActorRef | None) -> None:
+        if located is not None:
+            evidence.append(Evidence(field, located.start, located.end, article.text[located.start : located.end]))
+
+    for fact in draft.facts:
+        sentence = fact.mention.sentence
+        cite("event", Located(None, sentence.start_char, sentence.end_char, sentence.text))
+    head = draft.facts[0].mention.head
+    cite("event_type", Located(None, head.start.idx, head.token.idx + len(head.token), ""))
+
+    location = next(((p, loc) for p, loc in places if p.kind == "city"), None) or (places[0] if places else None)
+    country_iso = location[0].iso2 if location else fallback
+    if location is not None:
+        cite("location", location[1])
+        cite("country", location[1])
+
+    actor1 = draft.actor1.named(country_iso) if draft.actor1 else None
+    patients = [p.named(country_iso) for p in draft.patients if p.named(country_iso).name != (actor1.name if actor1 else None)]
+    actor2 = patients[0] if patients else None
+    associates = [a.named(country_iso) for a in draft.associates]
+    for field_name, actor in (("actor1", actor1), ("actor2", actor2)):
+        cite(field_name, actor)
+    for actor in associates:
+        cite("assoc_actor_1", actor)
+
+    when = draft.when
+    if draft.date is not None:
+        cite("event_date", draft.date)
+    background = when is None or (article.published is not None and when.end < article.published.date() - BACKGROUND_AGE)
+
+    victims = min((v.value for v in draft.victims), key=lambda c: c.value, default=None)
+    if isinstance(victims, Count):
+        cite("fatalities", next(v for v in draft.victims if v.value is victims))
+    for weapon in draft.weapons:
+        evidence.append(Evidence("weapons", weapon.start, weapon.end, weapon.text))
+    for key, quantity in draft.quantities.items():
+        cite(f"quantities.{key}", quantity)
+    claim = draft.claims[0] if draft.claims else None
+    cite("claimed_by", claim)
+
+    country = _country(country_iso)
+    report = EventReport(
+        report_id=f"{article.id}#{number}",
+        article_id=article.id,
+        event_type=draft.event_type,
+        sub_event_type=draft.sub_event_type,
+        event_date=when.day if when else None,
+        date_from=when.start if when else None,
+        date_to=when.end if when else None,
+        date_precision=when.precision if when else None,
+        actor1=actor1.name if actor1 else None,
+        actor1_type=_inter(actor1, country_iso),
+        assoc_actor_1=[a.name for a in associates if a.name],
+        actor2=actor2.name if actor2 else None,
+        actor2_type=_inter(actor2, country_iso),
+        assoc_actor_2=[p.name for p in patients[1:] if p.name],
+        country=country.name if country else None,
+        iso3=iso3(country_iso) if country_iso else None,
+        location=location[0].name if location else None,
+        latitude=location[0].latitude if location else None,
+        longitude=location[0].longitude if location else None,
+        geo_precision=(1 if location[0].kind == "city" else 3) if location else None,
+        fatalities=victims.low if isinstance(victims, Count) and victims.low is not None else (victims.value if victims else 0),
+        fatalities_low=victims.low if victims else None,
+        fatalities_high=victims.high if victims else None,
+        weapons=[w.value for w in draft.weapons],
+        quantities={k: int(v.value) for k, v in draft.quantities.items()},  # type: ignore[call-overload]
+        operation=str(draft.operation.value) if draft.operation else None,
+        claimed_by=str(claim.value) if claim else None,
+        certainty=_certainty(draft, actor1),
+        background=background,
+        evidence=evidence,
+        confidence=_confidence(draft, location is not None),
+    )
+    report.notes = summary(report)
+    return report
+
+
+def _country(iso2: str | None) -> Place | None:
+    return country_place(iso2) if iso2 else None
+
+
+def _inter(actor: ActorRef | None, event_country: str | None) -> int | None:
+    """State forces acting outside their own country are external forces (8)."""
+    if actor is None:
+        return None
+    if actor.inter == 1 and actor.country and event_country and actor.country != event_country:
+        return 8
+    return actor.inter
+
+
+def _certainty(draft: Draft, actor1: ActorRef | None) -> str:
+    if draft.certainty == "reported":
+        return "reported"
+    if draft.certainty == "confirmed":
+        return "confirmed"
+    if draft.claims and actor1 is not None and actor1.name and any(actor1.name.split()[-1] in str(c.value) for c in draft.claims):
+        return "claimed"
+    return "reported"
+
+
+def _confidence(draft: Draft, located: bool) -> float:
+    known = [draft.actor1 is not None, bool(draft.patients), draft.date is not None, located]
+    return round(0.4 + 0.15 * sum(known), 2)
+
+
+def summary(report: EventReport) -> str:
+    """One sentence in the manner of ACLED's notes."""
+    when = report.event_date.isoformat() if report.event_date else "an unknown date"
+    where = ", ".join(dict.fromkeys(x for x in (report.location, report.country) if x))
+    who = report.actor1 or "Unknown actors"
+    whom = f" against {report.actor2}" if report.actor2 else ""
+    place = f" in {where}" if where else ""
+    return f"On {when}, {who}: {report.sub_event_type.lower()}{whom}{place}; {report.fatalities} reported fatalities."
