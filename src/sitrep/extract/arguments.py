@@ -250,9 +250,7 @@ def _merge_same_day(found: list[tuple[Located, int | tuple[int, str]]]) -> list[
 def _place_phrases(sentence: Span, group: list[MentionFacts]) -> list[Located]:
     actor_spans = [(a.start, a.end) for f in group for a in (*f.agents, *f.patients, *f.associates)]
     places: list[Located] = []
-    for entity in sentence.ents:
-        if entity.label_ not in PLACE_LABELS:
-            continue
+    for entity in _place_candidates(sentence):
         root = entity.root
         if any(s <= entity.start_char and entity.end_char <= e for s, e in actor_spans) and root.dep_ != "pobj":
             continue
@@ -261,6 +259,20 @@ def _place_phrases(sentence: Span, group: list[MentionFacts]) -> list[Located]:
         places.append(Located(entity.text, entity.start_char, entity.end_char, entity.text))
     places += _capitals(sentence)
     return sorted(places, key=lambda p: p.start)
+
+
+def _place_candidates(sentence: Span) -> list[Span]:
+    """Place entities, and proper names after a place preposition that the tagger took for
+    people or organisations ("near Gao"); the gazetteer decides later which are places."""
+    candidates = [e for e in sentence.ents if e.label_ in PLACE_LABELS]
+    for entity in sentence.ents:
+        if entity.label_ in ("PERSON", "ORG", "NORP") and entity.root.pos_ == "PROPN" and entity.root.dep_ == "pobj":
+            candidates.append(entity)
+    for token in sentence:
+        if token.pos_ == "PROPN" and token.dep_ == "pobj" and token.ent_iob_ == "O":
+            first = min([token, *(c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN")], key=lambda t: t.i)
+            candidates.append(sentence.doc[first.i : token.i + 1])
+    return candidates
 
 
 def _is_place_role(root: Token) -> bool:

@@ -19,6 +19,7 @@ from sitrep.extract.lexicon import Term
 GENERIC_RANK = 3
 AIR_WORDS = {"jet", "plane", "aircraft", "bomber", "warplane", "drone", "helicopter", "fighter", "gunship"}
 AIR_WEAPONS = {"platform"}
+SPECIFICITY = {"named": 3, "military": 2, "police": 2, "government": 2, "armed_group": 1, "civilian": 1, "other": 0}
 ANAPHORIC_DETERMINERS = {"the", "this", "these", "that", "those", "its", "their", "his", "her", "our"}
 
 
@@ -87,7 +88,12 @@ def absorb(draft: Draft, fact: MentionFacts) -> None:
     """Add what a mention says to a draft; the first value read for a field stays."""
     draft.facts.append(fact)
     known = {a.name or a.kind for a in (*draft.agents, *draft.associates)}
+    fact.agents.sort(key=lambda a: -SPECIFICITY[a.kind])
+    if draft.agents and fact.agents and SPECIFICITY[fact.agents[0].kind] > SPECIFICITY[draft.agents[0].kind]:
+        draft.agents[0] = fact.agents[0]
     for agent in fact.agents:
+        if agent.name is None and draft.agents:
+            continue
         if (agent.name or agent.kind) not in known:
             (draft.associates if draft.agents else draft.agents).append(agent)
             known.add(agent.name or agent.kind)
@@ -133,7 +139,7 @@ def _tokens(fact: MentionFacts, actor: ActorRef) -> list[Token]:
 def _restates(draft: Draft, fact: MentionFacts, rank: int, lead_end: int) -> bool:
     """A generic mention with no actor of its own ("four militants were killed"), or the
     lead restating the headline, adds to an event rather than starting one."""
-    if rank <= GENERIC_RANK and not fact.agents:
+    if rank <= GENERIC_RANK and all(SPECIFICITY[a.kind] < 2 for a in fact.agents):
         return True
     in_lead = fact.mention.sentence.start_char < lead_end
     return in_lead and draft.lead and draft.sub_event_type == fact.mention.head.trigger.sub_event_type
@@ -172,9 +178,15 @@ def _compatible(draft: Draft, fact: MentionFacts, event_type: str, rank: int, an
         return False
     if fact.date is not None and draft.date is not None and not _overlap(fact.date.value, draft.date.value):
         return False
-    if not anaphoric and draft.actor1 is not None and fact.agents and fact.agents[0].name != draft.actor1.name:
+    if not anaphoric and draft.actor1 is not None and fact.agents and _distinct_actors(draft.actor1, fact.agents[0]):
         return False
     return True
+
+
+def _distinct_actors(a: ActorRef, b: ActorRef) -> bool:
+    """Two identified actors with different names; "insurgents" may still be JNIM."""
+    identified = all(x.name is not None and SPECIFICITY[x.kind] >= 2 for x in (a, b))
+    return identified and a.name != b.name
 
 
 def _shared_evidence(draft: Draft, fact: MentionFacts) -> float:

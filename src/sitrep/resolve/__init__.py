@@ -2,6 +2,7 @@
 background told from news, and every field tied to its evidence."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import timedelta
 
@@ -14,13 +15,15 @@ from sitrep.records import Article, EventReport, Evidence
 from sitrep.resolve.places import Place, capital_of, country_place, iso3, resolve_place
 
 BACKGROUND_AGE = timedelta(days=365)
+NEAR = re.compile(r"\b(near|outside|outskirts|north|south|east|west|around|close to)\b")
 INHERITING_TYPES = {"Explosions/Remote violence", "Battles"}
 
 
 def resolve_drafts(article: Article, drafts: list[Draft]) -> list[EventReport]:
     places = {id(d): _geocode(d, article) for d in drafts}
     dominant = Counter(p.iso2 for d in drafts for p, _ in places[id(d)]).most_common(1)
-    fallback_country = dominant[0][0] if dominant else None
+    named = _article_countries(article)
+    fallback_country = dominant[0][0] if dominant else (named[0] if named else None)
     reports = []
     for index, draft in enumerate(drafts):
         _inherit_actors(draft, drafts[:index])
@@ -68,7 +71,8 @@ def _report(article: Article, draft: Draft, number: int, places: list[tuple[Plac
 
     for fact in draft.facts:
         sentence = fact.mention.sentence
-        cite("event", Located(None, sentence.start_char, sentence.end_char, sentence.text))
+        text = sentence.text.rstrip()
+        cite("event", Located(None, sentence.start_char, sentence.start_char + len(text), text))
     head = draft.facts[0].mention.head
     cite("event_type", Located(None, head.start.idx, head.token.idx + len(head.token), ""))
 
@@ -79,7 +83,12 @@ def _report(article: Article, draft: Draft, number: int, places: list[tuple[Plac
         cite("country", location[1])
 
     actor1 = draft.actor1.named(country_iso) if draft.actor1 else None
-    patients = [p.named(country_iso) for p in draft.patients if p.named(country_iso).name != (actor1.name if actor1 else None)]
+    taken = {actor1.name if actor1 else None}
+    patients = []
+    for patient in (p.named(country_iso) for p in draft.patients):
+        if patient.name not in taken:
+            patients.append(patient)
+            taken.add(patient.name)
     actor2 = patients[0] if patients else None
     associates = [a.named(country_iso) for a in draft.associates]
     for field_name, actor in (("actor1", actor1), ("actor2", actor2)):
@@ -103,6 +112,7 @@ def _report(article: Article, draft: Draft, number: int, places: list[tuple[Plac
     cite("claimed_by", claim)
 
     country = _country(country_iso)
+    town = location[0] if location and location[0].kind == "city" else None
     report = EventReport(
         report_id=f"{article.id}#{number}",
         article_id=article.id,
@@ -120,10 +130,10 @@ def _report(article: Article, draft: Draft, number: int, places: list[tuple[Plac
         assoc_actor_2=[p.name for p in patients[1:] if p.name],
         country=country.name if country else None,
         iso3=iso3(country_iso) if country_iso else None,
-        location=location[0].name if location else None,
-        latitude=location[0].latitude if location else None,
-        longitude=location[0].longitude if location else None,
-        geo_precision=(1 if location[0].kind == "city" else 3) if location else None,
+        location=town.name if town else None,
+        latitude=town.latitude if town else None,
+        longitude=town.longitude if town else None,
+        geo_precision=_precision(location) if location else (3 if country_iso else None),
         fatalities=victims.low if isinstance(victims, Count) and victims.low is not None else (victims.value if victims else 0),
         fatalities_low=victims.low if victims else None,
         fatalities_high=victims.high if victims else None,
@@ -138,6 +148,15 @@ def _report(article: Article, draft: Draft, number: int, places: list[tuple[Plac
     )
     report.notes = summary(report)
     return report
+
+
+def _precision(location: tuple[Place, Located]) -> int:
+    """ACLED: 1 the named town, 2 near it or part of a region, 3 a province or the country."""
+    place, located = location
+    if place.kind != "city":
+        return 3
+    before = located.text.lower()
+    return 2 if NEAR.search(before) else 1
 
 
 def _country(iso2: str | None) -> Place | None:

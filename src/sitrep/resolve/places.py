@@ -6,6 +6,7 @@ names: a candidate in a country the article names wins over a bigger namesake el
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -67,8 +68,17 @@ def iso3(iso2: str) -> str | None:
     return record.alpha_3 if record else None
 
 
+DIRECTIONS = re.compile(
+    r"^(?:the\s+)?(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central|greater|upper|lower)\s+",
+    re.IGNORECASE,
+)
+
+
 def resolve_place(name: str, context: Iterable[str] = ()) -> Place | None:
-    """The place a name most likely means, preferring the countries in `context`."""
+    """The place a name most likely means, preferring the countries in `context`.
+
+    "northern Syria" is Syria: the direction only narrows it, which geo precision records."""
+    name = DIRECTIONS.sub("", name.strip())
     if fold(name) in country_names():
         hits = country_matcher().find(name)
         if hits:

@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+import csv
+import io
+import json
+import socket
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from sitrep.cli import main
+
+ARTICLE = """Gunmen kill five villagers in central Nigeria
+
+Gunmen killed five villagers in an attack on Kwall in Plateau State on Sunday, police said.
+"""
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "kwall.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "manifest.jsonl").write_text(json.dumps({"id": "kwall", "published": "2024-04-08", "outlet": "Test Wire"}) + "\n")
+    return folder
+
+
+def test_ingest_events_show_export(corpus: Path, tmp_path: Path) -> None:
+    runner = CliRunner()
+    db = str(tmp_path / "t.duckdb")
+    args = ["ingest", str(corpus), "--manifest", str(corpus / "manifest.jsonl"), "--db", db]
+    first = runner.invoke(main, args)
+    assert first.exit_code == 0, first.output
+    assert "stored 1, skipped 0 (already stored), failed 0; events 1" in first.output
+    again = runner.invoke(main, args)
+    assert "stored 0, skipped 1" in again.output
+
+    listing = runner.invoke(main, ["events", "--db", db, "--country", "Nigeria"])
+    assert "kwall#1" in listing.output and "1 events" in listing.output
+    assert "0 events" in runner.invoke(main, ["events", "--db", db, "--country", "Chad"]).output
+
+    shown = runner.invoke(main, ["show", "kwall#1", "--db", db])
+    assert "Gunmen killed five villagers in an attack on Kwall in Plateau State on Sunday, police said." in shown.output
+    assert "fatalities" in shown.output and "Test Wire" in shown.output
+
+    exported = runner.invoke(main, ["export", "--format", "acled-csv", "--db", db])
+    [row] = list(csv.DictReader(io.StringIO(exported.output)))
+    assert row["event_date"] == "2024-04-07"
+    assert row["fatalities"] == "5"
+    assert row["actor2"] == "Civilians (Nigeria)"
+    assert row["source"] == "Test Wire"
+
+
+def test_extract_prints_reports_as_json_lines(corpus: Path) -> None:
+    result = CliRunner().invoke(main, ["extract", str(corpus / "kwall.txt"), "--manifest", str(corpus / "manifest.jsonl")])
+    assert result.exit_code == 0
+    [line] = result.output.strip().splitlines()
+    report = json.loads(line)
+    assert report["article_id"] == "kwall"
+    assert report["sub_event_type"] == "Attack"
+    assert report["fatalities"] == 5
+
+
+def test_bad_input_fails_loudly_and_the_rest_goes_on(corpus: Path, tmp_path: Path) -> None:
+    (corpus / "broken.txt").write_bytes(b"\xff\xfe\x00\x00")
+    db = str(tmp_path / "t.duckdb")
+    result = CliRunner().invoke(main, ["ingest", str(corpus), str(tmp_path / "nope.txt"), "--manifest", str(corpus / "manifest.jsonl"), "--db", db])
+    assert result.exit_code == 1
+    assert f"error: {corpus / 'broken.txt'}: binary file" in result.output
+    assert f"error: {tmp_path / 'nope.txt'}: no such file or directory" in result.output
+    assert "stored 1" in result.output and "failed 2" in result.output
+
+
+def test_runs_with_the_network_off(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError("network disabled in this test")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    result = CliRunner().invoke(main, ["extract", str(corpus / "kwall.txt"), "--manifest", str(corpus / "manifest.jsonl")])
+    assert result.exit_code == 0 and json.loads(result.output)["fatalities"] == 5
+
+
+def test_demo_finds_events_and_none_in_sport(tmp_path: Path) -> None:
+    db = str(tmp_path / "demo.duckdb")
+    result = CliRunner().invoke(main, ["demo", "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "stored 6" in result.output
+    assert "demo-football" not in result.output
+    assert "demo-kabul#1" in result.output
+
+
+def test_seed_score_floor(shared: Path) -> None:
+    seeds = shared / "seeds"
+    result = CliRunner().invoke(
+        main, ["eval", str(seeds / "gold.jsonl"), "--manifest", str(seeds / "manifest.jsonl"), *map(str, sorted(seeds.glob("*.txt"))), "--json"]
+    )
+    scores = json.loads(result.output)
+    assert scores["event"]["f1"] >= 0.8
+    assert scores["field_accuracy"] >= 0.8

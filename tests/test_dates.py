@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from sitrep.extract.dates import resolve_date
+
+SUNDAY = datetime(2015, 11, 15, 23, 3)
+SATURDAY = datetime(2026, 1, 10)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "published", "start", "end"),
+    [
+        ("Friday", SUNDAY, date(2015, 11, 13), date(2015, 11, 13)),
+        ("Sunday", SUNDAY, date(2015, 11, 15), date(2015, 11, 15)),
+        ("last week", SUNDAY, date(2015, 11, 8), date(2015, 11, 14)),
+        ("yesterday", SUNDAY, date(2015, 11, 14), date(2015, 11, 14)),
+        ("5.30pm today", SATURDAY, date(2026, 1, 10), date(2026, 1, 10)),
+        ("December 13", SATURDAY, date(2025, 12, 13), date(2025, 12, 13)),
+        ("between December 20 and December 29", SATURDAY, date(2025, 12, 20), date(2025, 12, 29)),
+        ("shortly before New Year's Eve", SATURDAY, date(2025, 12, 24), date(2025, 12, 31)),
+        ("the end of last year", SATURDAY, date(2025, 10, 1), date(2025, 12, 31)),
+        ("in 2019", SATURDAY, date(2019, 1, 1), date(2019, 12, 31)),
+        ("little less than a month ago", SATURDAY, date(2025, 12, 12), date(2025, 12, 20)),
+        ("15 November 2015", SATURDAY, date(2015, 11, 15), date(2015, 11, 15)),
+    ],
+)
+def test_relative_dates(phrase: str, published: datetime, start: date, end: date) -> None:
+    value = resolve_date(phrase, published)
+    assert value is not None
+    assert (value.start, value.end) == (start, end)
+
+
+def test_nonsense_is_not_a_date() -> None:
+    assert resolve_date("the coalition", SATURDAY) is None

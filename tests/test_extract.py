@@ -1,0 +1,69 @@
+"""Extraction on articles written for these tests (not the seeds)."""
+from __future__ import annotations
+
+from conftest import run_extract
+
+AMBUSH = """Insurgents ambush army convoy in northern Mali
+
+Jihadist fighters from JNIM ambushed a Malian army convoy near Gao on Monday, killing three soldiers and one civilian driver, the army said.
+
+The ambush took place on the road between Gao and Ansongo.
+"""
+
+ARRESTS = """Police in Pakistan detained dozens of suspected Taliban militants in Peshawar on Friday, officials said.
+"""
+
+FOOTBALL = """United bombed out of the cup
+
+United were bombed out of the cup on Saturday after a heavy defeat, and the board shot down the manager's plan to buy a striker.
+"""
+
+VOW = """The militia leader vowed to attack the capital and threatened to kill the governor.
+"""
+
+
+def test_ambush_fields_and_evidence() -> None:
+    reports = run_extract(AMBUSH, "2024-03-06")
+    assert len(reports) == 1
+    report = reports[0]
+    assert (report.event_type, report.sub_event_type) == ("Battles", "Armed clash")
+    assert report.actor1 == "JNIM: Group for Support of Islam and Muslims"
+    assert report.actor2 == "Military Forces of Mali"
+    assert report.fatalities == 4
+    assert str(report.event_date) == "2024-03-04"
+    assert (report.country, report.location) == ("Mali", "Gao")
+    text = AMBUSH.split("\n\n", 1)[1].strip()
+    by_field = {e.field: e.text for e in report.evidence}
+    assert by_field["fatalities"] == "three soldiers and one civilian driver"
+    assert by_field["event_date"] == "Monday"
+    assert by_field["actor1"].startswith("Jihadist fighters from JNIM")
+    assert text.split("\n\n")[0] in [e.text for e in report.evidence if e.field == "event"]
+
+
+def test_arrests_with_vague_quantity() -> None:
+    [report] = run_extract(ARRESTS, "2024-02-03")
+    assert report.sub_event_type == "Arrests"
+    assert report.actor1 == "Police Forces of Pakistan"
+    assert report.actor2 == "Taliban"
+    assert report.quantities == {"arrested": 12}
+    assert str(report.event_date) == "2024-02-02"
+    assert report.location == "Peshawar"
+
+
+def test_no_events_in_sport_or_vows() -> None:
+    assert run_extract(FOOTBALL, "2024-05-12") == []
+    assert run_extract(VOW, "2024-05-12") == []
+
+
+def test_evidence_offsets_point_into_the_stored_text() -> None:
+    from datetime import datetime
+
+    from sitrep import nlp
+    from sitrep.clean import clean_article
+    from sitrep.pipeline import reports_for
+    from sitrep.records import Article
+
+    article = clean_article(Article(id="a", text=AMBUSH, published=datetime(2024, 3, 6)))
+    for report in reports_for(article, nlp.parse(article.text)):
+        for item in report.evidence:
+            assert article.text[item.start : item.end] == item.text
