@@ -7,7 +7,11 @@ venv=.venv
 stamp=$venv/.installed
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
     python3 -m venv "$venv"
-    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -e '.[test]'
+    echo "setting up $venv (log: $venv/install.log)" >&2
+    if ! "$venv/bin/python" -m pip install --disable-pip-version-check -e '.[test]' >"$venv/install.log" 2>&1; then
+        cat "$venv/install.log" >&2
+        exit 1
+    fi
     touch "$stamp"
 fi
 case "${1:-}" in

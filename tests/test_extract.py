@@ -67,3 +67,11 @@ def test_evidence_offsets_point_into_the_stored_text() -> None:
     for report in reports_for(article, nlp.parse(article.text)):
         for item in report.evidence:
             assert article.text[item.start : item.end] == item.text
+
+
+def test_python_api() -> None:
+    import sitrep
+
+    [report] = sitrep.extract(ARRESTS, published="2024-02-03")
+    assert report.actor1 == "Police Forces of Pakistan"
+    assert report.to_dict()["event_date"] == "2024-02-02"

@@ -2,6 +2,10 @@
 and write each field with the evidence it was read from."""
 from __future__ import annotations
 
+import sys
+import types
+from typing import Any
+
 from spacy.tokens import Doc
 
 from sitrep.extract.arguments import gather
@@ -25,5 +29,16 @@ def extract_drafts(article: Article, doc: Doc) -> list[Draft]:
         published = DateValue(day, day, "day")
     return assemble(facts, lead_end, published)
 
+
+class _CallableStage(types.ModuleType):
+    """Lets `sitrep.extract(text, published=...)` (DESIGN.md) live beside this package."""
+
+    def __call__(self, text: str, published: Any = None, article_id: str = "text") -> list[Any]:
+        from sitrep.api import extract_text
+
+        return extract_text(text, published, article_id)
+
+
+sys.modules[__name__].__class__ = _CallableStage
 
 __all__ = ["extract_drafts", "Draft"]

@@ -327,7 +327,11 @@ def _attribution(sentence: Span) -> tuple[Located | None, str | None]:
 
 
 def _phrase(head: Token) -> Located:
+    """A speaker's name, with a stray left neighbour the parser cut off ("IS/dep fighters")."""
     tokens = [t for t in head.subtree if t.dep_ not in ("relcl", "acl", "punct") and t.lower_ not in ("the", "a", "an")]
     tokens = [t for t in tokens if t.i <= head.i or t.head.i <= head.i]
+    left = head.doc[tokens[0].i - 1] if tokens[0].i > 0 else None
+    if left is not None and left.dep_ == "dep" and left.head.i == head.head.i and left.text[:1].isupper():
+        tokens.insert(0, left)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     return Located(head.doc.text[start:end], start, end, head.doc.text[start:end])

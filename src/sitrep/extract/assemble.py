@@ -17,6 +17,7 @@ from sitrep.extract.dates import DateValue
 from sitrep.extract.lexicon import Term
 
 GENERIC_RANK = 3
+RESTATE_DISTANCE = 2
 AIR_WORDS = {"jet", "plane", "aircraft", "bomber", "warplane", "drone", "helicopter", "fighter", "gunship"}
 AIR_WEAPONS = {"platform"}
 SPECIFICITY = {"named": 3, "military": 2, "police": 2, "government": 2, "armed_group": 1, "civilian": 1, "other": 0}
@@ -63,7 +64,7 @@ def assemble(facts: list[MentionFacts], lead_end: int, published: DateValue | No
         event_type, sub_event_type, rank = mention_type(fact)
         target = _best_draft(drafts, fact, event_type, rank, lead_end)
         detail_only = mention.quoted or mention.role == "anaphor"
-        if target is None and detail_only:
+        if target is None and detail_only or mention.quoted and not _has_facts(fact):
             continue
         if target is None:
             lead = mention.sentence.start_char < lead_end and not mention.related
@@ -87,10 +88,10 @@ def _is_conflict(draft: Draft) -> bool:
 def absorb(draft: Draft, fact: MentionFacts) -> None:
     """Add what a mention says to a draft; the first value read for a field stays."""
     draft.facts.append(fact)
-    known = {a.name or a.kind for a in (*draft.agents, *draft.associates)}
     fact.agents.sort(key=lambda a: -SPECIFICITY[a.kind])
     if draft.agents and fact.agents and SPECIFICITY[fact.agents[0].kind] > SPECIFICITY[draft.agents[0].kind]:
         draft.agents[0] = fact.agents[0]
+    known = {a.name or a.kind for a in (*draft.agents, *draft.associates)}
     for agent in fact.agents:
         if agent.name is None and draft.agents:
             continue
@@ -139,10 +140,20 @@ def _tokens(fact: MentionFacts, actor: ActorRef) -> list[Token]:
 def _restates(draft: Draft, fact: MentionFacts, rank: int, lead_end: int) -> bool:
     """A generic mention with no actor of its own ("four militants were killed"), or the
     lead restating the headline, adds to an event rather than starting one."""
-    if rank <= GENERIC_RANK and all(SPECIFICITY[a.kind] < 2 for a in fact.agents):
-        return True
+    nearby = fact.mention.sentence_index - max(f.mention.sentence_index for f in draft.facts) <= RESTATE_DISTANCE
+    if rank <= GENERIC_RANK and nearby and all(SPECIFICITY[a.kind] < 2 for a in fact.agents):
+        return not fact.patients or not draft.patients or any(_same_side(p, q) for p in fact.patients for q in draft.patients)
     in_lead = fact.mention.sentence.start_char < lead_end
     return in_lead and draft.lead and draft.sub_event_type == fact.mention.head.trigger.sub_event_type
+
+
+def _same_side(a: ActorRef, b: ActorRef) -> bool:
+    """Could be the same victims: the same name, or both civilians, or both combatants."""
+    if a.name is not None and a.name == b.name:
+        return True
+    if "other" in (a.kind, b.kind):
+        return False
+    return (a.kind == "civilian") == (b.kind == "civilian")
 
 
 def _best_draft(drafts: list[Draft], fact: MentionFacts, event_type: str, rank: int, lead_end: int) -> Draft | None:
@@ -158,6 +169,11 @@ def _best_draft(drafts: list[Draft], fact: MentionFacts, event_type: str, rank: 
         recent = draft.touched == max(d.touched for d in drafts)
         scored.append((evidence + same_kind + 0.5 * draft.lead + 0.75 * recent, draft))
     return max(scored, key=lambda pair: pair[0])[1] if scored else None
+
+
+def _has_facts(fact: MentionFacts) -> bool:
+    """Quotes are mostly opinion; a quoted mention counts only when it states a checkable fact."""
+    return bool(fact.weapons or fact.victims or fact.date or fact.places or fact.quantities)
 
 
 def _is_anaphoric(fact: MentionFacts) -> bool:

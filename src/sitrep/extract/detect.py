@@ -31,6 +31,7 @@ class Mention:
 
     hits: list[TriggerHit]
     sentence: Span
+    sentence_index: int = 0
     quoted: bool = False
     hypothetical: bool = False
     negated: bool = False
@@ -62,10 +63,10 @@ class Mention:
 def find_mentions(doc: Doc) -> list[Mention]:
     quotes = quoted_ranges(doc.text)
     mentions: list[Mention] = []
-    for sentence in doc.sents:
+    for index, sentence in enumerate(doc.sents):
         hits = [hit for token in sentence if (hit := _match(token)) is not None]
         for group in _group(hits):
-            mention = Mention(group, sentence)
+            mention = Mention(group, sentence, index)
             first = min(h.start.idx for h in group)
             mention.quoted = any(a <= first < b for a, b in quotes)
             mention.hypothetical = any(_is_hypothetical(h.token) for h in group)

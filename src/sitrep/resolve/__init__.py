@@ -9,7 +9,7 @@ from datetime import timedelta
 from sitrep.extract.actors import ActorRef
 from sitrep.extract.arguments import CapitalOf, Located
 from sitrep.extract.assemble import Draft
-from sitrep.extract.lexicon import country_matcher
+from sitrep.extract.lexicon import actor_matcher, country_matcher
 from sitrep.extract.numbers import Count
 from sitrep.records import Article, EventReport, Evidence
 from sitrep.resolve.places import Place, capital_of, country_place, iso3, resolve_place
@@ -66,8 +66,11 @@ def _report(article: Article, draft: Draft, number: int, places: list[tuple[Plac
     evidence: list[Evidence] = []
 
     def cite(field: str, located: Located | ActorRef | None) -> None:
-        if located is not None:
-            evidence.append(Evidence(field, located.start, located.end, article.text[located.start : located.end]))
+        if located is None:
+            return
+        item = Evidence(field, located.start, located.end, article.text[located.start : located.end])
+        if item not in evidence:
+            evidence.append(item)
 
     for fact in draft.facts:
         sentence = fact.mention.sentence
@@ -101,14 +104,14 @@ def _report(article: Article, draft: Draft, number: int, places: list[tuple[Plac
         cite("event_date", draft.date)
     background = when is None or (article.published is not None and when.end < article.published.date() - BACKGROUND_AGE)
 
-    victims = min((v.value for v in draft.victims), key=lambda c: c.value, default=None)
-    if isinstance(victims, Count):
-        cite("fatalities", next(v for v in draft.victims if v.value is victims))
+    first_count = draft.victims[0] if draft.victims else None
+    victims = first_count.value if first_count else None
+    cite("fatalities", first_count)
     for weapon in draft.weapons:
         evidence.append(Evidence("weapons", weapon.start, weapon.end, weapon.text))
     for key, quantity in draft.quantities.items():
         cite(f"quantities.{key}", quantity)
-    claim = draft.claims[0] if draft.claims else None
+    claim = _claim(draft, actor1)
     cite("claimed_by", claim)
 
     country = _country(country_iso)
@@ -141,7 +144,7 @@ def _report(article: Article, draft: Draft, number: int, places: list[tuple[Plac
         quantities={k: int(v.value) for k, v in draft.quantities.items()},  # type: ignore[call-overload]
         operation=str(draft.operation.value) if draft.operation else None,
         claimed_by=str(claim.value) if claim else None,
-        certainty=_certainty(draft, actor1),
+        certainty=_certainty(draft, actor1, claim),
         background=background,
         evidence=evidence,
         confidence=_confidence(draft, location is not None),
@@ -172,14 +175,22 @@ def _inter(actor: ActorRef | None, event_country: str | None) -> int | None:
     return actor.inter
 
 
-def _certainty(draft: Draft, actor1: ActorRef | None) -> str:
-    if draft.certainty == "reported":
-        return "reported"
-    if draft.certainty == "confirmed":
-        return "confirmed"
-    if draft.claims and actor1 is not None and actor1.name and any(actor1.name.split()[-1] in str(c.value) for c in draft.claims):
-        return "claimed"
-    return "reported"
+def _claim(draft: Draft, actor1: ActorRef | None) -> Located | None:
+    """A perpetrator's own claim ("IS fighters said they carried out") outranks other sources."""
+    own = next((c for c in draft.claims if _is_self_claim(c, actor1)), None)
+    return own or (draft.claims[0] if draft.claims else None)
+
+
+def _is_self_claim(claim: Located, actor1: ActorRef | None) -> bool:
+    if actor1 is None or actor1.name is None:
+        return False
+    return actor1.name in {hit.value for hit in actor_matcher().find(str(claim.value))}
+
+
+def _certainty(draft: Draft, actor1: ActorRef | None, claim: Located | None) -> str:
+    if draft.certainty in ("reported", "confirmed"):
+        return draft.certainty
+    return "claimed" if claim is not None and _is_self_claim(claim, actor1) else "reported"
 
 
 def _confidence(draft: Draft, located: bool) -> float:
