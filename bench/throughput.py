@@ -41,7 +41,7 @@ def run_phase(phase: str, size: int) -> dict[str, float]:
 
         articles = (Article(id=str(i), text=t, published=datetime(2024, 5, 1)) for i, t in enumerate(texts))
         start = time.perf_counter()
-        reports = sum(len(r) for _, r in process(articles))
+        reports = sum(len(result.reports) for result in process(articles))
         assert reports > 0
     elapsed = time.perf_counter() - start
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -75,3 +75,27 @@ def test_python_api() -> None:
     [report] = sitrep.extract(ARRESTS, published="2024-02-03")
     assert report.actor1 == "Police Forces of Pakistan"
     assert report.to_dict()["event_date"] == "2024-02-02"
+
+
+CAMPAIGN = """Army shells rebel positions a week after deadly raid on barracks
+
+The army shelled rebel positions in the hills outside Bunia on Wednesday, days after CODECO fighters attacked a barracks.
+
+CODECO militiamen killed seven soldiers in the attack on the barracks at Fataki on 3 April, the army said.
+
+The rebel leader vowed to strike again.
+
+The group was founded in the 1970s and fought a long war against the government in the early 2000s.
+"""
+
+
+def test_several_events_with_their_own_dates_and_no_history() -> None:
+    reports = run_extract(CAMPAIGN, "2024-04-11")
+    by_type = {r.sub_event_type: r for r in reports}
+    assert sorted(by_type) == ["Armed clash", "Shelling/artillery/missile attack"]
+    shelling, raid = by_type["Shelling/artillery/missile attack"], by_type["Armed clash"]
+    assert str(shelling.event_date) == "2024-04-10"
+    assert shelling.country == "Democratic Republic of Congo"
+    assert raid.actor1 == "CODECO" or raid.actor1.startswith("CODECO")
+    assert raid.actor2 == "Military Forces of the Democratic Republic of Congo"
+    assert (str(raid.date_from), raid.fatalities) == ("2024-04-03", 7)

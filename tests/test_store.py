@@ -41,3 +41,17 @@ def test_filters(tmp_path: Path) -> None:
         assert [r.report_id for r in store.reports(EventFilter(country="niger"))] == ["a2#1"]
         assert [r.report_id for r in store.reports(EventFilter(since=date(2024, 1, 15)))] == ["a2#1"]
         assert [r.report_id for r in store.reports(EventFilter(actor="mali", until=date(2024, 1, 31)))] == ["a1#1"]
+
+
+def test_a_failed_article_rolls_back_and_keeps_what_was_committed(tmp_path: Path) -> None:
+    import duckdb
+    import pytest
+
+    with Store(tmp_path / "t.duckdb") as store:
+        store.add(Article(id="a1", text="One."), [_report("a1", 1, "Mali", date(2024, 1, 2))])
+        clash = _report("a2", 1, "Niger", date(2024, 2, 2))
+        with pytest.raises(duckdb.Error):
+            store.add(Article(id="a2", text="Two."), [clash, clash])
+        assert store.counts() == (1, 1)
+        assert store.add(Article(id="a2", text="Two."), [clash])
+        assert store.counts() == (2, 2)

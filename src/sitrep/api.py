@@ -11,4 +11,7 @@ from sitrep.records import Article, EventReport
 def extract_text(text: str, published: str | date | datetime | None = None, article_id: str = "text") -> list[EventReport]:
     """Event reports in one article's text; relative dates resolve against `published`."""
     article = Article(id=article_id, text=text, published=parse_published(published))
-    return next(process([article]))[1]
+    result = next(process([article]))
+    if result.error is not None:
+        raise ValueError(result.error)
+    return result.reports

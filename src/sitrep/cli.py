@@ -13,7 +13,7 @@ from tqdm import tqdm
 
 from sitrep.evaluate import load_gold, score
 from sitrep.export import WRITERS
-from sitrep.pipeline import process
+from sitrep.pipeline import Processed, process
 from sitrep.read import ReadError, iter_articles
 from sitrep.read.manifest import Manifest, ManifestError, load_manifest
 from sitrep.records import Article, EventReport
@@ -29,6 +29,13 @@ class Batch:
         self.paths = paths
         self.manifest = _manifest(manifest)
         self.failed = 0
+
+    def failed_on(self, result: Processed) -> bool:
+        if result.error is None:
+            return False
+        self.failed += 1
+        tqdm.write(f"error: {result.article.source_path or result.article.id}: {result.error}", file=sys.stderr)
+        return True
 
     def articles(self) -> Iterator[Article]:
         for item in iter_articles(self.paths, self.manifest):
@@ -76,10 +83,12 @@ def ingest(paths: tuple[str, ...], manifest: str | None, db: str) -> None:
                 else:
                     yield article
 
-        for article, reports in tqdm(process(fresh()), desc="ingest", unit=" articles", file=sys.stderr, disable=None):
-            if store.add(article, reports):
+        for result in tqdm(process(fresh()), desc="ingest", unit=" articles", file=sys.stderr, disable=None):
+            if batch.failed_on(result):
+                continue
+            if store.add(result.article, result.reports):
                 stored += 1
-                events += sum(not r.background for r in reports)
+                events += sum(not r.background for r in result.reports)
             else:
                 skipped += 1
     total = stored + skipped + batch.failed
@@ -95,8 +104,10 @@ def ingest(paths: tuple[str, ...], manifest: str | None, db: str) -> None:
 def extract(paths: tuple[str, ...], manifest: str | None, background: bool) -> None:
     """Extract event reports without a database: one JSON object a line on stdout."""
     batch = Batch(paths, manifest)
-    for _, reports in process(batch.articles()):
-        for report in reports:
+    for result in process(batch.articles()):
+        if batch.failed_on(result):
+            continue
+        for report in result.reports:
             if background or not report.background:
                 click.echo(json.dumps(report.to_dict(), ensure_ascii=False))
     if batch.failed:
@@ -198,7 +209,7 @@ def export_command(fmt: str, output: object, country: str | None, event_type: st
 def eval_command(gold: str, paths: tuple[str, ...], manifest: str | None, as_json: bool) -> None:
     """Score extraction of PATHS against a GOLD events file (JSONL)."""
     batch = Batch(paths, manifest)
-    reports = [r for _, rs in process(batch.articles()) for r in rs]
+    reports = [r for result in process(batch.articles()) if not batch.failed_on(result) for r in result.reports]
     result = score(load_gold(Path(gold)), reports)
     click.echo(json.dumps(result.to_dict(), indent=2) if as_json else result.render())
 

@@ -1,7 +1,6 @@
 """The spaCy pipeline, loaded once per process and run in batches."""
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from functools import cache
 
 import spacy
@@ -30,7 +29,3 @@ def load() -> Language:
 
 def parse(text: str) -> Doc:
     return load()(text)
-
-
-def parse_many(texts: Iterable[str]) -> Iterator[Doc]:
-    return load().pipe(texts, batch_size=BATCH_SIZE)

@@ -1,7 +1,9 @@
 """The stages in order, for one article or a stream of them: clean → parse → extract → resolve."""
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
@@ -11,14 +13,49 @@ from sitrep.extract import extract_drafts
 from sitrep.records import Article, EventReport
 from sitrep.resolve import resolve_drafts
 
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Processed:
+    """An article with its reports, or with the reason it could not be processed."""
+
+    article: Article
+    reports: list[EventReport] = field(default_factory=list)
+    error: str | None = None
+
 
 def reports_for(article: Article, doc: Doc) -> list[EventReport]:
     """`article` must be cleaned and `doc` its parse."""
     return resolve_drafts(article, extract_drafts(article, doc))
 
 
-def process(articles: Iterable[Article]) -> Iterator[tuple[Article, list[EventReport]]]:
-    """Clean each article, parse in batches, and yield it (cleaned) with its reports."""
-    cleaned = ((a.text, a) for a in map(clean_article, articles))
-    for doc, article in nlp.load().pipe(cleaned, as_tuples=True, batch_size=nlp.BATCH_SIZE):
-        yield article, reports_for(article, doc)
+def process(articles: Iterable[Article]) -> Iterator[Processed]:
+    """Clean each article, parse in batches, and yield it (cleaned) with its reports.
+
+    One article that cannot be processed is reported and skipped; the stream goes on."""
+    pipeline = nlp.load()
+    refused: list[Processed] = []
+
+    def parseable() -> Iterator[tuple[str, Article]]:
+        for article in map(clean_article, articles):
+            if len(article.text) > pipeline.max_length:
+                refused.append(Processed(article, error=f"text of {len(article.text):,} characters is over the {pipeline.max_length:,}-character limit"))
+            elif not article.text.strip():
+                refused.append(Processed(article, error="no story text left after removing site chrome"))
+            else:
+                yield article.text, article
+
+    for doc, article in pipeline.pipe(parseable(), as_tuples=True, batch_size=nlp.BATCH_SIZE):
+        yield from _drain(refused)
+        try:
+            yield Processed(article, reports_for(article, doc))
+        except Exception as exc:  # a bug on one article must not end a batch of thousands
+            log.exception("extraction failed on %s", article.id)
+            yield Processed(article, error=f"extraction failed ({type(exc).__name__}: {exc})")
+    yield from _drain(refused)
+
+
+def _drain(refused: list[Processed]) -> Iterator[Processed]:
+    while refused:
+        yield refused.pop(0)

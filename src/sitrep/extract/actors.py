@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from sitrep.extract.lexicon import actor_matcher, countries, country_matcher, named_actors, role_nouns, weapon_matcher
 
@@ -75,12 +75,25 @@ def resolve_actor(head: Token) -> ActorRef | None:
     iso2 = country_hits[0].value if country_hits else None
     if iso2 is not None and (kind in KIND_NAMES or (kind is None and head.ent_type_ in ("GPE", "NORP"))):
         return ActorRef(None, 1, kind or "military", iso2, start, end, text).named(None)
+    if kind == "armed_group" and (name := _proper_name(head, tokens)) is not None:
+        return ActorRef(name.text, 3, "named", None, name.start_char, name.end_char, name.text)
     if kind in KIND_NAMES:
         return ActorRef(None, KIND_NAMES[kind][1], kind, None, start, end, text)
     if head.ent_type_ in ("ORG", "NORP", "PERSON") and kind is None:
         entity = next(e for e in head.doc.ents if e.start <= head.i < e.end)
         return ActorRef(entity.text, 3, "other", None, entity.start_char, entity.end_char, entity.text)
     return None
+
+
+def _proper_name(head: Token, tokens: list[Token]) -> Span | None:
+    """'CODECO militiamen', 'fighters from the Mai-Mai': an armed group we have no entry for."""
+    for entity in head.doc.ents:
+        before = tokens[0].i <= entity.start and entity.end <= head.i
+        member_of = entity.root.dep_ == "pobj" and entity.root.head.lower_ in ("from", "of") and entity.root.head.head.i == head.i
+        if (before or member_of) and entity.label_ in ("ORG", "NORP", "PERSON") and not country_matcher().find(entity.text):
+            return entity
+    names = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and not country_matcher().find(t.text)]
+    return head.doc[names[0].i : names[-1].i + 1] if names else None
 
 
 def _kind(head: Token, tokens: list[Token]) -> str | None:
@@ -92,5 +105,7 @@ def _kind(head: Token, tokens: list[Token]) -> str | None:
     text = head.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
     if any(w.start <= head.idx - tokens[0].idx < w.end for w in weapon_matcher().find(text)):
         return "military"
+    if head.pos_ == "PROPN":
+        return None
     modifiers = [t for t in tokens if t.i < head.i and t.dep_ in ("compound", "amod")]
-    return next((roles[t.lemma_.lower()] for t in modifiers if roles.get(t.lemma_.lower()) in ("military", "police")), None)
+    return next((roles[t.lemma_.lower()] for t in modifiers if roles.get(t.lemma_.lower()) in ("military", "police", "armed_group")), None)

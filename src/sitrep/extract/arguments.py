@@ -69,10 +69,11 @@ def gather(mentions: list[Mention], published: datetime | None) -> list[MentionF
     for group in by_sentence.values():
         sentence = group[0].mention.sentence
         if published is not None:
-            for located, anchor in _date_phrases(sentence, published):
-                _nearest(group, anchor).dates.append(located)
-        for located in _place_phrases(sentence, group):
-            _nearest(group, located.start).places.append(located)
+            for located, anchor, root in _date_phrases(sentence, published):
+                owner = _nearest(group, anchor) if isinstance(anchor, tuple) else _owner(group, root) or _nearest(group, anchor)
+                owner.dates.append(located)
+        for located, root in _place_phrases(sentence, group):
+            (_owner(group, root) or _nearest(group, located.start)).places.append(located)
         for term in weapon_matcher().find(sentence.text, sentence.start_char):
             _weapon_owner(group, term).weapons.append(term)
         speaker, certainty = _attribution(sentence)
@@ -82,6 +83,24 @@ def gather(mentions: list[Mention], published: datetime | None) -> list[MentionF
             fact.certainty = certainty
             fact.operation = operation
     return facts
+
+
+def _owner(group: list[MentionFacts], root: Token) -> MentionFacts | None:
+    """The mention a phrase belongs to in the parse: the first trigger (or the verb that
+    governs a trigger) among the phrase's ancestors."""
+    node = root
+    while True:
+        owners = []
+        for fact in group:
+            anchors = {t.i for h in fact.mention.hits for t in (h.token, h.start)}
+            heads = {t.head.i for h in fact.mention.hits for t in (h.token, h.start) if t.dep_ in ("dobj", "nsubj", "nsubjpass")}
+            if node.i in anchors or node.i in heads:
+                owners.append(fact)
+        if owners:
+            return owners[0] if len(owners) == 1 else _nearest(owners, root.idx)
+        if node.head.i == node.i:
+            return None
+        node = node.head
 
 
 def _nearest(group: list[MentionFacts], char: int | tuple[int, str]) -> MentionFacts:
@@ -215,11 +234,12 @@ def _quantities(token: Token, facts: MentionFacts) -> None:
                 facts.quantities["arrested"] = Located(count.value, count.start, count.end, token.doc.text[count.start : count.end])
 
 
-def _date_phrases(sentence: Span, published: datetime) -> list[tuple[Located, int | tuple[int, str]]]:
+DatePhrase = tuple[Located, int | tuple[int, str], Token]
+
+
+def _date_phrases(sentence: Span, published: datetime) -> list[DatePhrase]:
     found = []
-    for entity in sentence.ents:
-        if entity.label_ not in ("DATE", "TIME", "EVENT"):
-            continue
+    for entity in _date_entities(sentence):
         start = entity.start
         while start > sentence.start and sentence.doc[start - 1].lower_ in DATE_QUALIFIERS:
             start -= 1
@@ -230,35 +250,53 @@ def _date_phrases(sentence: Span, published: datetime) -> list[tuple[Located, in
         located = Located(value, phrase.start_char, phrase.end_char, phrase.text)
         following = sentence.doc[entity.end] if entity.end < sentence.end else None
         if following is not None and following.lower_ in ("after", "before"):
-            found.append((located, (phrase.end_char, "after")))
+            found.append((located, (phrase.end_char, "after"), entity.root))
         else:
-            found.append((located, phrase.start_char))
+            found.append((located, phrase.start_char, entity.root))
     return _merge_same_day(found)
 
 
-def _merge_same_day(found: list[tuple[Located, int | tuple[int, str]]]) -> list[tuple[Located, int | tuple[int, str]]]:
+def _date_entities(sentence: Span) -> list[Span]:
+    """Date entities, split at commas: the tagger joins "Wednesday, days" into one."""
+    parts = []
+    for entity in sentence.ents:
+        if entity.label_ not in ("DATE", "TIME", "EVENT"):
+            continue
+        start = entity.start
+        for token in entity:
+            if token.is_punct and token.text == ",":
+                if token.i > start:
+                    parts.append(sentence.doc[start : token.i])
+                start = token.i + 1
+        if start < entity.end:
+            parts.append(sentence.doc[start : entity.end])
+    return parts
+
+
+def _merge_same_day(found: list[DatePhrase]) -> list[DatePhrase]:
     """'5.30pm today' is one moment, not two dates."""
-    merged: list[tuple[Located, int | tuple[int, str]]] = []
-    for located, anchor in found:
+    merged: list[DatePhrase] = []
+    for item in found:
         previous = merged[-1][0] if merged else None
+        located = item[0]
         if previous is not None and isinstance(previous.value, DateValue) and previous.value == located.value and located.start - previous.end <= 2:
             continue
-        merged.append((located, anchor))
+        merged.append(item)
     return merged
 
 
-def _place_phrases(sentence: Span, group: list[MentionFacts]) -> list[Located]:
+def _place_phrases(sentence: Span, group: list[MentionFacts]) -> list[tuple[Located, Token]]:
     actor_spans = [(a.start, a.end) for f in group for a in (*f.agents, *f.patients, *f.associates)]
-    places: list[Located] = []
+    places: list[tuple[Located, Token]] = []
     for entity in _place_candidates(sentence):
         root = entity.root
         if any(s <= entity.start_char and entity.end_char <= e for s, e in actor_spans) and root.dep_ != "pobj":
             continue
         if not _is_place_role(root):
             continue
-        places.append(Located(entity.text, entity.start_char, entity.end_char, entity.text))
+        places.append((Located(entity.text, entity.start_char, entity.end_char, entity.text), root))
     places += _capitals(sentence)
-    return sorted(places, key=lambda p: p.start)
+    return sorted(places, key=lambda p: p[0].start)
 
 
 def _place_candidates(sentence: Span) -> list[Span]:
@@ -287,7 +325,7 @@ def _is_place_role(root: Token) -> bool:
     return not any(t.lemma_.lower() in ("base", "from", "launch") for t in (preposition.head, preposition.head.head))
 
 
-def _capitals(sentence: Span) -> list[Located]:
+def _capitals(sentence: Span) -> list[tuple[Located, Token]]:
     """'the French capital' names a city: the country's capital, found later by the gazetteer."""
     found = []
     for token in sentence:
@@ -300,7 +338,7 @@ def _capitals(sentence: Span) -> list[Located]:
             if hits:
                 start = min(t.idx for t in (token, *token.subtree))
                 end = max(t.idx + len(t) for t in (token, *token.subtree))
-                found.append(Located(CapitalOf(hits[0].value), start, end, sentence.doc.text[start:end]))
+                found.append((Located(CapitalOf(hits[0].value), start, end, sentence.doc.text[start:end]), token))
     return found
 
 

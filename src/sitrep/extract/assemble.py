@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Token
+from typing import Any
 
 from sitrep.extract.actors import ActorRef
 from sitrep.extract.arguments import Located, MentionFacts
@@ -74,6 +74,9 @@ def assemble(facts: list[MentionFacts], lead_end: int, published: DateValue | No
             target.event_type, target.sub_event_type, target.rank = event_type, sub_event_type, rank
         absorb(target, fact)
         target.touched = step
+    for draft in drafts:
+        if draft.rank <= GENERIC_RANK:
+            draft.event_type, draft.sub_event_type = _generic_type(draft.agents, draft.patients, draft.weapons, draft)
     return [d for d in drafts if _is_conflict(d)]
 
 
@@ -122,26 +125,25 @@ def mention_type(fact: MentionFacts) -> tuple[str, str, int]:
     head = fact.mention.head.trigger
     if head.rank > GENERIC_RANK:
         return head.event_type, head.sub_event_type, head.rank
-    agent_words = {t.lemma_.lower() for a in fact.agents for t in _tokens(fact, a)}
-    if agent_words & AIR_WORDS or any(w.value in ("Hellfire missile", "drone") for w in fact.weapons):
-        return "Explosions/Remote violence", "Air/drone strike", GENERIC_RANK
-    kinds = {p.kind for p in fact.patients}
-    if kinds and kinds <= {"named", "military", "armed_group", "police", "other"} and "civilian" not in kinds:
-        return "Battles", "Armed clash", GENERIC_RANK
-    return head.event_type, head.sub_event_type, head.rank
+    return (*_generic_type(fact.agents, fact.patients, fact.weapons, head), head.rank)
 
 
-def _tokens(fact: MentionFacts, actor: ActorRef) -> list[Token]:
-    doc = fact.mention.sentence.doc
-    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
-    return list(span) if span is not None else []
+def _generic_type(agents: list[ActorRef], patients: list[ActorRef], weapons: list[Term], default: Any) -> tuple[str, str]:
+    """A generic attack or killing is typed by who did it and to whom."""
+    agent_words = {w.lower().rstrip("s") for a in agents for w in a.text.split()}
+    if agent_words & AIR_WORDS or any(w.value in ("Hellfire missile", "drone") for w in weapons):
+        return "Explosions/Remote violence", "Air/drone strike"
+    kinds = {p.kind for p in patients}
+    if kinds and "civilian" not in kinds and kinds != {"other"}:
+        return "Battles", "Armed clash"
+    return default.event_type, default.sub_event_type
 
 
 def _restates(draft: Draft, fact: MentionFacts, rank: int, lead_end: int) -> bool:
     """A generic mention with no actor of its own ("four militants were killed"), or the
     lead restating the headline, adds to an event rather than starting one."""
     nearby = fact.mention.sentence_index - max(f.mention.sentence_index for f in draft.facts) <= RESTATE_DISTANCE
-    if rank <= GENERIC_RANK and nearby and all(SPECIFICITY[a.kind] < 2 for a in fact.agents):
+    if rank <= GENERIC_RANK and nearby and not fact.mention.related and all(SPECIFICITY[a.kind] < 2 for a in fact.agents):
         return not fact.patients or not draft.patients or any(_same_side(p, q) for p in fact.patients for q in draft.patients)
     in_lead = fact.mention.sentence.start_char < lead_end
     return in_lead and draft.lead and draft.sub_event_type == fact.mention.head.trigger.sub_event_type

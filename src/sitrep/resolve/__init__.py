@@ -15,7 +15,7 @@ from sitrep.records import Article, EventReport, Evidence
 from sitrep.resolve.places import Place, capital_of, country_place, iso3, resolve_place
 
 BACKGROUND_AGE = timedelta(days=365)
-NEAR = re.compile(r"\b(near|outside|outskirts|north|south|east|west|around|close to)\b")
+NEAR = re.compile(r"\b(near|outside|outskirts|north|south|east|west|around|close to)\b(?!.*\b(in|at)\b)")
 INHERITING_TYPES = {"Explosions/Remote violence", "Battles"}
 
 
@@ -136,7 +136,7 @@ def _report(article: Article, draft: Draft, number: int, places: list[tuple[Plac
         location=town.name if town else None,
         latitude=town.latitude if town else None,
         longitude=town.longitude if town else None,
-        geo_precision=_precision(location) if location else (3 if country_iso else None),
+        geo_precision=_precision(location, article.text) if location else (3 if country_iso else None),
         fatalities=victims.low if isinstance(victims, Count) and victims.low is not None else (victims.value if victims else 0),
         fatalities_low=victims.low if victims else None,
         fatalities_high=victims.high if victims else None,
@@ -153,12 +153,12 @@ def _report(article: Article, draft: Draft, number: int, places: list[tuple[Plac
     return report
 
 
-def _precision(location: tuple[Place, Located]) -> int:
+def _precision(location: tuple[Place, Located], text: str) -> int:
     """ACLED: 1 the named town, 2 near it or part of a region, 3 a province or the country."""
     place, located = location
     if place.kind != "city":
         return 3
-    before = located.text.lower()
+    before = text[max(0, located.start - 25) : located.start].lower()
     return 2 if NEAR.search(before) else 1
 
 
