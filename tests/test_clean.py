@@ -54,3 +54,23 @@ def test_dateline_forms() -> None:
     assert find_dateline("Updated 9:41pm, March 3, 2022\nText.") == ("Updated 9:41pm, March 3, 2022", datetime(2022, 3, 3, 21, 41))
     assert find_dateline("Published 2021-07-09\nBody.") == ("Published 2021-07-09", datetime(2021, 7, 9))
     assert find_dateline("Troops entered the town on 3 March 2022 after a week of heavy fighting that left dozens dead.") is None
+
+
+def test_a_long_paragraph_is_never_chrome() -> None:
+    story = (
+        "Two pilots were killed when their helicopter was shot down near Palmyra, the ministry said, "
+        "in a statement posted beside its cookie policy and terms and conditions on a site where all rights are reserved. "
+    ) * 2
+    assert clean_article(Article(id="a", text=story)).text == story.strip()
+
+
+def test_dateline_opening_the_first_line() -> None:
+    text = "Wed 05 Apr 2017 Rebels shell Idlib. Rebels shelled the city on Tuesday, killing three."
+    assert find_dateline(text) == ("Wed 05 Apr 2017", datetime(2017, 4, 5))
+    article = clean_article(Article(id="a", text=text))
+    assert article.text == text[len("Wed 05 Apr 2017 ") :] and article.published == datetime(2017, 4, 5)
+    assert find_dateline("Fri 07 Apr 2017 at 0914 Homs governor says") == ("Fri 07 Apr 2017 at 0914", datetime(2017, 4, 7, 9, 14))
+    assert find_dateline("Posted on April 19 2017 by Wire Staff Six killed in blast")[1] == datetime(2017, 4, 19)
+    assert find_dateline("Date of publication 10 July 2016 At least 29 rebels were killed")[1] == datetime(2016, 7, 10)
+    assert find_dateline("Last updated at Apr 152017 A suicide car bomb hit buses")[1] == datetime(2017, 4, 15)
+    assert find_dateline("Air raids kill 18 in Aleppo Monitor AFP Saturday 16 Jul 2016 Air raids on rebel areas")[1] == datetime(2016, 7, 16)

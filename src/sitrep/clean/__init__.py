@@ -18,6 +18,8 @@ def clean_article(article: Article) -> Article:
         line, moment = dateline
         metadata["dateline"] = line
         lines = [kept for kept in lines if kept != line]
+        if lines and lines[0].startswith(line):
+            lines[0] = lines[0][len(line) :].lstrip(" ,-–—|:")
         published = published or moment
     text = "\n\n".join(lines)
     title = article.title or (lines[0] if lines else None)

@@ -1,7 +1,8 @@
 """Site chrome removal: link lines, comment notices, story lists, stray captions.
 
 A line survives when it reads as part of the story: it ends like a sentence, or it is
-the headline. Patterns for chrome are data (data/chrome.csv).
+the headline. Patterns for chrome are data (data/chrome.csv), and only ever remove short
+lines: a paragraph that mentions "cookie policy" is still a paragraph.
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from sitrep.data import load_table
 
 SENTENCE_END = re.compile(r"[.!?…:;]['\"’”)\]]*$")
 LIST_ITEM = re.compile(r"^(\d+[.)]|[-*•·])\s")
+MAX_CHROME_LINE = 200
 
 
 @cache
@@ -32,14 +34,14 @@ def strip_chrome(raw: str) -> list[str]:
         line = " ".join(raw_line.split())
         if not line:
             continue
-        if patterns["section"].search(line):
+        if len(line) <= MAX_CHROME_LINE and patterns["section"].search(line):
             in_section = True
             continue
         if in_section:
             if indented or LIST_ITEM.match(line) or not _is_sentence(line):
                 continue
             in_section = False
-        if patterns["line"].search(line):
+        if len(line) <= MAX_CHROME_LINE and patterns["line"].search(line):
             continue
         if kept and (not _is_sentence(line) or _is_headline_link(line)):
             continue

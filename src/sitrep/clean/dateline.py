@@ -1,27 +1,38 @@
-"""Datelines: a short line near the top that states when the story was published.
+"""Datelines: when the story says it was published.
 
 "23:03, UK, Sunday 15 November 2015", "Updated 9:41am, 3 March 2022",
-"Published: March 3, 2022 09:41 GMT" — a full date with its year, an optional time.
+"Published: March 3, 2022 09:41 GMT" on a short line of their own; a date opening the
+first line ("Wed 05 Apr 2017 Syria attack...", "Date of publication 10 July 2016 ...");
+or, in text scraped without line breaks, the first full date near the top
+("... Monitor AFP Saturday 16 Jul 2016 Air raids ...") when a weekday goes with it.
 """
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import datetime
 
-import dateparser
-
+MONTH_NUMBERS = {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name} | {"sept": 9}
 MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 DATE = re.compile(
-    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b",
+    rf"\b(?:(?P<d1>{DAY})\s+(?P<m1>{MONTH}),?\s*(?P<y1>(?:19|20)\d{{2}})"
+    rf"|(?P<m2>{MONTH})\s+(?P<d2>{DAY}),?\s*(?P<y2>(?:19|20)\d{{2}})"
+    rf"|(?P<iso>(?:19|20)\d{{2}}-\d{{2}}-\d{{2}}))(?!\d)",
     re.IGNORECASE,
 )
-TIME = re.compile(r"\b(\d{1,2})[:.](\d{2})\s*(am|pm)?\b", re.IGNORECASE)
+WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?"
+WEEKDAY_BEFORE = re.compile(rf"\b{WEEKDAY}\s*$", re.IGNORECASE)
+LABEL = r"(?:posted|published|updated|last updated|first published|date of publication|publication date|date)(?:\s+(?:on|at))?:?"
+LEADING = re.compile(rf"^(?:{LABEL}\s+)?(?:{WEEKDAY}\s+)?(?:{DATE.pattern})(?:,?\s+(?:at\s+)?\d{{1,2}}[:.]?\d{{2}}\b)?", re.IGNORECASE)
+TIME = re.compile(r"\b(?:(\d{1,2})[:.]|at\s+(\d{2}))(\d{2})\s*(am|pm)?\b", re.IGNORECASE)
 MAX_LINE = 90
 LINES_SEARCHED = 12
+TOP_CHARS = 300
 
 
 def find_dateline(raw: str) -> tuple[str, datetime] | None:
-    """The dateline's line (whitespace-normalised) and the moment it states."""
+    """The dateline's text (whitespace-normalised) and the moment it states."""
     seen = 0
     for raw_line in raw.splitlines():
         line = " ".join(raw_line.split())
@@ -29,31 +40,57 @@ def find_dateline(raw: str) -> tuple[str, datetime] | None:
             continue
         seen += 1
         if seen > LINES_SEARCHED:
-            return None
+            break
+        if seen == 1 and (prefix := LEADING.match(line)) is not None and prefix.end() < len(line):
+            moment = parse_dateline(prefix.group(0).strip())
+            if moment is not None:
+                return prefix.group(0).strip(), moment
         moment = parse_dateline(line)
         if moment is not None:
             return line, moment
+    return _date_near_top(raw)
+
+
+def _date_near_top(raw: str) -> tuple[str, datetime] | None:
+    """A weekday with a full date ("Saturday 16 Jul 2016") is a dateline's signature; a story
+    rarely writes its own dates that way."""
+    top = " ".join(raw[:TOP_CHARS].split())
+    for match in DATE.finditer(top):
+        if WEEKDAY_BEFORE.search(top[: match.start()]):
+            moment = _to_datetime(match)
+            if moment is not None:
+                return match.group(0), moment
     return None
 
 
 def parse_dateline(line: str) -> datetime | None:
     if len(line) > MAX_LINE:
         return None
-    date_match = DATE.search(line)
-    if date_match is None:
+    match = DATE.search(line)
+    if match is None:
         return None
-    rest = (line[: date_match.start()] + line[date_match.end() :]).strip(" ,|-–—:")
-    if len(rest.split()) > 6:
+    rest = (line[: match.start()] + line[match.end() :]).strip(" ,|-–—:")
+    if len(rest.split()) > 4:
         return None
-    day = dateparser.parse(date_match.group(0), languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first"})
-    if day is None:
-        return None
-    time_match = TIME.search(line)
-    if time_match is None:
+    day = _to_datetime(match)
+    time_match = TIME.search(line[: match.start()] + " " + line[match.end() :])
+    if day is None or time_match is None:
         return day
-    hour, minute = int(time_match.group(1)), int(time_match.group(2))
-    meridiem = (time_match.group(3) or "").lower()
+    hour, minute = int(time_match.group(1) or time_match.group(2)), int(time_match.group(3))
+    meridiem = (time_match.group(4) or "").lower()
     hour = hour % 12 + (12 if meridiem == "pm" else 0) if meridiem else hour
     if hour > 23 or minute > 59:
         return day
     return day.replace(hour=hour, minute=minute)
+
+
+def _to_datetime(match: re.Match[str]) -> datetime | None:
+    try:
+        if match.group("iso"):
+            return datetime.fromisoformat(match.group("iso"))
+        day = match.group("d1") or match.group("d2")
+        month = (match.group("m1") or match.group("m2")).lower().rstrip(".")[:3]
+        year = match.group("y1") or match.group("y2")
+        return datetime(int(year), MONTH_NUMBERS[month], int(re.sub(r"\D", "", day)))
+    except (ValueError, KeyError):
+        return None

@@ -102,7 +102,8 @@ def _report(article: Article, draft: Draft, number: int, places: list[tuple[Plac
     when = draft.when
     if draft.date is not None:
         cite("event_date", draft.date)
-    background = when is None or (article.published is not None and when.end < article.published.date() - BACKGROUND_AGE)
+    undated_aside = when is None and not draft.lead
+    background = undated_aside or (when is not None and article.published is not None and when.end < article.published.date() - BACKGROUND_AGE)
 
     first_count = draft.victims[0] if draft.victims else None
     victims = first_count.value if first_count else None
