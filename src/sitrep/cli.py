@@ -12,6 +12,7 @@ import click
 from tqdm import tqdm
 
 from sitrep.evaluate import load_gold, score
+from sitrep.evaluate.acled import SPLITS, NoteScore, first_event, read_notes
 from sitrep.export import WRITERS
 from sitrep.pipeline import Processed, process
 from sitrep.read import ReadError, iter_articles
@@ -203,11 +204,23 @@ def export_command(fmt: str, output: object, country: str | None, event_type: st
 
 @main.command(name="eval")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @manifest_option
+@click.option("--dataset", type=click.Choice(["seeds", "acled"]), default="seeds", show_default=True,
+              help="seeds: GOLD is a gold-events JSONL and PATHS the articles; acled: GOLD is an ACLED CSV with notes.")
+@click.option("--split", type=click.Choice(SPLITS), default="heldout", show_default=True, help="ACLED rows: held-out March, Jan-Feb, or all.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def eval_command(gold: str, paths: tuple[str, ...], manifest: str | None, as_json: bool) -> None:
-    """Score extraction of PATHS against a GOLD events file (JSONL)."""
+def eval_command(gold: str, paths: tuple[str, ...], manifest: str | None, dataset: str, split: str, as_json: bool) -> None:
+    """Score extraction against gold: seed-format events, or ACLED's coding of its notes."""
+    if dataset == "acled":
+        notes = dict((a.id, (a, row)) for a, row in read_notes(Path(gold), split))
+        note_score = NoteScore()
+        for result in tqdm(process(a for a, _ in notes.values()), total=len(notes), desc="acled", file=sys.stderr, disable=None):
+            note_score.add(notes[result.article.id][1], first_event(result.reports))
+        click.echo(json.dumps(note_score.to_dict(), indent=2) if as_json else note_score.render())
+        return
+    if not paths:
+        raise click.UsageError("seed-format evaluation needs the article PATHS")
     batch = Batch(paths, manifest)
     reports = [r for result in process(batch.articles()) if not batch.failed_on(result) for r in result.reports]
     result = score(load_gold(Path(gold)), reports)

@@ -24,8 +24,14 @@ Gold = dict[str, Any]
 MIN_AGREEMENT = 3
 
 
+REGIME_PERIOD = re.compile(r"\s*\((?:19|20)\d{2}-(?:(?:19|20)\d{2})?\)")
+
+
 def fold(text: str | None) -> str:
-    text = unicodedata.normalize("NFKD", text or "").encode("ascii", "ignore").decode().lower()
+    """Compare names, not spelling: case, accents, punctuation, articles and ACLED's regime
+    periods ("Military Forces of Russia (2000-)") are ignored."""
+    text = REGIME_PERIOD.sub("", text or "")
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     text = re.sub(r"[^\w\s]", " ", text)
     return " ".join(w for w in text.split() if w not in ("the", "a", "an"))
 

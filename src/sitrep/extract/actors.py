@@ -19,7 +19,10 @@ KIND_NAMES = {
     "government": ("Government of {of_name}", 1),
     "civilian": ("Civilians ({name})", 7),
     "armed_group": ("Unidentified Armed Group ({name})", 3),
+    "protester": ("Protesters ({name})", 6),
+    "rioter": ("Rioters ({name})", 5),
 }
+CROWD_EVENTS = {"Protests": "protester", "Riots": "rioter"}
 MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "nummod", "det", "quantmod", "case", "punct", "appos", "npadvmod"}
 
 

@@ -18,7 +18,7 @@ from sitrep.extract.lexicon import Term, country_matcher, cues, measures, weapon
 from sitrep.extract.numbers import Count, count_conjuncts
 
 DATE_QUALIFIERS = {"little", "a", "less", "than", "more", "shortly", "just", "only", "about", "around", "nearly", "almost", "some", "early", "late", "before", "after", "until"}
-PLACE_PREPOSITIONS = {"in", "on", "at", "near", "outside", "across", "into", "around", "of", "inside", "towards", "toward", "over", "against", "targeting"}
+PLACE_PREPOSITIONS = {"in", "on", "at", "near", "outside", "across", "into", "around", "of", "inside", "towards", "toward", "over", "against", "targeting", "through", "throughout"}
 TARGET_PREPOSITIONS = {"on", "against", "at", "targeting", "upon"}
 CLIMB_DEPS = {"dobj", "pobj", "prep", "pcomp", "xcomp", "attr", "oprd", "nsubj", "nsubjpass", "conj", "compound", "appos"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -68,10 +68,9 @@ def gather(mentions: list[Mention], published: datetime | None) -> list[MentionF
         by_sentence.setdefault(fact.mention.sentence.start, []).append(fact)
     for group in by_sentence.values():
         sentence = group[0].mention.sentence
-        if published is not None:
-            for located, anchor, root in _date_phrases(sentence, published):
-                owner = _nearest(group, anchor) if isinstance(anchor, tuple) else _owner(group, root) or _nearest(group, anchor)
-                owner.dates.append(located)
+        for located, anchor, root in _date_phrases(sentence, published):
+            owner = _nearest(group, anchor) if isinstance(anchor, tuple) else _owner(group, root) or _nearest(group, anchor)
+            owner.dates.append(located)
         for located, root in _place_phrases(sentence, group):
             (_owner(group, root) or _nearest(group, located.start)).places.append(located)
         for term in weapon_matcher().find(sentence.text, sentence.start_char):
@@ -124,7 +123,8 @@ def _roles(mention: Mention) -> MentionFacts:
     for hit in mention.hits:
         token = hit.token
         if token.pos_ in ("VERB", "AUX"):
-            subject_holder = token.head if token.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in token.children) else token
+            own_subject = any(c.dep_.startswith("nsubj") for c in token.children)
+            subject_holder = token.head if token.dep_ in ("conj", "xcomp", "advcl") and not own_subject else token
             facts.agents += _actors(c for c in subject_holder.children if c.dep_ in ("nsubj",))
             facts.agents += _actors(p for c in token.children if c.dep_ == "agent" for p in c.children)
             objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -237,7 +237,7 @@ def _quantities(token: Token, facts: MentionFacts) -> None:
 DatePhrase = tuple[Located, int | tuple[int, str], Token]
 
 
-def _date_phrases(sentence: Span, published: datetime) -> list[DatePhrase]:
+def _date_phrases(sentence: Span, published: datetime | None) -> list[DatePhrase]:
     found = []
     for entity in _date_entities(sentence):
         start = entity.start

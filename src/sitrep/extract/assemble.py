@@ -20,7 +20,7 @@ GENERIC_RANK = 3
 RESTATE_DISTANCE = 2
 AIR_WORDS = {"jet", "plane", "aircraft", "bomber", "warplane", "drone", "helicopter", "fighter", "gunship"}
 AIR_WEAPONS = {"platform"}
-SPECIFICITY = {"named": 3, "military": 2, "police": 2, "government": 2, "armed_group": 1, "civilian": 1, "other": 0}
+SPECIFICITY = {"named": 3, "military": 2, "police": 2, "government": 2, "armed_group": 1, "civilian": 1, "protester": 1, "rioter": 1, "other": 0}
 ANAPHORIC_DETERMINERS = {"the", "this", "these", "that", "those", "its", "their", "his", "her", "our"}
 
 
@@ -85,6 +85,8 @@ def _is_conflict(draft: Draft) -> bool:
     kinds = {a.kind for a in (*draft.agents, *draft.patients, *draft.associates)}
     if kinds - {"other"} or draft.weapons or any(v.value.value for v in draft.victims):
         return True
+    if draft.event_type in ("Protests", "Riots"):
+        return bool(draft.places or draft.agents)
     return draft.rank > GENERIC_RANK and bool(draft.places)
 
 

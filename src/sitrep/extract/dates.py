@@ -18,6 +18,7 @@ MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
 HOLIDAYS = {"new year eve": (12, 31), "new year day": (1, 1), "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25)}
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+UNKNOWN_TODAY = date(2999, 12, 31)
 UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 
 
@@ -32,10 +33,15 @@ class DateValue:
         return self.start if self.start == self.end else self.start + (self.end - self.start) / 2
 
 
-def resolve_date(phrase: str, published: datetime | date) -> DateValue | None:
-    """The days a phrase can mean, given when the article was published."""
-    today = published.date() if isinstance(published, datetime) else published
+def resolve_date(phrase: str, published: datetime | date | None) -> DateValue | None:
+    """The days a phrase can mean, given when the article was published; without a
+    publication date only phrases that name their year can be resolved."""
     text = _normalise(phrase)
+    if published is None:
+        if not re.search(r"\b(19|20)\d{2}\b", text):
+            return None
+        published = UNKNOWN_TODAY
+    today = published.date() if isinstance(published, datetime) else published
     if not text:
         return None
     for rule in (_between, _relative_days, _weekday, _ago, _holiday, _period, _explicit):

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from datetime import timedelta
 
-from sitrep.extract.actors import ActorRef
+from sitrep.extract.actors import CROWD_EVENTS, ActorRef
 from sitrep.extract.arguments import CapitalOf, Located
 from sitrep.extract.assemble import Draft
 from sitrep.extract.lexicon import actor_matcher, country_matcher
@@ -86,6 +86,12 @@ def _report(article: Article, draft: Draft, number: int, places: list[tuple[Plac
         cite("country", location[1])
 
     actor1 = draft.actor1.named(country_iso) if draft.actor1 else None
+    crowd = CROWD_EVENTS.get(draft.event_type)
+    if crowd is not None:
+        if actor1 is not None and actor1.kind != crowd:
+            draft.associates.insert(0, draft.actor1)  # type: ignore[arg-type]
+        anchor = draft.facts[0].mention.head
+        actor1 = ActorRef(None, 0, crowd, None, anchor.start.idx, anchor.token.idx + len(anchor.token), anchor.token.text).named(country_iso)
     taken = {actor1.name if actor1 else None}
     patients = []
     for patient in (p.named(country_iso) for p in draft.patients):

