@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from sitrep.extract.lexicon import actor_matcher, countries, country_matcher, named_actors, role_nouns, weapon_matcher
+from sitrep.extract.lexicon import actor_matcher, countries, country_matcher, named_actors, platforms, role_nouns, weapon_matcher
 
 PRONOUNS = {"it", "they", "he", "she", "we", "who", "which", "that", "them", "its", "their"}
 KIND_NAMES = {
@@ -99,14 +99,30 @@ def _proper_name(head: Token, tokens: list[Token]) -> Span | None:
     return head.doc[names[0].i : names[-1].i + 1] if names else None
 
 
+def role_of(token: Token) -> str | None:
+    """The role a noun names; the tagger leaves some plurals unlemmatised ("militiamen")."""
+    roles = role_nouns()
+    for form in (token.lemma_.lower(), token.lower_, singular(token.lower_)):
+        if form in roles:
+            return roles[form]
+    return None
+
+
+def singular(word: str) -> str:
+    for plural, single in (("men", "man"), ("ies", "y"), ("s", "")):
+        if word.endswith(plural) and len(word) > len(plural) + 2:
+            return word[: -len(plural)] + single
+    return word
+
+
 def _kind(head: Token, tokens: list[Token]) -> str | None:
     """What the head noun names; else what a modifier says ("army convoy"); aircraft are military."""
     roles = role_nouns()
-    kind = roles.get(head.lemma_.lower()) or roles.get(head.lower_)
+    kind = role_of(head)
     if kind is not None:
         return kind
     text = head.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
-    if any(w.start <= head.idx - tokens[0].idx < w.end for w in weapon_matcher().find(text)):
+    if any(w.start <= head.idx - tokens[0].idx < w.end and w.value in platforms() for w in weapon_matcher().find(text)):
         return "military"
     if head.pos_ == "PROPN":
         return None

@@ -11,7 +11,7 @@ from datetime import datetime
 
 from spacy.tokens import Span, Token
 
-from sitrep.extract.actors import ActorRef, resolve_actor
+from sitrep.extract.actors import ActorRef, resolve_actor, role_of
 from sitrep.extract.dates import DateValue, resolve_date
 from sitrep.extract.detect import Mention
 from sitrep.extract.lexicon import Term, country_matcher, cues, measures, weapon_matcher
@@ -19,7 +19,7 @@ from sitrep.extract.numbers import Count, count_conjuncts
 
 DATE_QUALIFIERS = {"little", "a", "less", "than", "more", "shortly", "just", "only", "about", "around", "nearly", "almost", "some", "early", "late", "before", "after", "until"}
 PLACE_PREPOSITIONS = {"in", "on", "at", "near", "outside", "across", "into", "around", "of", "inside", "towards", "toward", "over", "against", "targeting", "through", "throughout"}
-TARGET_PREPOSITIONS = {"on", "against", "at", "targeting", "upon"}
+TARGET_PREPOSITIONS = {"on", "against", "at", "targeting", "upon", "with", "between"}
 CLIMB_DEPS = {"dobj", "pobj", "prep", "pcomp", "xcomp", "attr", "oprd", "nsubj", "nsubjpass", "conj", "compound", "appos"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
@@ -131,7 +131,7 @@ def _roles(mention: Mention) -> MentionFacts:
             facts.patients += _actors(objects)
         else:
             modifiers = [c for holder in {token.i: token, hit.start.i: hit.start}.values() for c in holder.children]
-            facts.agents += _actors(c for c in modifiers if c.dep_ in ("compound", "amod", "nmod", "poss") and c.ent_type_)
+            facts.agents += _actors(c for c in modifiers if c.dep_ in ("compound", "amod", "nmod", "poss") and (c.ent_type_ or role_of(c)))
             facts.agents += _actors(p for c in token.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children)
             objects = []
             _governor_roles(token, facts)
@@ -317,6 +317,8 @@ def _is_place_role(root: Token) -> bool:
     node = root
     while node.dep_ in ("conj", "appos", "compound") and node.head.i != node.i:
         node = node.head
+    if node.dep_ == "dobj" and root.ent_type_ in PLACE_LABELS:
+        return True
     if node.dep_ != "pobj":
         return False
     preposition = node.head

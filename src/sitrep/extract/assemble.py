@@ -12,12 +12,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sitrep.extract.actors import ActorRef
+from sitrep.extract import subevent
 from sitrep.extract.arguments import Located, MentionFacts
 from sitrep.extract.dates import DateValue
 from sitrep.extract.lexicon import Term
 
 GENERIC_RANK = 3
 RESTATE_DISTANCE = 2
+REFINE_PROBABILITY = 0.6
+RETYPE_PROBABILITY = 0.5
+DEMONSTRATIONS = {"Protests", "Riots"}
+AIR_RANK = 7
+SPECIFIC_RANK = 8
 AIR_WORDS = {"jet", "plane", "aircraft", "bomber", "warplane", "drone", "helicopter", "fighter", "gunship"}
 AIR_WEAPONS = {"platform"}
 SPECIFICITY = {"named": 3, "military": 2, "police": 2, "government": 2, "armed_group": 1, "civilian": 1, "protester": 1, "rioter": 1, "other": 0}
@@ -77,7 +83,23 @@ def assemble(facts: list[MentionFacts], lead_end: int, published: DateValue | No
     for draft in drafts:
         if draft.rank <= GENERIC_RANK:
             draft.event_type, draft.sub_event_type = _generic_type(draft.agents, draft.patients, draft.weapons, draft)
+            if draft.sub_event_type == "Air/drone strike":
+                draft.rank = AIR_RANK
+        _classify(draft)
     return [d for d in drafts if _is_conflict(d)]
+
+
+def _classify(draft: Draft) -> None:
+    """The trained model may refine a draft's type within its family (a protest the police
+    broke up, a riot) or retype a generic one; it never overrides a specific trigger's family."""
+    classifier = subevent.model()
+    if classifier is None:
+        return
+    sentences = dict.fromkeys(f.mention.sentence.text.strip() for f in draft.facts)
+    event_type, sub_event_type, probability = classifier.predict(" ".join(sentences))
+    same_family = event_type == draft.event_type or {event_type, draft.event_type} <= DEMONSTRATIONS
+    if same_family and probability >= REFINE_PROBABILITY or draft.rank <= GENERIC_RANK and probability >= RETYPE_PROBABILITY:
+        draft.event_type, draft.sub_event_type = event_type, sub_event_type
 
 
 def _is_conflict(draft: Draft) -> bool:
@@ -87,7 +109,7 @@ def _is_conflict(draft: Draft) -> bool:
         return True
     if draft.event_type in ("Protests", "Riots"):
         return bool(draft.places or draft.agents)
-    return draft.rank > GENERIC_RANK and bool(draft.places)
+    return draft.rank > GENERIC_RANK and bool(draft.places) or draft.rank >= SPECIFIC_RANK and draft.date is not None
 
 
 def absorb(draft: Draft, fact: MentionFacts) -> None:
@@ -216,11 +238,16 @@ def _shared_evidence(draft: Draft, fact: MentionFacts) -> float:
     draft_names = {p.name for p in draft.patients if p.name and p.kind == "other"}
     if any(p.kind == "other" and p.name and _same_name(p.name, draft_names) for p in fact.patients):
         score += 3
-    if draft.actor1 is not None and fact.agents and fact.agents[0].name == draft.actor1.name:
+    if draft.actor1 is not None and fact.agents and _same_actor(fact.agents[0], draft.actor1):
         score += 2
     if fact.date is not None and draft.when is not None and _overlap(fact.date.value, draft.when):
         score += 1
     return score
+
+
+def _same_actor(mentioned: ActorRef, known: ActorRef) -> bool:
+    """"Police in Mali" and, later, "officers": an unnamed actor of the same kind is the same."""
+    return mentioned.name == known.name or (mentioned.name is None and mentioned.kind == known.kind)
 
 
 def _same_name(name: str, others: set[str]) -> bool:

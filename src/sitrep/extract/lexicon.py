@@ -158,6 +158,12 @@ def weapon_matcher() -> AliasMatcher:
 
 
 @cache
+def platforms() -> frozenset[str]:
+    """Canonical names of aircraft, drones and vehicles: a platform acting is an armed force."""
+    return frozenset(row["canonical"] for row in load_table("weapons.csv") if row["kind"] == "platform")
+
+
+@cache
 def vague_numbers() -> dict[str, int]:
     return {row["word"]: int(row["value_or_quantity"]) for row in load_table("quantities.csv") if row["kind"] == "vague"}
 
