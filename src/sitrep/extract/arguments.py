@@ -132,7 +132,7 @@ def _roles(mention: Mention) -> MentionFacts:
         else:
             modifiers = [c for holder in {token.i: token, hit.start.i: hit.start}.values() for c in holder.children]
             facts.agents += _actors(c for c in modifiers if c.dep_ in ("compound", "amod", "nmod", "poss") and (c.ent_type_ or role_of(c)))
-            facts.agents += _actors(p for c in token.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children)
+            facts.agents += _actors(p for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "of") for p in c.children)
             objects = []
             _governor_roles(token, facts)
         facts.patients += _actors(

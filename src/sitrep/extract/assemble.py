@@ -24,6 +24,7 @@ RETYPE_PROBABILITY = 0.5
 DEMONSTRATIONS = {"Protests", "Riots"}
 AIR_RANK = 7
 SPECIFIC_RANK = 8
+CONTEXT_SENTENCES = 2
 AIR_WORDS = {"jet", "plane", "aircraft", "bomber", "warplane", "drone", "helicopter", "fighter", "gunship"}
 AIR_WEAPONS = {"platform"}
 SPECIFICITY = {"named": 3, "military": 2, "police": 2, "government": 2, "armed_group": 1, "civilian": 1, "protester": 1, "rioter": 1, "other": 0}
@@ -76,27 +77,50 @@ def assemble(facts: list[MentionFacts], lead_end: int, published: DateValue | No
             lead = mention.sentence.start_char < lead_end and not mention.related
             target = Draft([], event_type, sub_event_type, rank, lead=lead, default_date=published if lead else None)
             drafts.append(target)
-        if rank > target.rank and not detail_only:
+        if rank > target.rank and (not detail_only or event_type == target.event_type):
             target.event_type, target.sub_event_type, target.rank = event_type, sub_event_type, rank
         absorb(target, fact)
         target.touched = step
     for draft in drafts:
+        if draft.event_type == "Battles" and _unorganised_side(draft):
+            draft.event_type, draft.sub_event_type = "Riots", "Mob violence"
         if draft.rank <= GENERIC_RANK:
             draft.event_type, draft.sub_event_type = _generic_type(draft.agents, draft.patients, draft.weapons, draft)
             if draft.sub_event_type == "Air/drone strike":
                 draft.rank = AIR_RANK
-        _classify(draft)
+        _classify(draft, _context(draft, facts))
     return [d for d in drafts if _is_conflict(d)]
 
 
-def _classify(draft: Draft) -> None:
+def _context(draft: Draft, facts: list[MentionFacts]) -> str:
+    """The draft's sentences and the event-less sentences that follow them ("Police
+    intervened and dispersed them."): what a coder reads to type the event."""
+    sentences = list(draft.facts[0].mention.sentence.doc.sents)
+    mentioned = {f.mention.sentence_index for f in facts}
+    own = {f.mention.sentence_index for f in draft.facts}
+    chosen = set(own)
+    for index in own:
+        following = index + 1
+        while following < len(sentences) and following not in mentioned and following - index <= CONTEXT_SENTENCES:
+            chosen.add(following)
+            following += 1
+    return " ".join(sentences[i].text.strip() for i in sorted(chosen))
+
+
+def _unorganised_side(draft: Draft) -> bool:
+    """ACLED: a battle is fought between organised armed groups; rioters or civilians
+    fighting make it mob violence."""
+    unorganised = ("rioter", "civilian", "protester")
+    return any(side and all(a.kind in unorganised for a in side) for side in (draft.agents, draft.patients))
+
+
+def _classify(draft: Draft, text: str) -> None:
     """The trained model may refine a draft's type within its family (a protest the police
     broke up, a riot) or retype a generic one; it never overrides a specific trigger's family."""
     classifier = subevent.model()
     if classifier is None:
         return
-    sentences = dict.fromkeys(f.mention.sentence.text.strip() for f in draft.facts)
-    event_type, sub_event_type, probability = classifier.predict(" ".join(sentences))
+    event_type, sub_event_type, probability = classifier.predict(text)
     same_family = event_type == draft.event_type or {event_type, draft.event_type} <= DEMONSTRATIONS
     if same_family and probability >= REFINE_PROBABILITY or draft.rank <= GENERIC_RANK and probability >= RETYPE_PROBABILITY:
         draft.event_type, draft.sub_event_type = event_type, sub_event_type
