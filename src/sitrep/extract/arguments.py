@@ -126,7 +126,7 @@ def _roles(mention: Mention) -> MentionFacts:
             own_subject = any(c.dep_.startswith("nsubj") for c in token.children)
             subject_holder = token.head if token.dep_ in ("conj", "xcomp", "advcl") and not own_subject else token
             facts.agents += _actors(c for c in subject_holder.children if c.dep_ in ("nsubj",))
-            facts.agents += _actors(p for c in token.children if c.dep_ == "agent" for p in c.children)
+            facts.agents += _actors(p for v in (token, *token.conjuncts) for c in v.children if c.dep_ == "agent" for p in c.children)
             objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
             facts.patients += _actors(objects)
         else:

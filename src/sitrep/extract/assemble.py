@@ -69,9 +69,10 @@ def assemble(facts: list[MentionFacts], lead_end: int, published: DateValue | No
         if mention.negated or mention.hypothetical:
             continue
         event_type, sub_event_type, rank = mention_type(fact)
-        target = _best_draft(drafts, fact, event_type, rank, lead_end)
-        detail_only = mention.quoted or mention.role == "anaphor"
-        if target is None and detail_only or mention.quoted and not _has_facts(fact):
+        anaphoric = _is_anaphoric(fact)
+        target = _best_draft(drafts, fact, event_type, rank, lead_end, anaphoric)
+        detail_only = mention.quoted or mention.role == "anaphor" or anaphoric
+        if target is None and (mention.quoted or mention.role == "anaphor") or mention.quoted and not _has_facts(fact):
             continue
         if target is None:
             lead = mention.sentence.start_char < lead_end and not mention.related
@@ -133,6 +134,8 @@ def _is_conflict(draft: Draft) -> bool:
         return True
     if draft.event_type in ("Protests", "Riots"):
         return bool(draft.places or draft.agents)
+    if any(h.trigger.role == "kill" for f in draft.facts for h in f.mention.hits) and draft.places:
+        return True
     return draft.rank > GENERIC_RANK and bool(draft.places) or draft.rank >= SPECIFIC_RANK and draft.date is not None
 
 
@@ -206,8 +209,7 @@ def _same_side(a: ActorRef, b: ActorRef) -> bool:
     return (a.kind == "civilian") == (b.kind == "civilian")
 
 
-def _best_draft(drafts: list[Draft], fact: MentionFacts, event_type: str, rank: int, lead_end: int) -> Draft | None:
-    anaphoric = _is_anaphoric(fact)
+def _best_draft(drafts: list[Draft], fact: MentionFacts, event_type: str, rank: int, lead_end: int, anaphoric: bool) -> Draft | None:
     scored = []
     for draft in drafts:
         if not _compatible(draft, fact, event_type, rank, anaphoric):
