@@ -99,3 +99,9 @@ def test_several_events_with_their_own_dates_and_no_history() -> None:
     assert raid.actor1 == "CODECO" or raid.actor1.startswith("CODECO")
     assert raid.actor2 == "Military Forces of the Democratic Republic of Congo"
     assert (str(raid.date_from), raid.fatalities) == ("2024-04-03", 7)
+
+
+def test_a_month_is_not_a_march() -> None:
+    [report] = run_extract("On 3 March 2022, soldiers shelled the village of Tal Tamr, killing two civilians.\n", "2022-03-04")
+    assert report.sub_event_type == "Shelling/artillery/missile attack"
+    assert report.fatalities == 2

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.extract.lexicon import Trigger, cues, triggers
 
 CLAUSE_BOUNDARIES = {"advcl", "ccomp", "parataxis", "csubj", "acl"}
+QUANTITY_ENTITIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 NAME_ENTITIES = {"FAC", "ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"}
 POS_GROUPS = {"NOUN": {"NOUN", "PROPN"}, "VERB": {"VERB", "AUX"}, "ADJ": {"ADJ"}}
 MODALS = {"could", "would", "might", "may", "will", "shall", "should", "must", "can"}
@@ -95,6 +96,8 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
 
 
 def _match(token: Token) -> TriggerHit | None:
+    if token.ent_type_ in QUANTITY_ENTITIES:
+        return None
     if token.ent_type_ in NAME_ENTITIES and token.ent_iob_ != "O" and not _lemma(token) in ("attack", "airstrike"):
         return None
     for trigger in triggers().get(_lemma(token), []):
