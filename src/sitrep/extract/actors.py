@@ -118,7 +118,10 @@ def singular(word: str) -> str:
 def _kind(head: Token, tokens: list[Token]) -> str | None:
     """What the head noun names; else what a modifier says ("army convoy"); aircraft are military."""
     roles = role_nouns()
+    armed = any(t.lower_ in ("armed", "gunmen") and t.i < head.i for t in tokens)
     kind = role_of(head)
+    if kind == "civilian" and armed:
+        return "armed_group"
     if kind is not None:
         return kind
     text = head.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]

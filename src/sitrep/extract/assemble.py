@@ -136,6 +136,8 @@ def _is_conflict(draft: Draft) -> bool:
         return bool(draft.places or draft.agents)
     if any(h.trigger.role == "kill" for f in draft.facts for h in f.mention.hits) and draft.places:
         return True
+    if draft.event_type == "Explosions/Remote violence" and draft.places and draft.date is not None:
+        return True
     return draft.rank > GENERIC_RANK and bool(draft.places) or draft.rank >= SPECIFIC_RANK and draft.date is not None
 
 
@@ -170,10 +172,12 @@ def absorb(draft: Draft, fact: MentionFacts) -> None:
 
 
 def mention_type(fact: MentionFacts) -> tuple[str, str, int]:
-    """ACLED type by precedence: a specific trigger wins; a generic attack or killing is
-    typed by who did it (aircraft: air strike) and to whom (civilians: violence against
-    civilians; armed men: armed clash)."""
+    """ACLED type by precedence: arresting protesters is a protest with intervention; a
+    specific trigger wins; a generic attack or killing is typed by who did it (aircraft: air
+    strike) and to whom (civilians: violence against civilians; armed men: armed clash)."""
     head = fact.mention.head.trigger
+    if head.sub_event_type == "Arrests" and any(p.kind == "protester" for p in fact.patients):
+        return "Protests", "Protest with intervention", head.rank
     if head.rank > GENERIC_RANK:
         return head.event_type, head.sub_event_type, head.rank
     return (*_generic_type(fact.agents, fact.patients, fact.weapons, head), head.rank)
