@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from sitrep.extract.actors import ActorRef, resolve_actor, role_of
 from sitrep.extract.dates import DateValue, resolve_date
 from sitrep.extract.detect import Mention
-from sitrep.extract.lexicon import Term, country_matcher, cues, measures, weapon_matcher
+from sitrep.extract.lexicon import Term, country_matcher, cues, measures, weapon_matcher, word_forms
 from sitrep.extract.numbers import Count, count_conjuncts
 
 DATE_QUALIFIERS = {"little", "a", "less", "than", "more", "shortly", "just", "only", "about", "around", "nearly", "almost", "some", "early", "late", "before", "after", "until"}
@@ -164,17 +164,17 @@ def _governor_roles(noun: Token, facts: MentionFacts) -> None:
     relation = cues("relation")
     node = noun
     while node.dep_ in CLIMB_DEPS and node.head.i != node.i:
-        if node.dep_ in ("nsubj", "nsubjpass") and node.head.lemma_.lower() not in light:
+        if node.dep_ in ("nsubj", "nsubjpass") and not word_forms(node.head.lemma_, node.head.text) & light:
             return
         node = node.head
-        lemma = node.lemma_.lower()
-        if lemma in relation:
+        forms = word_forms(node.lemma_, node.text)
+        if forms & relation:
             return
         if node.pos_ in ("VERB", "AUX"):
             subjects = [c for c in node.children if c.dep_ == "nsubj" and c.i != noun.i]
-            if lemma in join:
+            if forms & join:
                 facts.associates += _actors(c for c in node.children if c.dep_ == "dobj")
-            if lemma not in light and lemma not in join:
+            if not forms & (light | join):
                 return
             if node.i == noun.head.i and noun.dep_ == "nsubj":
                 facts.patients += _actors(c for c in node.children if c.dep_ == "dobj")
@@ -306,10 +306,14 @@ def _place_candidates(sentence: Span) -> list[Span]:
     for entity in sentence.ents:
         if entity.label_ in ("PERSON", "ORG", "NORP") and entity.root.pos_ == "PROPN" and entity.root.dep_ == "pobj":
             candidates.append(entity)
+    settlements = cues("settlement")
     for token in sentence:
+        names = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
         if token.pos_ == "PROPN" and token.dep_ == "pobj" and token.ent_iob_ == "O":
-            first = min([token, *(c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN")], key=lambda t: t.i)
+            first = min([token, *names], key=lambda t: t.i)
             candidates.append(sentence.doc[first.i : token.i + 1])
+        elif token.lemma_.lower() in settlements and names and token.dep_ in ("pobj", "appos", "conj"):
+            candidates.append(sentence.doc[names[0].i : names[-1].i + 1])
     return candidates
 
 

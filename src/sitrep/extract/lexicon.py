@@ -84,6 +84,13 @@ def _non_overlapping(hits: list[Term]) -> list[Term]:
     return kept
 
 
+def word_forms(lemma: str, text: str) -> set[str]:
+    """The lemma and the bare stems of a word: the lemmatiser gives "staged" → "stag"."""
+    word = text.lower()
+    stems = {word[: -len(end)] + add for end, add in (("ied", "y"), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"), ("s", "")) if word.endswith(end)}
+    return {lemma.lower(), word, *stems}
+
+
 @cache
 def triggers() -> dict[str, list[Trigger]]:
     """Triggers indexed by their last lemma, the one that anchors the match."""
