@@ -105,3 +105,13 @@ def test_a_month_is_not_a_march() -> None:
     [report] = run_extract("On 3 March 2022, soldiers shelled the village of Tal Tamr, killing two civilians.\n", "2022-03-04")
     assert report.sub_event_type == "Shelling/artillery/missile attack"
     assert report.fatalities == 2
+
+
+def test_zero_events_in_twenty_non_conflict_articles() -> None:
+    from pathlib import Path
+
+    folder = Path(__file__).parent / "fixtures" / "non_conflict"
+    articles = sorted(folder.glob("*.txt"))
+    assert len(articles) == 20
+    found = {path.stem: run_extract(path.read_text(encoding="utf-8"), "2024-06-10") for path in articles}
+    assert {stem: [r.sub_event_type for r in reports] for stem, reports in found.items() if reports} == {}

@@ -22,6 +22,7 @@ RESTATE_DISTANCE = 2
 REFINE_PROBABILITY = 0.6
 RETYPE_PROBABILITY = 0.5
 DEMONSTRATIONS = {"Protests", "Riots"}
+VIOLENCE = {"Battles", "Violence against civilians", "Explosions/Remote violence"}
 AIR_RANK = 7
 SPECIFIC_RANK = 8
 CONTEXT_SENTENCES = 2
@@ -90,7 +91,8 @@ def assemble(facts: list[MentionFacts], lead_end: int, published: DateValue | No
             if draft.sub_event_type == "Air/drone strike":
                 draft.rank = AIR_RANK
         _classify(draft, _context(draft, facts))
-    return [d for d in drafts if _is_conflict(d)]
+    strong = [d for d in drafts if _is_clear(d)]
+    return [d for d in drafts if d in strong or strong and _is_plausible(d)]
 
 
 def _context(draft: Draft, facts: list[MentionFacts]) -> str:
@@ -117,28 +119,44 @@ def _unorganised_side(draft: Draft) -> bool:
 
 def _classify(draft: Draft, text: str) -> None:
     """The trained model may refine a draft's type within its family (a protest the police
-    broke up, a riot) or retype a generic one; it never overrides a specific trigger's family."""
+    broke up, a riot) or retype a generic act of violence as another kind of violence; it
+    never overrides a specific trigger's family, nor makes a protest of a generic "attack"."""
     classifier = subevent.model()
     if classifier is None:
         return
     event_type, sub_event_type, probability = classifier.predict(text)
     same_family = event_type == draft.event_type or {event_type, draft.event_type} <= DEMONSTRATIONS
-    if same_family and probability >= REFINE_PROBABILITY or draft.rank <= GENERIC_RANK and probability >= RETYPE_PROBABILITY:
+    violent_retype = draft.rank <= GENERIC_RANK and event_type in VIOLENCE and draft.event_type in VIOLENCE
+    if same_family and probability >= REFINE_PROBABILITY or violent_retype and probability >= RETYPE_PROBABILITY:
         draft.event_type, draft.sub_event_type = event_type, sub_event_type
 
 
-def _is_conflict(draft: Draft) -> bool:
-    """War words in sport or business news name no armed actor, weapon or victim."""
-    kinds = {a.kind for a in (*draft.agents, *draft.patients, *draft.associates)}
-    if kinds - {"other"} or draft.weapons or any(v.value.value for v in draft.victims):
+def _is_clear(draft: Draft) -> bool:
+    """Clearly a conflict event: an armed or state actor, people harmed, or a weapon, told
+    by an event word (not a back-reference such as "a raid on pensioners"); or a dated,
+    located demonstration ("activists demonstrated in Uppsala", not "the manager protested
+    the decision"). War words in sport, business or culture news have none of these."""
+    telling = [f for f in draft.facts if f.mention.role != "anaphor"]
+    kinds = {a.kind for f in telling for a in (*f.agents, *f.patients, *f.associates)}
+    if kinds - {"other"} or any(f.weapons or (f.victims and f.victims.value) for f in telling):
         return True
-    if draft.event_type in ("Protests", "Riots"):
+    harmed = {p.kind for f in telling if any(h.trigger.role == "kill" for h in f.mention.hits) for p in f.patients}
+    if harmed - {"other"}:
+        return True
+    if draft.event_type in DEMONSTRATIONS and (draft.places or draft.date is not None):
+        objecting = any(c.dep_ == "dobj" for f in telling for h in f.mention.hits if h.token.pos_ == "VERB" for c in h.token.children)
+        return not objecting
+    return False
+
+
+def _is_plausible(draft: Draft) -> bool:
+    """Weaker evidence, trusted only in an article that reports a clear conflict event
+    ("The first strikes took place in Syria a month ago")."""
+    if draft.event_type in DEMONSTRATIONS:
         return bool(draft.places or draft.agents)
-    if any(h.trigger.role == "kill" for f in draft.facts for h in f.mention.hits) and draft.places:
-        return True
-    if draft.event_type == "Explosions/Remote violence" and draft.places and draft.date is not None:
-        return True
-    return draft.rank > GENERIC_RANK and bool(draft.places) or draft.rank >= SPECIFIC_RANK and draft.date is not None
+    located = bool(draft.places)
+    dated = draft.date is not None
+    return draft.rank > GENERIC_RANK and located or draft.rank >= SPECIFIC_RANK and dated or located and dated
 
 
 def absorb(draft: Draft, fact: MentionFacts) -> None:

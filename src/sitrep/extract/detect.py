@@ -156,8 +156,11 @@ def _governing_trigger(token: Token, position: dict[int, int]) -> int | None:
         if earlier:
             return position[max(earlier)]
     node = token
+    naming = cues("speech")
     while node.head.i != node.i:
         if (node.dep_ in CLAUSE_BOUNDARIES and not _is_participle(node)) or _lemma(node) in relation:
+            return None
+        if node.i != token.i and node.pos_ == "VERB" and _lemma(node) in naming | {"call"}:
             return None
         if node.dep_ == "conj" and node.pos_ == "VERB" and any(c.dep_.startswith("nsubj") for c in node.children):
             return None
