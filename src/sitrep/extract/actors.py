@@ -120,7 +120,7 @@ def _kind(head: Token, tokens: list[Token]) -> str | None:
     roles = role_nouns()
     armed = any(t.lower_ in ("armed", "gunmen") and t.i < head.i for t in tokens)
     kind = role_of(head)
-    if kind == "civilian" and armed:
+    if armed and kind in (None, "civilian"):
         return "armed_group"
     if kind is not None:
         return kind
