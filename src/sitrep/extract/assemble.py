@@ -15,7 +15,7 @@ from sitrep.extract.actors import ActorRef
 from sitrep.extract import subevent
 from sitrep.extract.arguments import Located, MentionFacts
 from sitrep.extract.dates import DateValue
-from sitrep.extract.lexicon import Term
+from sitrep.extract.lexicon import Term, cues
 
 GENERIC_RANK = 3
 RESTATE_DISTANCE = 2
@@ -84,7 +84,7 @@ def assemble(facts: list[MentionFacts], lead_end: int, published: DateValue | No
         absorb(target, fact)
         target.touched = step
     for draft in drafts:
-        if draft.event_type == "Battles" and _unorganised_side(draft):
+        if draft.event_type == "Battles" and _unorganised_side(draft) or _crowd_violence(draft):
             draft.event_type, draft.sub_event_type = "Riots", "Mob violence"
         if draft.rank <= GENERIC_RANK:
             draft.event_type, draft.sub_event_type = _generic_type(draft.agents, draft.patients, draft.weapons, draft)
@@ -115,6 +115,14 @@ def _unorganised_side(draft: Draft) -> bool:
     fighting make it mob violence."""
     unorganised = ("rioter", "civilian", "protester")
     return any(side and all(a.kind in unorganised for a in side) for side in (draft.agents, draft.patients))
+
+
+def _crowd_violence(draft: Draft) -> bool:
+    """ACLED: an attack by a crowd ("a group of locals killed a suspected thief") is mob violence."""
+    if draft.sub_event_type != "Attack" or not draft.agents:
+        return False
+    crowd = cues("crowd")
+    return all(a.kind in ("civilian", "rioter", "protester") and set(a.text.lower().split()) & {*crowd, *(w + "s" for w in crowd)} for a in draft.agents)
 
 
 def _classify(draft: Draft, text: str) -> None:
