@@ -1,0 +1,78 @@
+"""The scorers on data made here, and the development floors on ../shared/eval."""
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from sitrep.cli import main
+from sitrep.evaluate.acled import NoteScore
+from sitrep.evaluate.events import fold, score
+from sitrep.records import EventReport
+
+
+def _gold(gold_id: str, optional: bool = False, **fields: object) -> dict[str, object]:
+    base = {
+        "doc_id": "d", "gold_id": gold_id, "optional": optional, "event_date": {"from": "2024-01-10", "to": "2024-01-10"},
+        "types": [["Battles", "Armed clash"]], "actor1": ["Military Forces of Mali"], "assoc_actor_1": [],
+        "actor2": ["JNIM: Group for Support of Islam and Muslims", "JNIM"], "country": "Mali", "location": ["Gao"],
+        "fatalities": [4], "weapons": [], "claimed_by": [],
+    }
+    return {**base, **fields}
+
+
+def _report(number: int, **fields: object) -> EventReport:
+    base: dict[str, object] = {
+        "report_id": f"d#{number}", "article_id": "d", "event_type": "Battles", "sub_event_type": "Armed clash",
+        "date_from": date(2024, 1, 11), "date_to": date(2024, 1, 11), "actor1": "Military Forces of Mali",
+        "actor2": "JNIM", "country": "Mali", "location": "Gao", "fatalities": 4,
+    }
+    return EventReport(**{**base, **fields})  # type: ignore[arg-type]
+
+
+def test_alignment_slack_optional_and_false_events() -> None:
+    gold = {"d": [_gold("g1"), _gold("g2", optional=True, types=[["Strategic developments", "Arrests"]], actor1=["Police Forces of Mali"])]}
+    predictions = [
+        _report(1),
+        _report(2, event_type="Strategic developments", sub_event_type="Arrests", actor1="Police Forces of Mali", fatalities=0),
+        _report(3, event_type="Riots", sub_event_type="Mob violence", actor1="Rioters (Niger)", country="Niger", location=None, fatalities=0),
+    ]
+    result = score(gold, predictions)
+    assert (result.gold, result.optional, result.predicted, result.matched, result.strict) == (1, 1, 2, 1, 1)
+    assert result.prf(result.matched) == (0.5, 1.0, 2 / 3)
+    assert "d#3: false event (Mob violence, Rioters (Niger))" in result.errors
+
+
+def test_wrong_fields_are_counted_and_named() -> None:
+    result = score({"d": [_gold("g1")]}, [_report(1, fatalities=3, date_from=date(2024, 1, 13), date_to=date(2024, 1, 13))])
+    assert result.matched == 1 and result.strict == 0
+    assert result.field_accuracy("fatalities") == 0.0 and result.field_accuracy("date") == 0.0
+    assert result.field_accuracy("actor2") == 1.0
+    assert "g1: fatalities wrong (3)" in result.errors
+
+
+def test_names_compare_without_regime_periods() -> None:
+    assert fold("Military Forces of Russia (2000-)") == fold("military forces of Russia")
+    assert fold("Military Forces of Myanmar (2021-2023)") == "military forces of myanmar"
+
+
+def test_note_score() -> None:
+    row = {"event_type": "Battles", "sub_event_type": "Armed clash", "actor1": "Military Forces of Mali", "actor2": "", "fatalities": "4", "location": "Gao", "country": "Mali"}
+    note_score = NoteScore()
+    note_score.add(row, _report(1, actor2=None))
+    note_score.add(row, None)
+    assert note_score.accuracy("sub_event_type") == 0.5
+    assert note_score.accuracy("fatalities") == 0.5
+    assert note_score.accuracy("actor2") == 1.0
+    assert note_score.confusion[("Armed clash", "(none)")] == 1
+
+
+def test_acled_development_floor(shared: Path) -> None:
+    """CI gate: a change that makes typing or fatalities worse on the held-out notes fails."""
+    result = CliRunner().invoke(main, ["eval", str(shared / "eval" / "acled" / "acled_2022q1.csv"), "--dataset", "acled", "--json"])
+    scores = json.loads(result.output[result.output.index("{") :])
+    assert scores["notes"] == 1648
+    assert scores["sub_event_type_accuracy"] >= 0.75
+    assert scores["fatalities_accuracy"] >= 0.89
