@@ -99,6 +99,20 @@ def test_several_events_with_their_own_dates_and_no_history() -> None:
     assert raid.actor1 == "CODECO" or raid.actor1.startswith("CODECO")
     assert raid.actor2 == "Military Forces of the Democratic Republic of Congo"
     assert (str(raid.date_from), raid.fatalities) == ("2024-04-03", 7)
+    assert [(r.relation, r.report_id) for r in shelling.related] == [("follows", raid.report_id)]
+
+
+def test_retaliation_link() -> None:
+    text = (
+        "Troops shelled rebel positions near Beni on Tuesday in retaliation for an ambush on Sunday "
+        "in which ADF fighters killed four soldiers, the army said.\n"
+    )
+    reports = run_extract(text, "2024-06-05")
+    by_type = {r.sub_event_type: r for r in reports}
+    shelling, ambush = by_type["Shelling/artillery/missile attack"], by_type["Armed clash"]
+    assert [(r.relation, r.report_id) for r in shelling.related] == [("retaliation_for", ambush.report_id)]
+    assert (str(shelling.event_date), str(ambush.event_date)) == ("2024-06-04", "2024-06-02")
+    assert ambush.fatalities == 4
 
 
 def test_a_month_is_not_a_march() -> None:

@@ -52,6 +52,7 @@ class Draft:
     operation: Located | None = None
     default_date: DateValue | None = None
     touched: int = 0
+    links: list[tuple[str, Draft]] = field(default_factory=list)
 
     @property
     def when(self) -> DateValue | None:
@@ -65,6 +66,7 @@ class Draft:
 def assemble(facts: list[MentionFacts], lead_end: int, published: DateValue | None) -> list[Draft]:
     """`published` is the date a lead event without a date of its own is taken to have."""
     drafts: list[Draft] = []
+    owner: dict[int, Draft] = {}
     for step, fact in enumerate(facts, 1):
         mention = fact.mention
         if mention.negated or mention.hypothetical:
@@ -82,6 +84,7 @@ def assemble(facts: list[MentionFacts], lead_end: int, published: DateValue | No
         if rank > target.rank and (not detail_only or event_type == target.event_type):
             target.event_type, target.sub_event_type, target.rank = event_type, sub_event_type, rank
         absorb(target, fact)
+        owner[id(fact)] = target
         target.touched = step
     for draft in drafts:
         if draft.event_type == "Battles" and _unorganised_side(draft) or _crowd_violence(draft):
@@ -92,7 +95,38 @@ def assemble(facts: list[MentionFacts], lead_end: int, published: DateValue | No
                 draft.rank = AIR_RANK
         _classify(draft, _context(draft, facts))
     strong = [d for d in drafts if _is_clear(d)]
-    return [d for d in drafts if d in strong or strong and _is_plausible(d)]
+    kept = [d for d in drafts if d in strong or strong and _is_plausible(d)]
+    _link(facts, owner, kept)
+    return kept
+
+
+def _link(facts: list[MentionFacts], owner: dict[int, Draft], kept: list[Draft]) -> None:
+    """"X came days after Y", "X follows Y", "X in retaliation for Y": X is linked to Y."""
+    for index, fact in enumerate(facts):
+        word = fact.mention.relation_word
+        subordinate = owner.get(id(fact))
+        if word is None or subordinate not in kept:
+            continue
+        governor = _governing_draft(facts, index, owner, kept, subordinate)
+        if governor is None:
+            continue
+        lemmas = {t.lemma_.lower() for t in fact.mention.sentence}
+        kind = "retaliation_for" if lemmas & cues("retaliation") else "follows"
+        if word.lemma_.lower() in ("before", "precede"):
+            governor, subordinate = subordinate, governor
+        if (kind, subordinate) not in governor.links:
+            governor.links.append((kind, subordinate))
+
+
+def _governing_draft(facts: list[MentionFacts], index: int, owner: dict[int, Draft], kept: list[Draft], subordinate: Draft) -> Draft | None:
+    """The event in the same sentence's main clause, else the one just told ("It follows...")."""
+    fact = facts[index]
+    same_sentence = [f for f in facts if f.mention.sentence.start == fact.mention.sentence.start and not f.mention.related]
+    for candidate in [*same_sentence, *reversed(facts[:index])]:
+        draft = owner.get(id(candidate))
+        if draft is not None and draft is not subordinate and draft in kept:
+            return draft
+    return None
 
 
 def _context(draft: Draft, facts: list[MentionFacts]) -> str:

@@ -36,7 +36,11 @@ class Mention:
     quoted: bool = False
     hypothetical: bool = False
     negated: bool = False
-    related: bool = False
+    relation_word: Token | None = None
+
+    @property
+    def related(self) -> bool:
+        return self.relation_word is not None
 
     @property
     def head(self) -> TriggerHit:
@@ -72,7 +76,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
             mention.quoted = any(a <= first < b for a, b in quotes)
             mention.hypothetical = any(_is_hypothetical(h.token) for h in group)
             mention.negated = any(_is_negated(h.token) for h in group)
-            mention.related = any(_is_related(h.token) for h in group)
+            mention.relation_word = next((w for h in group if (w := _relation_word(h.token)) is not None), None)
             mentions.append(mention)
     return mentions
 
@@ -201,19 +205,23 @@ def _is_hypothetical(token: Token) -> bool:
     return False
 
 
-def _is_related(token: Token) -> bool:
-    """Introduced by a relation word ("after gunmen massacre...", "before today's strikes"):
-    an event told as the cause or context of another, so not the article's lead event."""
+def _relation_word(token: Token) -> Token | None:
+    """The word that introduces the event as the cause or context of another ("after
+    gunmen massacre...", "before today's strikes", "follow US airstrikes"), if any: such an
+    event is not the article's lead event, and the word says how the two are linked. The
+    subject of "follow" or "come" is the later event, not a related one."""
     relation = cues("relation")
-    node = token
+    node, previous = token, token
     while True:
-        if node.i != token.i and node.lemma_.lower() in relation and node.pos_ in ("ADP", "SCONJ", "VERB"):
-            return True
-        if any(c.dep_ in ("mark", "prep") and c.lemma_.lower() in relation and c.i < node.i for c in node.children):
-            return True
+        if node.i != token.i and node.lemma_.lower() in relation and node.pos_ in ("ADP", "SCONJ", "VERB", "NOUN"):
+            subject_side = node.pos_ == "VERB" and previous.dep_ in ("nsubj", "nsubjpass")
+            return None if subject_side else node
+        marker = next((c for c in node.children if c.dep_ == "mark" and c.lemma_.lower() in relation), None)
+        if marker is not None:
+            return marker
         if node.dep_ in CLAUSE_BOUNDARIES or node.head.i == node.i:
-            return False
-        node = node.head
+            return None
+        node, previous = node.head, node
 
 
 def _is_negated(token: Token) -> bool:

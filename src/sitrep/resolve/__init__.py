@@ -11,7 +11,7 @@ from sitrep.extract.arguments import CapitalOf, Located
 from sitrep.extract.assemble import Draft
 from sitrep.extract.lexicon import actor_matcher, country_matcher
 from sitrep.extract.numbers import Count
-from sitrep.records import Article, EventReport, Evidence
+from sitrep.records import Article, EventReport, Evidence, Relation
 from sitrep.resolve.places import Place, capital_of, country_place, iso3, resolve_place
 
 BACKGROUND_AGE = timedelta(days=365)
@@ -24,10 +24,12 @@ def resolve_drafts(article: Article, drafts: list[Draft]) -> list[EventReport]:
     dominant = Counter(p.iso2 for d in drafts for p, _ in places[id(d)]).most_common(1)
     named = _article_countries(article)
     fallback_country = dominant[0][0] if dominant else (named[0] if named else None)
+    ids = {id(d): f"{article.id}#{n}" for n, d in enumerate(drafts, 1)}
     reports = []
     for index, draft in enumerate(drafts):
         _inherit_actors(draft, drafts[:index])
-        report = _report(article, draft, index + 1, places[id(draft)], fallback_country)
+        report = _report(article, draft, ids[id(draft)], places[id(draft)], fallback_country)
+        report.related = [Relation(kind, ids[id(other)]) for kind, other in draft.links if id(other) in ids]
         reports.append(report)
     return reports
 
@@ -62,7 +64,7 @@ def _inherit_actors(draft: Draft, earlier: list[Draft]) -> None:
         return
 
 
-def _report(article: Article, draft: Draft, number: int, places: list[tuple[Place, Located]], fallback: str | None) -> EventReport:
+def _report(article: Article, draft: Draft, report_id: str, places: list[tuple[Place, Located]], fallback: str | None) -> EventReport:
     evidence: list[Evidence] = []
 
     def cite(field: str, located: Located | ActorRef | None) -> None:
@@ -124,7 +126,7 @@ def _report(article: Article, draft: Draft, number: int, places: list[tuple[Plac
     country = _country(country_iso)
     town = location[0] if location and location[0].kind == "city" else None
     report = EventReport(
-        report_id=f"{article.id}#{number}",
+        report_id=report_id,
         article_id=article.id,
         event_type=draft.event_type,
         sub_event_type=draft.sub_event_type,
