@@ -174,7 +174,7 @@ def render_report(report: EventReport, article: dict[str, object]) -> str:
     for name in ("event_type", "sub_event_type", "event_date", "date_from", "date_to", "date_precision", "actor1",
                  "actor1_type", "assoc_actor_1", "actor2", "actor2_type", "country", "iso3", "location", "latitude",
                  "longitude", "geo_precision", "fatalities", "weapons", "quantities", "operation", "claimed_by",
-                 "certainty", "background"):
+                 "certainty", "background", "related"):
         value = fields[name]
         if value not in (None, [], {}, ""):
             lines.append(f"  {name:<16} {value}")
