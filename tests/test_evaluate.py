@@ -76,3 +76,21 @@ def test_acled_development_floor(shared: Path) -> None:
     assert scores["notes"] == 1648
     assert scores["sub_event_type_accuracy"] >= 0.75
     assert scores["fatalities_accuracy"] >= 0.89
+
+
+def test_ceaf_ree_alignment() -> None:
+    from sitrep.evaluate.muc4 import CeafScore, gold_entities, normalise
+
+    templates = [
+        {"PerpInd": [[["the guerrillas", 3], ["guerrilla column", 40]]], "PerpOrg": [], "Target": [], "Victim": [[["a peasant", 90]]], "Weapon": []},
+        {"PerpInd": [[["guerrillas", 3]]], "PerpOrg": [], "Target": [], "Victim": [], "Weapon": [[["dynamite", 120]]]},
+    ]
+    gold = gold_entities(templates)
+    assert gold["PerpInd"] == {frozenset({"guerrillas", "guerrilla column"}), frozenset({"guerrillas"})}
+    predicted = {role: set() for role in gold}
+    predicted["PerpInd"] = {frozenset({"guerrillas"}), frozenset({"soldiers"})}
+    predicted["Weapon"] = {frozenset({normalise("Dynamite!")})}
+    ceaf = CeafScore()
+    ceaf.add(gold, predicted)
+    assert (ceaf.matched["PerpInd"], ceaf.predicted["PerpInd"], ceaf.gold["PerpInd"]) == (1, 2, 2)
+    assert ceaf.prf() == (2 / 3, 2 / 4, 2 * (2 / 3) * 0.5 / (2 / 3 + 0.5))

@@ -13,6 +13,7 @@ from tqdm import tqdm
 
 from sitrep.evaluate import load_gold, score
 from sitrep.evaluate.acled import SPLITS, NoteScore, first_event, read_notes
+from sitrep.evaluate.muc4 import CeafScore, predicted_entities, read_documents
 from sitrep.export import WRITERS
 from sitrep.pipeline import Processed, process
 from sitrep.read import ReadError, iter_articles
@@ -206,8 +207,9 @@ def export_command(fmt: str, output: object, country: str | None, event_type: st
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.argument("paths", nargs=-1)
 @manifest_option
-@click.option("--dataset", type=click.Choice(["seeds", "acled"]), default="seeds", show_default=True,
-              help="seeds: GOLD is a gold-events JSONL and PATHS the articles; acled: GOLD is an ACLED CSV with notes.")
+@click.option("--dataset", type=click.Choice(["seeds", "acled", "muc4"]), default="seeds", show_default=True,
+              help="seeds: GOLD is a gold-events JSONL and PATHS the articles; acled: GOLD is an ACLED CSV with notes; "
+              "muc4: GOLD is a MUC-4 JSONL (dev.jsonl).")
 @click.option("--split", type=click.Choice(SPLITS), default="heldout", show_default=True, help="ACLED rows: held-out March, Jan-Feb, or all.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def eval_command(gold: str, paths: tuple[str, ...], manifest: str | None, dataset: str, split: str, as_json: bool) -> None:
@@ -218,6 +220,13 @@ def eval_command(gold: str, paths: tuple[str, ...], manifest: str | None, datase
         for result in tqdm(process(a for a, _ in notes.values()), total=len(notes), desc="acled", file=sys.stderr, disable=None):
             note_score.add(notes[result.article.id][1], first_event(result.reports))
         click.echo(json.dumps(note_score.to_dict(), indent=2) if as_json else note_score.render())
+        return
+    if dataset == "muc4":
+        documents = {a.id: (a, entities) for a, entities in read_documents(Path(gold))}
+        ceaf = CeafScore()
+        for result in tqdm(process(a for a, _ in documents.values()), total=len(documents), desc="muc4", file=sys.stderr, disable=None):
+            ceaf.add(documents[result.article.id][1], predicted_entities(result.reports))
+        click.echo(json.dumps(ceaf.to_dict(), indent=2) if as_json else ceaf.render())
         return
     if not paths:
         raise click.UsageError("seed-format evaluation needs the article PATHS")

@@ -106,6 +106,8 @@ def _report(article: Article, draft: Draft, report_id: str, places: list[tuple[P
         cite(field_name, actor)
     for actor in associates:
         cite("assoc_actor_1", actor)
+    for actor in patients[1:]:
+        cite("assoc_actor_2", actor)
 
     when = draft.when
     if draft.date is not None:
