@@ -175,8 +175,9 @@ def _classify(draft: Draft, text: str) -> None:
 
 def _is_clear(draft: Draft) -> bool:
     """Clearly a conflict event: an armed or state actor, people harmed, or a weapon, told
-    by an event word (not a back-reference such as "a raid on pensioners"); or a dated,
-    located demonstration ("activists demonstrated in Uppsala", not "the manager protested
+    by an event word (not a back-reference such as "a raid on pensioners"); a specific
+    trigger (an air raid, an IED, an ambush) with a place or a date; or a dated or located
+    demonstration ("activists demonstrated in Uppsala", not "the manager protested
     the decision"). War words in sport, business or culture news have none of these."""
     telling = [f for f in draft.facts if f.mention.role != "anaphor"]
     kinds = {a.kind for f in telling for a in (*f.agents, *f.patients, *f.associates)}
@@ -184,6 +185,8 @@ def _is_clear(draft: Draft) -> bool:
         return True
     harmed = {p.kind for f in telling if any(h.trigger.role == "kill" for h in f.mention.hits) for p in f.patients}
     if harmed - {"other"}:
+        return True
+    if draft.rank >= SPECIFIC_RANK and (draft.places or draft.date is not None):
         return True
     if draft.event_type in DEMONSTRATIONS and (draft.places or draft.date is not None):
         objecting = any(c.dep_ == "dobj" for f in telling for h in f.mention.hits if h.token.pos_ == "VERB" for c in h.token.children)
