@@ -2,7 +2,7 @@
 
 Roles come from the dependency parse around the triggers; dates, places and weapons of a
 sentence go to the nearest mention (a date just before "after"/"before" belongs to the
-event after it: "came just days after UK jets attacked").
+event after it: "came two days after army jets bombed the depot").
 """
 from __future__ import annotations
 
@@ -110,7 +110,7 @@ def _nearest(group: list[MentionFacts], char: int | tuple[int, str]) -> MentionF
 
 
 def _weapon_owner(group: list[MentionFacts], term: Term) -> MentionFacts:
-    """A platform inside an actor phrase ("UK jets") belongs to that actor's event."""
+    """A platform inside an actor phrase ("army jets") belongs to that actor's event."""
     for fact in group:
         if any(a.start <= term.start < a.end for a in (*fact.agents, *fact.associates)):
             return fact

@@ -15,7 +15,7 @@ from sitrep.extract.actors import ActorRef
 from sitrep.extract import subevent
 from sitrep.extract.arguments import Located, MentionFacts
 from sitrep.extract.dates import DateValue
-from sitrep.extract.lexicon import Term, cues
+from sitrep.extract.lexicon import Term, country_names, cues
 
 GENERIC_RANK = 3
 RESTATE_DISTANCE = 2
@@ -335,7 +335,17 @@ def _shared_evidence(draft: Draft, fact: MentionFacts) -> float:
         score += 2
     if fact.date is not None and draft.when is not None and _overlap(fact.date.value, draft.when):
         score += 1
+    same_kind = fact.mention.head.trigger.event_type == draft.event_type
+    if same_kind and {_place_key(p) for p in fact.places} & {_place_key(p) for p in draft.places} - {None}:
+        score += 2
     return score
+
+
+def _place_key(place: Located) -> str | None:
+    """Town names compare by their text; a country is too broad to identify an event."""
+    if not isinstance(place.value, str) or place.value.lower() in country_names():
+        return None
+    return place.value.lower()
 
 
 def _same_actor(mentioned: ActorRef, known: ActorRef) -> bool:

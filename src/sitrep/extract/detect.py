@@ -1,7 +1,7 @@
 """Event mentions: trigger words in the parse, grouped when the syntax ties them to one event.
 
 "Isis killed two soldiers in an ambush attack" is one mention (kill + ambush + attack);
-"French jets carry out a raid after gunmen massacre 132 people" is two: a relation word
+"Army jets bomb a base after rebels kill 12 villagers" is two: a relation word
 ("after", "following", "amid", "follow") separates events.
 """
 from __future__ import annotations

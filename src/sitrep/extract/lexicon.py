@@ -46,7 +46,7 @@ class AliasMatcher:
     """Finds aliases in text at word boundaries; longest alias first, all-capital ones by case.
 
     Regular expressions rather than token patterns, because the tokenizer splits names such
-    as "F-15Es" or "Ar-Raqqah" unpredictably, and because hits must carry exact offsets.
+    as "F-15Es" or "Deir ez-Zor" unpredictably, and because hits must carry exact offsets.
     """
 
     def __init__(self, aliases: dict[str, str], plural: bool = False) -> None:
