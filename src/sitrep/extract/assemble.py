@@ -8,11 +8,10 @@ date, actors or type tell a different event.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
 from typing import Any
 
-from sitrep.extract.actors import ActorRef
 from sitrep.extract import subevent
+from sitrep.extract.actors import ActorRef
 from sitrep.extract.arguments import Located, MentionFacts
 from sitrep.extract.dates import DateValue
 from sitrep.extract.lexicon import Term, country_names, cues
@@ -27,7 +26,6 @@ AIR_RANK = 7
 SPECIFIC_RANK = 8
 CONTEXT_SENTENCES = 2
 AIR_WORDS = {"jet", "plane", "aircraft", "bomber", "warplane", "drone", "helicopter", "fighter", "gunship"}
-AIR_WEAPONS = {"platform"}
 SPECIFICITY = {"named": 3, "military": 2, "police": 2, "government": 2, "armed_group": 1, "civilian": 1, "protester": 1, "rioter": 1, "other": 0}
 ANAPHORIC_DETERMINERS = {"the", "this", "these", "that", "those", "its", "their", "his", "her", "our"}
 
@@ -74,30 +72,35 @@ def assemble(facts: list[MentionFacts], lead_end: int, published: DateValue | No
         event_type, sub_event_type, rank = mention_type(fact)
         anaphoric = _is_anaphoric(fact)
         target = _best_draft(drafts, fact, event_type, rank, lead_end, anaphoric)
-        detail_only = mention.quoted or mention.role == "anaphor" or anaphoric
-        if target is None and (mention.quoted or mention.role == "anaphor") or mention.quoted and not _has_facts(fact):
+        detail_only = mention.quoted or mention.role == "anaphor"
+        if target is None and detail_only or mention.quoted and not _has_facts(fact):
             continue
         if target is None:
             lead = mention.sentence.start_char < lead_end and not mention.related
             target = Draft([], event_type, sub_event_type, rank, lead=lead, default_date=published if lead else None)
             drafts.append(target)
-        if rank > target.rank and (not detail_only or event_type == target.event_type):
+        if rank > target.rank and (not (detail_only or anaphoric) or event_type == target.event_type):
             target.event_type, target.sub_event_type, target.rank = event_type, sub_event_type, rank
         absorb(target, fact)
         owner[id(fact)] = target
         target.touched = step
     for draft in drafts:
-        if draft.event_type == "Battles" and _unorganised_side(draft) or _crowd_violence(draft):
-            draft.event_type, draft.sub_event_type = "Riots", "Mob violence"
-        if draft.rank <= GENERIC_RANK:
-            draft.event_type, draft.sub_event_type = _generic_type(draft.agents, draft.patients, draft.weapons, draft)
-            if draft.sub_event_type == "Air/drone strike":
-                draft.rank = AIR_RANK
-        _classify(draft, _context(draft, facts))
+        _settle_type(draft, _context(draft, facts))
     strong = [d for d in drafts if _is_clear(d)]
     kept = [d for d in drafts if d in strong or strong and _is_plausible(d)]
     _link(facts, owner, kept)
     return kept
+
+
+def _settle_type(draft: Draft, context: str) -> None:
+    """ACLED's precedence over the whole event, then the classifier's refinement."""
+    if draft.event_type == "Battles" and _unorganised_side(draft) or _crowd_violence(draft):
+        draft.event_type, draft.sub_event_type = "Riots", "Mob violence"
+    if draft.rank <= GENERIC_RANK:
+        draft.event_type, draft.sub_event_type = _generic_type(draft.agents, draft.patients, draft.weapons, draft)
+        if draft.sub_event_type == "Air/drone strike":
+            draft.rank = AIR_RANK
+    _classify(draft, context)
 
 
 def _link(facts: list[MentionFacts], owner: dict[int, Draft], kept: list[Draft]) -> None:
