@@ -94,3 +94,38 @@ def test_ceaf_ree_alignment() -> None:
     ceaf.add(gold, predicted)
     assert (ceaf.matched["PerpInd"], ceaf.predicted["PerpInd"], ceaf.gold["PerpInd"]) == (1, 2, 2)
     assert ceaf.prf() == (2 / 3, 2 / 4, 2 * (2 / 3) * 0.5 / (2 / 3 + 0.5))
+
+
+def test_fakes_places_compare_leniently() -> None:
+    from sitrep.evaluate.fakes import same_place
+
+    assert same_place("Deir ez-Zor", "deir ezzor")
+    assert same_place("Al Hasakah", "hasakeh")
+    assert not same_place("Aleppo", "idlib")
+    assert not same_place("", "aleppo")
+
+
+def test_fakes_and_muc4_adapters_from_the_command_line(tmp_path: Path) -> None:
+    import csv
+
+    fakes = tmp_path / "fakes.csv"
+    with fakes.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["unit_id", "article_title", "article_content", "source", "date", "location", "actor", "cause_of_death",
+                         "nb_children", "nb_civilians", "nb_noncivilians", "nb_women", "label"])
+        writer.writerow(["1", "t", "Tue 04 Apr 2017 Shelling kills five in Idlib. Government forces shelled Idlib on Tuesday, killing five civilians.",
+                         "wire", "4/4/17", "idlib", "", "shelling", "0", "5", "0", "0", "1"])
+    result = CliRunner().invoke(main, ["eval", str(fakes), "--dataset", "fakes", "--json"])
+    scores = json.loads(result.output[result.output.index("{") :])
+    assert scores["articles"] == 1 and scores["with_event"] == 1
+    assert (scores["date_within_1_day"], scores["place"], scores["deaths_exact"]) == (1.0, 1.0, 1.0)
+
+    muc = tmp_path / "dev.jsonl"
+    text = "guerrillas killed two peasants with machetes in the village of san jose on monday, the army said."
+    template = {"incident_type": "attack", "PerpInd": [[["guerrillas", 0]]], "PerpOrg": [], "Target": [],
+                "Victim": [[["two peasants", 18]]], "Weapon": [[["machetes", 37]]]}
+    muc.write_text(json.dumps({"docid": "T-1", "doctext": text, "templates": [template]}) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["eval", str(muc), "--dataset", "muc4", "--json"])
+    scores = json.loads(result.output[result.output.index("{") :])
+    assert scores["documents"] == 1
+    assert scores["roles"]["Weapon"]["recall"] == 1.0

@@ -5,6 +5,7 @@ import json
 import sys
 from collections.abc import Iterator
 from datetime import date
+from functools import partial
 from importlib import resources
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from tqdm import tqdm
 
 from sitrep.evaluate import load_gold, score
 from sitrep.evaluate.acled import SPLITS, NoteScore, first_event, read_notes
+from sitrep.evaluate.fakes import FakesScore, read_articles
 from sitrep.evaluate.muc4 import CeafScore, predicted_entities, read_documents
 from sitrep.export import WRITERS
 from sitrep.pipeline import Processed, process
@@ -207,33 +209,34 @@ def export_command(fmt: str, output: object, country: str | None, event_type: st
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.argument("paths", nargs=-1)
 @manifest_option
-@click.option("--dataset", type=click.Choice(["seeds", "acled", "muc4"]), default="seeds", show_default=True,
-              help="seeds: GOLD is a gold-events JSONL and PATHS the articles; acled: GOLD is an ACLED CSV with notes; "
-              "muc4: GOLD is a MUC-4 JSONL (dev.jsonl).")
+@click.option("--dataset", type=click.Choice(["seeds", "acled", "muc4", "fakes"]), default="seeds", show_default=True,
+              help="seeds: GOLD is a gold-events JSONL and PATHS the articles; acled: an ACLED CSV with notes; "
+              "muc4: a MUC-4 JSONL (dev.jsonl); fakes: the FA-KES CSV.")
 @click.option("--split", type=click.Choice(SPLITS), default="heldout", show_default=True, help="ACLED rows: held-out March, Jan-Feb, or all.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def eval_command(gold: str, paths: tuple[str, ...], manifest: str | None, dataset: str, split: str, as_json: bool) -> None:
-    """Score extraction against gold: seed-format events, or ACLED's coding of its notes."""
-    if dataset == "acled":
-        notes = dict((a.id, (a, row)) for a, row in read_notes(Path(gold), split))
-        note_score = NoteScore()
-        for result in tqdm(process(a for a, _ in notes.values()), total=len(notes), desc="acled", file=sys.stderr, disable=None):
-            note_score.add(notes[result.article.id][1], first_event(result.reports))
-        click.echo(json.dumps(note_score.to_dict(), indent=2) if as_json else note_score.render())
-        return
-    if dataset == "muc4":
-        documents = {a.id: (a, entities) for a, entities in read_documents(Path(gold))}
-        ceaf = CeafScore()
-        for result in tqdm(process(a for a, _ in documents.values()), total=len(documents), desc="muc4", file=sys.stderr, disable=None):
-            ceaf.add(documents[result.article.id][1], predicted_entities(result.reports))
-        click.echo(json.dumps(ceaf.to_dict(), indent=2) if as_json else ceaf.render())
-        return
-    if not paths:
-        raise click.UsageError("seed-format evaluation needs the article PATHS")
-    batch = Batch(paths, manifest)
-    reports = [r for result in process(batch.articles()) if not batch.failed_on(result) for r in result.reports]
-    result = score(load_gold(Path(gold)), reports)
+    """Score extraction against gold: seed-format events, ACLED notes, MUC-4 or FA-KES."""
+    if dataset == "seeds":
+        if not paths:
+            raise click.UsageError("seed-format evaluation needs the article PATHS")
+        batch = Batch(paths, manifest)
+        reports = [r for result in process(batch.articles()) if not batch.failed_on(result) for r in result.reports]
+        result = score(load_gold(Path(gold)), reports)
+    else:
+        readers = {"acled": partial(read_notes, split=split), "muc4": read_documents, "fakes": read_articles}
+        scorer, prediction = DATASET_SCORERS[dataset]
+        items = {article.id: (article, truth) for article, truth in readers[dataset](Path(gold))}
+        result = scorer()
+        for processed in tqdm(process(a for a, _ in items.values()), total=len(items), desc=dataset, file=sys.stderr, disable=None):
+            result.add(items[processed.article.id][1], prediction(processed.reports))
     click.echo(json.dumps(result.to_dict(), indent=2) if as_json else result.render())
+
+
+DATASET_SCORERS = {
+    "acled": (NoteScore, first_event),
+    "muc4": (CeafScore, predicted_entities),
+    "fakes": (FakesScore, first_event),
+}
 
 
 @main.command()

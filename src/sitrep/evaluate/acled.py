@@ -77,7 +77,7 @@ class NoteScore:
         return "\n".join(lines)
 
 
-def read_notes(path: Path, split: str) -> Iterator[tuple[Article, dict[str, str]]]:
+def read_notes(path: Path, split: str = "heldout") -> Iterator[tuple[Article, dict[str, str]]]:
     with path.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             held_out = row["event_date"] >= HELD_OUT_FROM
