@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from sitrep.extract.lexicon import actor_matcher, countries, country_matcher, named_actors, platforms, role_nouns, weapon_matcher
+from sitrep.extract.lexicon import actor_matcher, countries, country_matcher, cues, named_actors, platforms, role_nouns, weapon_matcher
 
 PRONOUNS = {"it", "they", "he", "she", "we", "who", "which", "that", "them", "its", "their"}
 KIND_NAMES = {
@@ -119,6 +119,9 @@ def _kind(head: Token, tokens: list[Token]) -> str | None:
     """What the head noun names; else what a modifier says ("army convoy"); aircraft are military."""
     roles = role_nouns()
     armed = any(t.lower_ in ("armed", "gunmen") and t.i < head.i for t in tokens)
+    whole = next((p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
+    if head.lemma_.lower() in cues("partitive") and whole is not None and role_of(whole) is not None:
+        return role_of(whole)
     kind = role_of(head)
     if armed and kind in (None, "civilian"):
         return "armed_group"
