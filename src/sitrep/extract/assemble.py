@@ -96,6 +96,8 @@ def _settle_type(draft: Draft, context: str) -> None:
     """ACLED's precedence over the whole event, then the classifier's refinement."""
     if draft.event_type == "Battles" and _unorganised_side(draft) or _crowd_violence(draft):
         draft.event_type, draft.sub_event_type = "Riots", "Mob violence"
+    if draft.event_type == "Protests" and _protesters_destroy(draft):
+        draft.event_type, draft.sub_event_type = "Riots", "Violent demonstration"
     if draft.rank <= GENERIC_RANK:
         draft.event_type, draft.sub_event_type = _generic_type(draft.agents, draft.patients, draft.weapons, draft)
         if draft.sub_event_type == "Air/drone strike":
@@ -152,6 +154,11 @@ def _unorganised_side(draft: Draft) -> bool:
     fighting make it mob violence."""
     unorganised = ("rioter", "civilian", "protester")
     return any(side and all(a.kind in unorganised for a in side) for side in (draft.agents, draft.patients))
+
+
+def _protesters_destroy(draft: Draft) -> bool:
+    """ACLED: demonstrators who burn, loot or vandalise make a violent demonstration."""
+    return any(h.trigger.sub_event_type == "Looting/property destruction" for f in draft.facts for h in f.mention.hits)
 
 
 def _crowd_violence(draft: Draft) -> bool:
