@@ -20,9 +20,9 @@ INHERITING_TYPES = {"Explosions/Remote violence", "Battles"}
 
 
 def resolve_drafts(article: Article, drafts: list[Draft]) -> list[EventReport]:
-    places = {id(d): _geocode(d, article) for d in drafts}
+    named = [hit.value for hit in country_matcher().find(article.text)]
+    places = {id(d): _geocode(d, named) for d in drafts}
     dominant = Counter(p.iso2 for d in drafts for p, _ in places[id(d)]).most_common(1)
-    named = _article_countries(article)
     fallback_country = dominant[0][0] if dominant else (named[0] if named else None)
     ids = {id(d): f"{article.id}#{n}" for n, d in enumerate(drafts, 1)}
     reports = []
@@ -34,8 +34,8 @@ def resolve_drafts(article: Article, drafts: list[Draft]) -> list[EventReport]:
     return reports
 
 
-def _geocode(draft: Draft, article: Article) -> list[tuple[Place, Located]]:
-    context = _article_countries(article)
+def _geocode(draft: Draft, context: list[str]) -> list[tuple[Place, Located]]:
+    """Places of a draft; the countries the article names steer ambiguous names."""
     found = []
     for located in draft.places:
         value = located.value
@@ -43,10 +43,6 @@ def _geocode(draft: Draft, article: Article) -> list[tuple[Place, Located]]:
         if place is not None:
             found.append((place, located))
     return found
-
-
-def _article_countries(article: Article) -> list[str]:
-    return [hit.value for hit in country_matcher().find(article.text)]
 
 
 def _inherit_actors(draft: Draft, earlier: list[Draft]) -> None:
