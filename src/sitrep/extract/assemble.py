@@ -199,7 +199,8 @@ def _is_clear(draft: Draft) -> bool:
     if draft.rank >= SPECIFIC_RANK and (draft.places or draft.date is not None):
         return True
     if draft.event_type in DEMONSTRATIONS and (draft.places or draft.date is not None):
-        objecting = any(c.dep_ == "dobj" for f in telling for h in f.mention.hits if h.token.pos_ == "VERB" for c in h.token.children)
+        protest_verbs = [h.token for f in telling for h in f.mention.hits if h.token.pos_ == "VERB" and h.trigger.lemmas == ("protest",)]
+        objecting = any(c.dep_ == "dobj" for verb in protest_verbs for c in verb.children)
         return not objecting
     return False
 
