@@ -63,9 +63,9 @@ def test_note_score() -> None:
     note_score = NoteScore()
     note_score.add(row, _report(1, actor2=None))
     note_score.add(row, None)
-    assert note_score.accuracy("sub_event_type") == 0.5
-    assert note_score.accuracy("fatalities") == 0.5
-    assert note_score.accuracy("actor2") == 1.0
+    assert note_score.rate("sub_event_type") == 0.5
+    assert note_score.rate("fatalities") == 0.5
+    assert note_score.rate("actor2") == 1.0
     assert note_score.confusion[("Armed clash", "(none)")] == 1
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.evaluate.events import fold
+from sitrep.evaluate.hits import DocumentHits
 from sitrep.records import Article, EventReport
 
 HELD_OUT_FROM = "2022-03-01"
@@ -23,14 +24,11 @@ SIZE_TAG = re.compile(r"\s*\[size=[^\]]*\]\s*$")
 
 
 @dataclass
-class NoteScore:
-    notes: int = 0
-    with_event: int = 0
-    hits: Counter[str] = field(default_factory=Counter)
+class NoteScore(DocumentHits):
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
 
     def add(self, gold: dict[str, str], report: EventReport | None) -> None:
-        self.notes += 1
+        self.documents += 1
         self.with_event += report is not None
         predicted = report.sub_event_type if report else "(none)"
         self.confusion[(gold["sub_event_type"], predicted)] += 1
@@ -41,9 +39,6 @@ class NoteScore:
         self.hits["fatalities"] += (report.fatalities if report else 0) == int(gold["fatalities"] or 0)
         self.hits["location"] += report is not None and fold(report.location) == fold(gold["location"])
         self.hits["country"] += report is not None and fold(report.country) == fold(gold["country"])
-
-    def accuracy(self, name: str) -> float:
-        return self.hits[name] / self.notes if self.notes else 0.0
 
     def macro_f1(self) -> float:
         classes = {g for g, _ in self.confusion}
@@ -60,17 +55,17 @@ class NoteScore:
     def to_dict(self) -> dict[str, Any]:
         fields = ("sub_event_type", "event_type", "actor1", "actor2", "fatalities", "location", "country")
         return {
-            "notes": self.notes,
+            "notes": self.documents,
             "with_event": self.with_event,
             "sub_event_macro_f1": self.macro_f1(),
-            **{f"{name}_accuracy": self.accuracy(name) for name in fields},
+            **{f"{name}_accuracy": self.rate(name) for name in fields},
         }
 
     def render(self) -> str:
         lines = ["most frequent confusions (gold -> predicted):"]
         wrong = [(pair, n) for pair, n in self.confusion.most_common() if pair[0] != pair[1]][:8]
         lines += [f"  {g} -> {p}: {n}" for (g, p), n in wrong]
-        lines.append(f"notes {self.notes}, with an event {self.with_event}")
+        lines.append(f"notes {self.documents}, with an event {self.with_event}")
         for key, value in self.to_dict().items():
             if key not in ("notes", "with_event"):
                 lines.append(f"  {key:<26} {value:.3f}")

@@ -12,26 +12,22 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from sitrep.evaluate.hits import DocumentHits
 from sitrep.records import Article, EventReport
 
 ARABIC_ARTICLE = re.compile(r"^(?:al|ar|as|ad|ash|at|az|an|el)(?=[a-z]{3})")
 
 
 @dataclass
-class FakesScore:
-    articles: int = 0
-    with_event: int = 0
-    hits: Counter[str] = field(default_factory=Counter)
-
+class FakesScore(DocumentHits):
     def add(self, row: dict[str, str], report: EventReport | None) -> None:
-        self.articles += 1
+        self.documents += 1
         if report is None:
             return
         self.with_event += 1
@@ -43,11 +39,11 @@ class FakesScore:
         self.hits["deaths_within_20pct"] += abs(report.fatalities - deaths) <= max(1, 0.2 * deaths)
 
     def to_dict(self) -> dict[str, Any]:
-        rates = {name: self.hits[name] / self.articles if self.articles else 0.0 for name in ("date_within_1_day", "place", "deaths_exact", "deaths_within_20pct")}
-        return {"articles": self.articles, "with_event": self.with_event, **rates}
+        rates = {name: self.rate(name) for name in ("date_within_1_day", "place", "deaths_exact", "deaths_within_20pct")}
+        return {"articles": self.documents, "with_event": self.with_event, **rates}
 
     def render(self) -> str:
-        lines = [f"articles {self.articles}, with an event {self.with_event}"]
+        lines = [f"articles {self.documents}, with an event {self.with_event}"]
         lines += [f"  {name:<22} {value:.3f}" for name, value in self.to_dict().items() if isinstance(value, float)]
         return "\n".join(lines)
 
