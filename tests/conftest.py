@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
+from sitrep import nlp
 from sitrep.clean import clean_article
 from sitrep.pipeline import reports_for
-from sitrep import nlp
 from sitrep.records import Article, EventReport
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"

@@ -78,8 +78,18 @@ def test_acled_development_floor(shared: Path) -> None:
     assert scores["fatalities_accuracy"] >= 0.89
 
 
+def test_muc4_development_floor(shared: Path) -> None:
+    """CI gate on the role tagger: 45.05 on dev when it was trained."""
+    result = CliRunner().invoke(main, ["eval", str(shared / "eval" / "muc4" / "dev.jsonl"), "--dataset", "muc4", "--json"])
+    scores = json.loads(result.output[result.output.index("{") :])
+    assert scores["documents"] == 200
+    assert scores["f1"] >= 0.43
+    assert scores["roles"]["Target"]["f1"] >= 0.45
+
+
 def test_ceaf_ree_alignment() -> None:
-    from sitrep.evaluate.muc4 import CeafScore, gold_entities, normalise
+    from sitrep.evaluate.muc4 import CeafScore, gold_entities
+    from sitrep.extract.roles import mention_key
 
     templates = [
         {"PerpInd": [[["the guerrillas", 3], ["guerrilla column", 40]]], "PerpOrg": [], "Target": [], "Victim": [[["a peasant", 90]]], "Weapon": []},
@@ -89,7 +99,7 @@ def test_ceaf_ree_alignment() -> None:
     assert gold["PerpInd"] == {frozenset({"guerrillas", "guerrilla column"}), frozenset({"guerrillas"})}
     predicted = {role: set() for role in gold}
     predicted["PerpInd"] = {frozenset({"guerrillas"}), frozenset({"soldiers"})}
-    predicted["Weapon"] = {frozenset({normalise("Dynamite!")})}
+    predicted["Weapon"] = {frozenset({mention_key("Dynamite!")})}
     ceaf = CeafScore()
     ceaf.add(gold, predicted)
     assert (ceaf.matched["PerpInd"], ceaf.predicted["PerpInd"], ceaf.gold["PerpInd"]) == (1, 2, 2)
@@ -121,11 +131,13 @@ def test_fakes_and_muc4_adapters_from_the_command_line(tmp_path: Path) -> None:
     assert (scores["date_within_1_day"], scores["place"], scores["deaths_exact"]) == (1.0, 1.0, 1.0)
 
     muc = tmp_path / "dev.jsonl"
-    text = "guerrillas killed two peasants with machetes in the village of san jose on monday, the army said."
-    template = {"incident_type": "attack", "PerpInd": [[["guerrillas", 0]]], "PerpOrg": [], "Target": [],
-                "Victim": [[["two peasants", 18]]], "Weapon": [[["machetes", 37]]]}
-    muc.write_text(json.dumps({"docid": "T-1", "doctext": text, "templates": [template]}) + "\n", encoding="utf-8")
+    text = "gunmen set fire to a police station in the town on monday, killing two guards, the army said."
+    template = {"incident_type": "arson", "PerpInd": [[["gunmen", 0]]], "PerpOrg": [], "Target": [[["police station", 20]]],
+                "Victim": [[["two guards", 62]]], "Weapon": []}
+    quiet = "the central bank raised interest rates on monday and said inflation would ease."
+    muc.write_text("\n".join(json.dumps({"docid": f"T-{n}", "doctext": t, "templates": p}) for n, (t, p) in enumerate([(text, [template]), (quiet, [])])) + "\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["eval", str(muc), "--dataset", "muc4", "--json"])
     scores = json.loads(result.output[result.output.index("{") :])
-    assert scores["documents"] == 1
-    assert scores["roles"]["Weapon"]["recall"] == 1.0
+    assert scores["documents"] == 2
+    assert scores["roles"]["PerpInd"]["recall"] == 1.0 and scores["roles"]["Target"]["recall"] == 1.0
+    assert scores["roles"]["PerpInd"]["precision"] == 1.0 and scores["roles"]["Target"]["precision"] == 1.0

@@ -129,3 +129,25 @@ def test_zero_events_in_twenty_non_conflict_articles() -> None:
     assert len(articles) == 20
     found = {path.stem: run_extract(path.read_text(encoding="utf-8"), "2024-06-10") for path in articles}
     assert {stem: [r.sub_event_type for r in reports] for stem, reports in found.items() if reports} == {}
+
+
+ARSON = """Gunmen torch police station in Sindh
+
+Gunmen set fire to a police station in Larkana on Monday night, killing two guards, police said.
+"""
+
+
+def test_targets_read_from_the_event_sentences() -> None:
+    [report] = run_extract(ARSON, "2024-05-14")
+    assert report.targets == ["police station"]
+    [evidence] = [e for e in report.evidence if e.field == "targets"]
+    assert ARSON[evidence.start:evidence.end] == "police station"
+
+
+def test_role_fillers_only_where_an_incident_is_told() -> None:
+    from sitrep import nlp
+    from sitrep.extract.roles import document_roles
+
+    roles = {(f.role, f.text) for f in document_roles(nlp.parse(ARSON))}
+    assert ("perpetrator", "Gunmen") in roles and ("target", "police station") in roles
+    assert document_roles(nlp.parse("The central bank raised interest rates on Monday and said inflation would ease.")) == []

@@ -14,17 +14,16 @@ from __future__ import annotations
 
 import argparse
 import csv
-import math
-from collections import Counter
 from pathlib import Path
 
 import numpy as np
-from scipy.sparse import csr_matrix
+from features import tfidf_matrix
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import cross_val_score
 
 from sitrep.evaluate.acled import HELD_OUT_FROM, SIZE_TAG
-from sitrep.extract.subevent import MODEL_FILE, features
+from sitrep.extract import linear
+from sitrep.extract.subevent import LABEL_SEPARATOR, MODEL_FILE, MODEL_NAME, features
 
 MIN_DOCUMENTS = 2
 MAX_FEATURES = 40_000
@@ -34,7 +33,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("acled_csv", type=Path)
     parser.add_argument("--c", type=float, default=20.0, help="inverse regularisation strength (chosen by 3-fold CV)")
-    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "src/sitrep/data" / MODEL_FILE)
+    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "src/sitrep/data/models" / MODEL_FILE)
     args = parser.parse_args()
 
     with args.acled_csv.open(encoding="utf-8", newline="") as handle:
@@ -43,33 +42,14 @@ def main() -> None:
     labels = sorted({(r["event_type"], r["sub_event_type"]) for r in rows})
     y = np.array([labels.index((r["event_type"], r["sub_event_type"])) for r in rows])
 
-    document_frequency = Counter(f for c in counts for f in c)
-    vocabulary = [f for f, n in document_frequency.most_common(MAX_FEATURES) if n >= MIN_DOCUMENTS]
-    index = {f: i for i, f in enumerate(vocabulary)}
-    idf = np.array([math.log((1 + len(rows)) / (1 + document_frequency[f])) + 1 for f in vocabulary], dtype=np.float32)
-
-    data, columns, pointers = [], [], [0]
-    for c in counts:
-        row = {index[f]: (1 + math.log(n)) * idf[index[f]] for f, n in c.items() if f in index}
-        norm = math.sqrt(sum(v * v for v in row.values())) or 1.0
-        columns += list(row)
-        data += [v / norm for v in row.values()]
-        pointers.append(len(columns))
-    x = csr_matrix((data, columns, pointers), shape=(len(rows), len(vocabulary)), dtype=np.float32)
+    x, vocabulary, idf = tfidf_matrix(counts, MIN_DOCUMENTS, MAX_FEATURES)
 
     classifier = LogisticRegression(C=args.c, max_iter=3000, class_weight="balanced")
     folds = cross_val_score(classifier, x, y, cv=5)
     classifier.fit(x, y)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(
-        args.out,
-        vocabulary=np.array(vocabulary),
-        idf=idf,
-        coef=classifier.coef_.astype(np.float32),
-        intercept=classifier.intercept_.astype(np.float32),
-        event_types=np.array([e for e, _ in labels]),
-        sub_event_types=np.array([s for _, s in labels]),
-    )
+    names = [LABEL_SEPARATOR.join(label) for label in labels]
+    np.savez_compressed(args.out, **linear.save(MODEL_NAME, vocabulary, classifier.coef_, classifier.intercept_, names, idf))
     print(f"{len(rows)} notes, {len(labels)} sub-event types, {len(vocabulary)} features")
     print(f"5-fold accuracy on the notes themselves: {folds.mean():.3f} ± {folds.std():.3f}")
     print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB)")

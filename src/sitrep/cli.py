@@ -12,10 +12,9 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
-from sitrep.evaluate import load_gold, score
+from sitrep.evaluate import load_gold, muc4, score
 from sitrep.evaluate.acled import SPLITS, NoteScore, first_event, read_notes
 from sitrep.evaluate.fakes import FakesScore, read_articles
-from sitrep.evaluate.muc4 import CeafScore, predicted_entities, read_documents
 from sitrep.export import WRITERS
 from sitrep.pipeline import Processed, process
 from sitrep.read import ReadError, iter_articles
@@ -222,8 +221,10 @@ def eval_command(gold: str, paths: tuple[str, ...], manifest: str | None, datase
         batch = Batch(paths, manifest)
         reports = [r for result in process(batch.articles()) if not batch.failed_on(result) for r in result.reports]
         result = score(load_gold(Path(gold)), reports)
+    elif dataset == "muc4":
+        result = muc4.evaluate(Path(gold), lambda items, total: tqdm(items, total=total, desc=dataset, file=sys.stderr, disable=None))
     else:
-        readers = {"acled": partial(read_notes, split=split), "muc4": read_documents, "fakes": read_articles}
+        readers = {"acled": partial(read_notes, split=split), "fakes": read_articles}
         scorer, prediction = DATASET_SCORERS[dataset]
         items = {article.id: (article, truth) for article, truth in readers[dataset](Path(gold))}
         result = scorer()
@@ -234,7 +235,6 @@ def eval_command(gold: str, paths: tuple[str, ...], manifest: str | None, datase
 
 DATASET_SCORERS = {
     "acled": (NoteScore, first_event),
-    "muc4": (CeafScore, predicted_entities),
     "fakes": (FakesScore, first_event),
 }
 

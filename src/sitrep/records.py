@@ -84,6 +84,7 @@ class EventReport:
     fatalities_high: int | None = None
     injuries: int | None = None
     weapons: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
     quantities: dict[str, int] = field(default_factory=dict)
     operation: str | None = None
     claimed_by: str | None = None

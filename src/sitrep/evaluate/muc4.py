@@ -1,16 +1,14 @@
 """MUC-4 role fillers (perpetrators, targets, victims, weapons) scored by CEAF-REE, as
 ../shared/eval/README.md defines it.
 
-sitrep's reports give the role fillers: the text of actor1 (an organisation when it is a
-named group or a state force, else an individual), of the human targets (civilian
-actor2 and associated victims), and of the weapons, read from the evidence offsets.
-Physical targets (buildings, vehicles) are not extracted yet, so Target is never filled.
+MUC-4 is a document-level task: the fillers of all of a document's templates. sitrep's
+answer is extract.roles.document_roles, the role fillers of the whole text when it reports
+an incident at all; the event reports carry the same fillers sentence by sentence.
 """
 from __future__ import annotations
 
 import json
-import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,24 +16,28 @@ from typing import Any
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from sitrep.records import Article, EventReport
+from sitrep import nlp
+from sitrep.extract.roles import RoleFiller, document_roles, mention_key
 
-ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
-ORGANISATION_TYPES = {1, 2, 8}
+SLOTS = {
+    "PerpInd": "perpetrator",
+    "PerpOrg": "perpetrator_organisation",
+    "Target": "target",
+    "Victim": "victim",
+    "Weapon": "weapon",
+}
+ROLES = tuple(SLOTS)
 Entity = frozenset[str]
+Document = tuple[str, str, list[dict[str, Any]]]
 
 
-def normalise(text: str) -> str:
-    text = re.sub(r"[^\w\s]", " ", text.lower())
-    return " ".join(w for w in text.split() if w not in ("a", "an", "the"))
-
-
-def read_documents(path: Path) -> Iterator[tuple[Article, dict[str, set[Entity]]]]:
+def read_documents(path: Path) -> Iterator[Document]:
+    """(docid, text, templates) of each line of a MUC-4 JSONL file."""
     with path.open(encoding="utf-8") as handle:
         for line in handle:
             if line.strip():
                 row = json.loads(line)
-                yield Article(id=row["docid"], text=row["doctext"]), gold_entities(row["templates"])
+                yield row["docid"], row["doctext"], row["templates"]
 
 
 def gold_entities(templates: list[dict[str, Any]]) -> dict[str, set[Entity]]:
@@ -44,30 +46,25 @@ def gold_entities(templates: list[dict[str, Any]]) -> dict[str, set[Entity]]:
     for template in templates:
         for role in ROLES:
             for entity in template.get(role) or []:
-                entities[role].add(frozenset(normalise(mention) for mention, _ in entity))
+                entities[role].add(frozenset(mention_key(mention) for mention, _ in entity))
     return entities
 
 
-def predicted_entities(reports: list[EventReport]) -> dict[str, set[Entity]]:
+def predicted_entities(fillers: Iterable[RoleFiller]) -> dict[str, set[Entity]]:
+    slot_of = {role: slot for slot, role in SLOTS.items()}
     entities: dict[str, set[Entity]] = {role: set() for role in ROLES}
-    for report in reports:
-        if report.background:
-            continue
-        for item in report.evidence:
-            role = _role(report, item.field)
-            if role is not None and normalise(item.text):
-                entities[role].add(frozenset({normalise(item.text)}))
+    for filler in fillers:
+        entities[slot_of[filler.role]].add(frozenset({mention_key(filler.text)}))
     return entities
 
 
-def _role(report: EventReport, field_name: str) -> str | None:
-    if field_name in ("actor1", "assoc_actor_1"):
-        return "PerpOrg" if report.actor1_type in ORGANISATION_TYPES and report.actor1_type != 3 else "PerpInd"
-    if field_name in ("actor2", "assoc_actor_2") and report.actor2_type == 7:
-        return "Victim"
-    if field_name == "weapons":
-        return "Weapon"
-    return None
+def evaluate(path: Path, progress: Callable[[Iterable[Any], int], Iterable[Any]] = lambda items, _: items) -> CeafScore:
+    documents = list(read_documents(path))
+    score = CeafScore()
+    docs = nlp.load().pipe((text for _, text, _ in documents), batch_size=nlp.BATCH_SIZE)
+    for (_, _, templates), doc in progress(zip(documents, docs), len(documents)):
+        score.add(gold_entities(templates), predicted_entities(document_roles(doc)))
+    return score
 
 
 @dataclass

@@ -12,6 +12,7 @@ from sitrep.extract.arguments import gather
 from sitrep.extract.assemble import Draft, assemble
 from sitrep.extract.dates import DateValue
 from sitrep.extract.detect import find_mentions
+from sitrep.extract.roles import distinct, role_fillers
 from sitrep.records import Article
 
 LEAD_SENTENCES = 3
@@ -27,7 +28,18 @@ def extract_drafts(article: Article, doc: Doc) -> list[Draft]:
     if article.published is not None:
         day = article.published.date()
         published = DateValue(day, day, "day")
-    return assemble(facts, lead_end, published)
+    drafts = assemble(facts, lead_end, published)
+    _add_targets(doc, drafts)
+    return drafts
+
+
+def _add_targets(doc: Doc, drafts: list[Draft]) -> None:
+    """What each event hit ("the presidential farm", "a tank truck"), from its own sentences."""
+    sentences = {f.mention.sentence.start: f.mention.sentence for d in drafts for f in d.facts}
+    fillers = [f for f in role_fillers(doc, sentences.values()) if f.role == "target"]
+    for draft in drafts:
+        spans = [(f.mention.sentence.start_char, f.mention.sentence.end_char) for f in draft.facts]
+        draft.targets = distinct(f for f in fillers if any(start <= f.start < end for start, end in spans))
 
 
 class _CallableStage(types.ModuleType):

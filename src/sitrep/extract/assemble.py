@@ -15,6 +15,7 @@ from sitrep.extract.actors import ActorRef
 from sitrep.extract.arguments import Located, MentionFacts
 from sitrep.extract.dates import DateValue
 from sitrep.extract.lexicon import Term, country_names, cues
+from sitrep.extract.roles import RoleFiller
 
 GENERIC_RANK = 3
 RESTATE_DISTANCE = 2
@@ -44,6 +45,7 @@ class Draft:
     places: list[Located] = field(default_factory=list)
     victims: list[Located] = field(default_factory=list)
     weapons: list[Term] = field(default_factory=list)
+    targets: list[RoleFiller] = field(default_factory=list)
     quantities: dict[str, Located] = field(default_factory=dict)
     claims: list[Located] = field(default_factory=list)
     certainty: str | None = None
@@ -173,10 +175,10 @@ def _classify(draft: Draft, text: str) -> None:
     """The trained model may refine a draft's type within its family (a protest the police
     broke up, a riot) or retype a generic act of violence as another kind of violence; it
     never overrides a specific trigger's family, nor makes a protest of a generic "attack"."""
-    classifier = subevent.model()
-    if classifier is None:
+    prediction = subevent.predict(text)
+    if prediction is None:
         return
-    event_type, sub_event_type, probability = classifier.predict(text)
+    event_type, sub_event_type, probability = prediction
     same_family = event_type == draft.event_type or {event_type, draft.event_type} <= DEMONSTRATIONS
     violent_retype = draft.rank <= GENERIC_RANK and event_type in VIOLENCE and draft.event_type in VIOLENCE
     if same_family and probability >= REFINE_PROBABILITY or violent_retype and probability >= RETYPE_PROBABILITY:

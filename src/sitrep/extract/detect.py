@@ -102,7 +102,7 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
 def _match(token: Token) -> TriggerHit | None:
     if token.ent_type_ in QUANTITY_ENTITIES:
         return None
-    if token.ent_type_ in NAME_ENTITIES and token.ent_iob_ != "O" and not _lemma(token) in ("attack", "airstrike"):
+    if token.ent_type_ in NAME_ENTITIES and token.ent_iob_ != "O" and _lemma(token) not in ("attack", "airstrike"):
         return None
     for trigger in triggers().get(_lemma(token), []):
         if trigger.pos != "any" and token.pos_ not in POS_GROUPS[trigger.pos]:

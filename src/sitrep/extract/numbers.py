@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from number_parser import parse_number
 from spacy.tokens import Token
@@ -42,11 +43,17 @@ def parse_quantity(text: str) -> int | None:
     if re.fullmatch(r"\d+(\.\d+)?", head):
         number = float(head)
     else:
-        parsed = parse_number(head)
+        parsed = _spelled_number(head)
         if parsed is None:
             return None
         number = float(parsed)
     return int(number * (scale or 1))
+
+
+@lru_cache(maxsize=4096)
+def _spelled_number(words: str) -> int | float | None:
+    """number_parser rebuilds its word tables on every call; news repeats the same few numbers."""
+    return parse_number(words)
 
 
 def count_of(noun: Token) -> Count | None:

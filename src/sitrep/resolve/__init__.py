@@ -116,6 +116,8 @@ def _report(article: Article, draft: Draft, report_id: str, places: list[tuple[P
     cite("fatalities", first_count)
     for weapon in draft.weapons:
         evidence.append(Evidence("weapons", weapon.start, weapon.end, weapon.text))
+    for target in draft.targets:
+        evidence.append(Evidence("targets", target.start, target.end, target.text))
     for key, quantity in draft.quantities.items():
         cite(f"quantities.{key}", quantity)
     claim = _claim(draft, actor1)
@@ -148,6 +150,7 @@ def _report(article: Article, draft: Draft, report_id: str, places: list[tuple[P
         fatalities_low=victims.low if victims else None,
         fatalities_high=victims.high if victims else None,
         weapons=[w.value for w in draft.weapons],
+        targets=[t.text for t in draft.targets],
         quantities={k: int(v.value) for k, v in draft.quantities.items()},  # type: ignore[call-overload]
         operation=str(draft.operation.value) if draft.operation else None,
         claimed_by=str(claim.value) if claim else None,

@@ -1,0 +1,179 @@
+"""Role fillers: the article's own words for who attacked, what was hit, who was harmed
+and with what ("a guerrilla column", "the presidential farm", "a peasant", "dynamite").
+
+The five roles are the MUC-4 template slots. Every noun phrase (several boundaries per
+head noun: the noun, its modifiers, its "of" phrase, its whole subtree) is a candidate; a
+linear model over its words, its head, its dependency path to the governing verb and its
+neighbours says which role it fills, if any. A second model reads the whole text and says
+whether it reports an incident at all, so a story about peace talks names no victims.
+Both are trained by train/train_roles.py on MUC-4 train.jsonl.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from sitrep.extract import linear
+
+MODEL_FILE = "roles.npz"
+SPAN_MODEL = "roles.span"
+INCIDENT_MODEL = "roles.incident"
+NONE = "none"
+ROLES = ("perpetrator", "perpetrator_organisation", "target", "victim", "weapon")
+FILLER_PROBABILITY = 0.2
+INCIDENT_PROBABILITY = 0.3
+NOUN_TAGS = ("NOUN", "PROPN")
+ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj")
+LEFT_MODIFIERS = ("compound", "amod", "nmod", "poss", "nummod", "quantmod", "npadvmod", "punct", "case")
+RIGHT_MODIFIERS = ("compound", "appos", "amod")
+LEADING_FUNCTION_WORDS = ("det", "predet", "punct", "cc")
+ARTICLES = ("a", "an", "the")
+MAX_PATH = 4
+
+
+@dataclass(frozen=True)
+class RoleFiller:
+    role: str
+    start: int
+    end: int
+    text: str
+    probability: float
+
+
+def mention_key(text: str) -> str:
+    """Lower case, no punctuation, no articles: "the \"Santo Tomas\" farm" = "santo tomas farm"."""
+    words = re.sub(r"[^\w\s]", " ", text.lower()).split()
+    return " ".join(w for w in words if w not in ARTICLES)
+
+
+def candidates(doc: Doc, sentences: Iterable[Span] | None = None) -> list[tuple[int, int, int]]:
+    """(start, end, head) token spans of the noun phrases that may fill a role."""
+    tokens = doc if sentences is None else [t for s in sentences for t in s]
+    spans: set[tuple[int, int, int]] = set()
+    for token in tokens:
+        if token.pos_ in NOUN_TAGS or token.pos_ == "NUM" and token.dep_ in ARGUMENT_DEPS:
+            spans.update(_boundaries(token))
+    inside = {t.i for t in tokens}
+    for span in (*doc.noun_chunks, *doc.ents):
+        if span.root.i in inside:
+            spans.add((span.start, span.end, span.root.i))
+    return sorted(spans)
+
+
+def _boundaries(head: Token) -> set[tuple[int, int, int]]:
+    """The head alone, with its adjacent modifiers, with its "of" phrase, and its subtree."""
+    left = head.i
+    for child in reversed(list(head.lefts)):
+        if child.dep_ not in LEFT_MODIFIERS or child.right_edge.i != left - 1:
+            break
+        left = child.left_edge.i
+    right = head.i + 1
+    for child in head.rights:
+        if child.dep_ in RIGHT_MODIFIERS or child.dep_ == "prep" and child.lower_ == "of":
+            right = max(right, child.right_edge.i + 1)
+    start = head.left_edge.i
+    while start < head.i and head.doc[start].dep_ in LEADING_FUNCTION_WORDS:
+        start += 1
+    return {
+        (head.i, head.i + 1, head.i),
+        (left, head.i + 1, head.i),
+        (left, right, head.i),
+        (start, head.i + 1, head.i),
+        (start, head.right_edge.i + 1, head.i),
+    }
+
+
+def span_features(doc: Doc, start: int, end: int, head_index: int, sentence_index: int, frequency: Counter[str]) -> dict[str, float]:
+    """Indicators of a candidate's words, head, boundaries, place in the parse and text."""
+    head = doc[head_index]
+    words = [w.lower_ for w in doc[start:end] if not w.is_punct]
+    lemma = head.lemma_.lower()
+    verb, path = _governor(head)
+    features = [
+        f"head={head.lower_}", f"lemma={lemma}", f"span={mention_key(doc[start:end].text)}",
+        f"dep={head.dep_}", f"pos={head.pos_}", f"ent={head.ent_type_}", f"length={min(len(words), 5)}",
+        f"sentence={min(sentence_index, 6)}", f"frequency={min(frequency[lemma], 4)}",
+        f"first={words[0] if words else ''}", f"left_dep={doc[start].dep_}",
+        f"prev={doc[start - 1].lower_ if start > 0 else '<s>'}", f"prev2={doc[start - 2].lower_ if start > 1 else '<s>'}",
+        f"next={doc[end].lower_ if end < len(doc) else '</s>'}", f"next2={doc[end + 1].lower_ if end + 1 < len(doc) else '</s>'}",
+        f"subtree={start == head.left_edge.i and end == head.right_edge.i + 1}", f"has_of={'of' in words}",
+        f"verb={verb}", f"path={path}", f"path_verb={path}:{verb}", f"lemma_verb={lemma}:{verb}", f"lemma_path={lemma}:{path}",
+        *(f"word={w}" for w in words),
+    ]
+    if head.dep_ == "pobj":
+        features += [f"prep={head.head.lower_}", f"prep_governor={head.head.lower_}:{head.head.head.lemma_.lower()}"]
+    if head.dep_ in ("compound", "amod"):
+        features.append(f"modifies={head.head.lemma_.lower()}")
+    governor = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if governor is not None:
+        features.append(f"negated={any(c.dep_ == 'neg' for c in governor.children)}")
+        features += [f"sibling={c.dep_}:{c.lemma_.lower()}" for c in governor.children if c.dep_ in ("nsubj", "dobj", "nsubjpass", "agent") and c.i != head.i]
+    return dict.fromkeys(features, 1.0)
+
+
+def _governor(token: Token) -> tuple[str, str]:
+    """The nearest verb above a token and the dependency labels on the way to it."""
+    path: list[str] = []
+    while token.head.i != token.i and len(path) < MAX_PATH:
+        path.append(token.dep_)
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token.lemma_.lower(), "/".join(path)
+    return "", "/".join(path)
+
+
+def candidate_features(doc: Doc, sentences: Iterable[Span] | None = None) -> list[tuple[tuple[int, int, int], dict[str, float]]]:
+    sentence_starts = [sentence.start for sentence in doc.sents]
+    frequency = Counter(t.lemma_.lower() for t in doc if t.pos_ in NOUN_TAGS)
+    return [
+        ((start, end, head), span_features(doc, start, end, head, bisect_right(sentence_starts, head) - 1, frequency))
+        for start, end, head in candidates(doc, sentences)
+        if mention_key(doc[start:end].text)
+    ]
+
+
+def role_fillers(doc: Doc, sentences: Iterable[Span] | None = None) -> list[RoleFiller]:
+    """Every candidate likely enough to fill a role, in the given sentences (default all)."""
+    model = linear.load(MODEL_FILE, SPAN_MODEL)
+    rows = candidate_features(doc, sentences)
+    if model is None or not rows:
+        return []
+    probabilities = model.probabilities([features for _, features in rows])
+    fillers = []
+    for ((start, end, _), _), row in zip(rows, probabilities):
+        for role, probability in zip(model.labels, row):
+            if role != NONE and probability >= FILLER_PROBABILITY:
+                span = doc[start:end]
+                fillers.append(RoleFiller(role, span.start_char, span.end_char, span.text, float(probability)))
+    return distinct(fillers)
+
+
+def distinct(fillers: Iterable[RoleFiller]) -> list[RoleFiller]:
+    """One filler per entity and role: the likeliest wording wins, and a wording whose words
+    all lie in a likelier one's ("farm" beside "presidential farm") is the same entity."""
+    kept: list[RoleFiller] = []
+    for filler in sorted(fillers, key=lambda f: -f.probability):
+        words = set(mention_key(filler.text).split())
+        if not any(k.role == filler.role and (words <= set(mention_key(k.text).split()) or set(mention_key(k.text).split()) <= words) for k in kept):
+            kept.append(filler)
+    return sorted(kept, key=lambda f: (f.start, f.role))
+
+
+def incident_probability(text: str) -> float:
+    """How likely the text reports an attack, a bombing, a kidnapping or another incident."""
+    model = linear.load(MODEL_FILE, INCIDENT_MODEL)
+    if model is None:
+        return 1.0
+    return float(model.probabilities([linear.word_features(text)])[0][model.labels.index("incident")])
+
+
+def document_roles(doc: Doc) -> list[RoleFiller]:
+    """The role fillers of a whole article; none when it reports no incident."""
+    if incident_probability(doc.text) < INCIDENT_PROBABILITY:
+        return []
+    return role_fillers(doc)
