@@ -67,6 +67,28 @@ def test_note_score() -> None:
     assert note_score.rate("fatalities") == 0.5
     assert note_score.rate("actor2") == 1.0
     assert note_score.confusion[("Armed clash", "(none)")] == 1
+    assert note_score.eligible["admin1"] == 0
+
+
+def test_note_score_places() -> None:
+    row = {"event_type": "Battles", "sub_event_type": "Armed clash", "actor1": "", "actor2": "", "fatalities": "0", "country": "Syria",
+           "notes": "On 3 May 2022, clashes erupted in Idleb city.", "location": "Idleb", "admin1": "Idleb", "latitude": "35.9306", "longitude": "36.6339"}
+    note_score = NoteScore()
+    note_score.add(row, _report(1, latitude=35.93062, longitude=36.63393, admin1="Idlib"))
+    note_score.add(row, _report(2, latitude=35.33588, longitude=40.14084, admin1="Dayr az Zawr"))
+    note_score.add({**row, "notes": "On 3 May 2022, clashes erupted in the north."}, None)
+    assert note_score.eligible["admin1"] == 2
+    assert note_score.rate("coordinates_25km") == 0.5
+    assert note_score.rate("admin1") == 0.5
+
+
+def test_region_names_compare_across_spellings() -> None:
+    from sitrep.evaluate.acled import distance_km, same_region
+
+    assert same_region("Dayr az Zawr", "Deir ez Zor") and same_region("Kharkivska oblast", "Kharkiv")
+    assert same_region("Hims", "Homs") and same_region("Al Hasakah", "Al Hasakeh")
+    assert not same_region("Idlib", "Aleppo") and not same_region(None, "Aleppo")
+    assert 340 < distance_km(48.8534, 2.3488, 51.5074, -0.1278) < 345
 
 
 def test_acled_development_floor(shared: Path) -> None:

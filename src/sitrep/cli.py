@@ -1,6 +1,7 @@
 """The `sitrep` command: thin commands over the library."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from collections.abc import Iterator
@@ -12,6 +13,7 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
+from sitrep.api import find_places
 from sitrep.evaluate import load_gold, muc4, score
 from sitrep.evaluate.acled import SPLITS, NoteScore, first_event, read_notes
 from sitrep.evaluate.fakes import FakesScore, read_articles
@@ -20,6 +22,7 @@ from sitrep.pipeline import Processed, process
 from sitrep.read import ReadError, iter_articles
 from sitrep.read.manifest import Manifest, ManifestError, load_manifest
 from sitrep.records import Article, EventReport
+from sitrep.resolve.places import country_place
 from sitrep.store import EventFilter, Store
 
 DEFAULT_DB = "sitrep.duckdb"
@@ -237,6 +240,25 @@ DATASET_SCORERS = {
     "acled": (NoteScore, first_event),
     "fakes": (FakesScore, first_event),
 }
+
+
+@main.command()
+@click.argument("text")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object a place name.")
+def places(text: str, as_json: bool) -> None:
+    """The place names in TEXT and where the gazetteer puts them (TEXT may be a file path)."""
+    if Path(text).is_file():
+        text = Path(text).read_text(encoding="utf-8")
+    for found in find_places(text):
+        place = found.place
+        if as_json:
+            click.echo(json.dumps({"text": found.text, "start": found.start, "end": found.end, "place": dataclasses.asdict(place) if place else None}))
+        elif place is None:
+            click.echo(f"{found.text}  →  (not found)")
+        else:
+            where = ", ".join(dict.fromkeys(p for p in (place.name, place.admin1, country_place(place.iso2).name) if p))
+            point = f"  {place.latitude:.4f}, {place.longitude:.4f}" if place.latitude is not None else ""
+            click.echo(f"{found.text}  →  {where} ({place.kind}){point}")
 
 
 @main.command()

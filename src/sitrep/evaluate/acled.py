@@ -7,6 +7,7 @@ out. Only the note's text goes in: the date, actors and place are read from it.
 from __future__ import annotations
 
 import csv
+import math
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -17,9 +18,12 @@ from typing import Any
 from sitrep.evaluate.events import fold
 from sitrep.evaluate.hits import DocumentHits
 from sitrep.records import Article, EventReport
+from sitrep.resolve.gazetteer import skeleton, strip_region_word
 
 HELD_OUT_FROM = "2022-03-01"
 SPLITS = ("heldout", "train", "all")
+NEAR_KM = 25.0
+EARTH_RADIUS_KM = 6371.0
 SIZE_TAG = re.compile(r"\s*\[size=[^\]]*\]\s*$")
 
 
@@ -39,6 +43,10 @@ class NoteScore(DocumentHits):
         self.hits["fatalities"] += (report.fatalities if report else 0) == int(gold["fatalities"] or 0)
         self.hits["location"] += report is not None and fold(report.location) == fold(gold["location"])
         self.hits["country"] += report is not None and fold(report.country) == fold(gold["country"])
+        if fold(gold["location"]) and fold(gold["location"]) in fold(gold.get("notes", "")):
+            self.eligible.update(("coordinates_25km", "admin1"))
+            self.hits["coordinates_25km"] += report is not None and within(report, float(gold["latitude"]), float(gold["longitude"]), NEAR_KM)
+            self.hits["admin1"] += report is not None and same_region(report.admin1, gold["admin1"])
 
     def macro_f1(self) -> float:
         classes = {g for g, _ in self.confusion}
@@ -53,10 +61,11 @@ class NoteScore(DocumentHits):
         return sum(scores) / len(scores) if scores else 0.0
 
     def to_dict(self) -> dict[str, Any]:
-        fields = ("sub_event_type", "event_type", "actor1", "actor2", "fatalities", "location", "country")
+        fields = ("sub_event_type", "event_type", "actor1", "actor2", "fatalities", "location", "country", "coordinates_25km", "admin1")
         return {
             "notes": self.documents,
             "with_event": self.with_event,
+            "notes_with_place_named": self.eligible["admin1"],
             "sub_event_macro_f1": self.macro_f1(),
             **{f"{name}_accuracy": self.rate(name) for name in fields},
         }
@@ -65,11 +74,34 @@ class NoteScore(DocumentHits):
         lines = ["most frequent confusions (gold -> predicted):"]
         wrong = [(pair, n) for pair, n in self.confusion.most_common() if pair[0] != pair[1]][:8]
         lines += [f"  {g} -> {p}: {n}" for (g, p), n in wrong]
-        lines.append(f"notes {self.documents}, with an event {self.with_event}")
+        lines.append(f"notes {self.documents}, with an event {self.with_event}; coordinates and admin1 over the {self.eligible['admin1']} whose place is named")
         for key, value in self.to_dict().items():
-            if key not in ("notes", "with_event"):
+            if key not in ("notes", "with_event", "notes_with_place_named"):
                 lines.append(f"  {key:<26} {value:.3f}")
         return "\n".join(lines)
+
+
+def within(report: EventReport, latitude: float, longitude: float, kilometres: float) -> bool:
+    if report.latitude is None or report.longitude is None:
+        return False
+    return distance_km(report.latitude, report.longitude, latitude, longitude) <= kilometres
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((phi2 - phi1) / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
+
+
+def same_region(predicted: str | None, gold: str) -> bool:
+    """Regions are spelt many ways: Idlib = Idleb, Dayr az Zawr = Deir ez Zor, Kharkivska
+    oblast = Kharkiv, Seoul = Seoul Special City; a different region is still different."""
+    if not predicted or not gold:
+        return False
+    a, b = (fold(strip_region_word(name)[0]) for name in (predicted, gold))
+    shorter, longer = sorted((a, b), key=len)
+    return a == b or skeleton(a) == skeleton(b) or len(shorter) >= 4 and longer.startswith(shorter)
 
 
 def read_notes(path: Path, split: str = "heldout") -> Iterator[tuple[Article, dict[str, str]]]:

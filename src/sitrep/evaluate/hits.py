@@ -11,6 +11,9 @@ class DocumentHits:
     documents: int = 0
     with_event: int = 0
     hits: Counter[str] = field(default_factory=Counter)
+    eligible: Counter[str] = field(default_factory=Counter)
+    """Fields scored on some documents only (a place named in the text): their denominators."""
 
     def rate(self, name: str) -> float:
-        return self.hits[name] / self.documents if self.documents else 0.0
+        total = self.eligible[name] if name in self.eligible else self.documents
+        return self.hits[name] / total if total else 0.0

@@ -6,6 +6,7 @@ event after it: "came two days after army jets bombed the depot").
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -22,6 +23,7 @@ PLACE_PREPOSITIONS = {"in", "on", "at", "near", "outside", "across", "into", "ar
 TARGET_PREPOSITIONS = {"on", "against", "at", "targeting", "upon", "with", "between"}
 CLIMB_DEPS = {"dobj", "pobj", "prep", "pcomp", "xcomp", "attr", "oprd", "nsubj", "nsubjpass", "conj", "compound", "appos"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,21 @@ class MentionFacts:
         return self.dates[0] if self.dates else None
 
 
+def _in_dated_past(place: Token, published: datetime | None) -> bool:
+    """"following its defeat at the battle of Baghuz in 2019": a phrase on the way from the
+    place up to its verb carries a year before the article's, so the place is history."""
+    if published is None:
+        return False
+    for node in place.ancestors:
+        dates = [c for c in node.children if c.ent_type_ == "DATE"]
+        dates += [g for c in node.children if c.dep_ == "prep" for g in c.children if g.ent_type_ == "DATE"]
+        if any((year := YEAR.fullmatch(d.text)) and int(year.group()) < published.year for d in dates):
+            return True
+        if node.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
 def gather(mentions: list[Mention], published: datetime | None) -> list[MentionFacts]:
     facts = [_roles(m) for m in mentions]
     by_sentence: dict[int, list[MentionFacts]] = {}
@@ -72,7 +89,8 @@ def gather(mentions: list[Mention], published: datetime | None) -> list[MentionF
             owner = _nearest(group, anchor) if isinstance(anchor, tuple) else _owner(group, root) or _nearest(group, anchor)
             owner.dates.append(located)
         for located, root in _place_phrases(sentence, group):
-            (_owner(group, root) or _nearest(group, located.start)).places.append(located)
+            if not _in_dated_past(root, published):
+                (_owner(group, root) or _nearest(group, located.start)).places.append(located)
         for term in weapon_matcher().find(sentence.text, sentence.start_char):
             _weapon_owner(group, term).weapons.append(term)
         speaker, certainty = _attribution(sentence)
@@ -288,7 +306,7 @@ def _merge_same_day(found: list[DatePhrase]) -> list[DatePhrase]:
 def _place_phrases(sentence: Span, group: list[MentionFacts]) -> list[tuple[Located, Token]]:
     actor_spans = [(a.start, a.end) for f in group for a in (*f.agents, *f.patients, *f.associates)]
     places: list[tuple[Located, Token]] = []
-    for entity in _place_candidates(sentence):
+    for entity in place_candidates(sentence):
         root = entity.root
         if any(s <= entity.start_char and entity.end_char <= e for s, e in actor_spans) and root.dep_ != "pobj":
             continue
@@ -299,7 +317,7 @@ def _place_phrases(sentence: Span, group: list[MentionFacts]) -> list[tuple[Loca
     return sorted(places, key=lambda p: p[0].start)
 
 
-def _place_candidates(sentence: Span) -> list[Span]:
+def place_candidates(sentence: Span) -> list[Span]:
     """Place entities, and proper names after a place preposition that the tagger took for
     people or organisations ("near Gao"); the gazetteer decides later which are places."""
     candidates = [e for e in sentence.ents if e.label_ in PLACE_LABELS]

@@ -12,18 +12,20 @@ from sitrep.extract.assemble import Draft
 from sitrep.extract.lexicon import actor_matcher, country_matcher
 from sitrep.extract.numbers import Count
 from sitrep.records import Article, EventReport, Evidence, Relation
-from sitrep.resolve.places import Place, capital_of, country_place, iso3, resolve_place
+from sitrep.resolve.places import Place, PlaceContext, article_context, capital_of, country_place, iso3, resolve_phrase
 
 BACKGROUND_AGE = timedelta(days=365)
 NEAR = re.compile(r"\b(near|outside|outskirts|north|south|east|west|around|close to)\b(?!.*\b(in|at)\b)")
+AFTER_PLACE = re.compile(r"(?:\s+[a-z-]+)?\s*\([^()]{1,80}\)|,\s*[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)*(?=[,.;:)]|\s[a-z])")
 INHERITING_TYPES = {"Explosions/Remote violence", "Battles"}
 
 
 def resolve_drafts(article: Article, drafts: list[Draft]) -> list[EventReport]:
     named = [hit.value for hit in country_matcher().find(article.text)]
-    places = {id(d): _geocode(d, named) for d in drafts}
+    context = article_context(named, _place_phrases(article.text, drafts))
+    places = {id(d): _geocode(d, article.text, context) for d in drafts}
     dominant = Counter(p.iso2 for d in drafts for p, _ in places[id(d)]).most_common(1)
-    fallback_country = dominant[0][0] if dominant else (named[0] if named else None)
+    fallback_country = dominant[0][0] if dominant else (context.countries[0] if context.countries else None)
     ids = {id(d): f"{article.id}#{n}" for n, d in enumerate(drafts, 1)}
     reports = []
     for index, draft in enumerate(drafts):
@@ -34,14 +36,32 @@ def resolve_drafts(article: Article, drafts: list[Draft]) -> list[EventReport]:
     return reports
 
 
-def _geocode(draft: Draft, context: list[str]) -> list[tuple[Place, Located]]:
-    """Places of a draft; the countries the article names steer ambiguous names."""
+def _place_phrases(text: str, drafts: list[Draft]) -> list[str]:
+    return [_with_aside(text, located).text for draft in drafts for located in draft.places if not isinstance(located.value, CapitalOf)]
+
+
+def _with_aside(text: str, located: Located) -> Located:
+    """A place name with the region that follows it: "Santa Rita (Paraiba)", "Tijaban city
+    (Kech district, Balochistan)", "Las Ordenitas, Michoacan"."""
+    aside = AFTER_PLACE.match(text, located.end)
+    end = aside.end() if aside else located.end
+    return Located(located.value, located.start, end, text[located.start : end])
+
+
+def _geocode(draft: Draft, text: str, context: PlaceContext) -> list[tuple[Place, Located]]:
+    """Places of a draft, each cited by the words that name it."""
     found = []
     for located in draft.places:
         value = located.value
-        place = capital_of(value.iso2) if isinstance(value, CapitalOf) else resolve_place(str(value), context)
-        if place is not None:
-            found.append((place, located))
+        if isinstance(value, CapitalOf):
+            capital = capital_of(value.iso2)
+            if capital is not None:
+                found.append((capital, located))
+            continue
+        resolved = resolve_phrase(_with_aside(text, located).text, context)
+        if resolved is not None:
+            offset, part, place = resolved
+            found.append((place, Located(place.name, located.start + offset, located.start + offset + len(part), part)))
     return found
 
 
@@ -77,7 +97,11 @@ def _report(article: Article, draft: Draft, report_id: str, places: list[tuple[P
     head = draft.facts[0].mention.head
     cite("event_type", Located(None, head.start.idx, head.token.idx + len(head.token), ""))
 
-    location = next(((p, loc) for p, loc in places if p.kind == "city"), None) or (places[0] if places else None)
+    location = (
+        next(((p, loc) for p, loc in places if p.is_settlement), None)
+        or next(((p, loc) for p, loc in places if p.kind == "admin1"), None)
+        or (places[0] if places else None)
+    )
     country_iso = location[0].iso2 if location else fallback
     if location is not None:
         cite("location", location[1])
@@ -124,7 +148,7 @@ def _report(article: Article, draft: Draft, report_id: str, places: list[tuple[P
     cite("claimed_by", claim)
 
     country = _country(country_iso)
-    town = location[0] if location and location[0].kind == "city" else None
+    point = location[0] if location and location[0].kind != "country" else None
     report = EventReport(
         report_id=report_id,
         article_id=article.id,
@@ -142,9 +166,10 @@ def _report(article: Article, draft: Draft, report_id: str, places: list[tuple[P
         assoc_actor_2=[p.name for p in patients[1:] if p.name],
         country=country.name if country else None,
         iso3=iso3(country_iso) if country_iso else None,
-        location=town.name if town else None,
-        latitude=town.latitude if town else None,
-        longitude=town.longitude if town else None,
+        admin1=point.admin1 if point else None,
+        location=point.name if point else None,
+        latitude=point.latitude if point else None,
+        longitude=point.longitude if point else None,
         geo_precision=_precision(location, article.text) if location else (3 if country_iso else None),
         fatalities=victims.low if isinstance(victims, Count) and victims.low is not None else (victims.value if victims else 0),
         fatalities_low=victims.low if victims else None,
@@ -166,7 +191,7 @@ def _report(article: Article, draft: Draft, report_id: str, places: list[tuple[P
 def _precision(location: tuple[Place, Located], text: str) -> int:
     """ACLED: 1 the named town, 2 near it or part of a region, 3 a province or the country."""
     place, located = location
-    if place.kind != "city":
+    if not place.is_settlement:
         return 3
     before = text[max(0, located.start - 25) : located.start].lower()
     return 2 if NEAR.search(before) else 1

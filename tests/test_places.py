@@ -1,0 +1,57 @@
+"""The gazetteer and place resolution, offline."""
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from sitrep.cli import main
+from sitrep.resolve.gazetteer import fold, skeleton, strip_region_word
+from sitrep.resolve.places import article_context, resolve_phrase, resolve_place
+
+
+def test_transliterations_share_a_key() -> None:
+    assert len({skeleton(n) for n in ("Raqqa", "Ar-Raqqah", "Al-Raqqa")}) == 1
+    assert len({skeleton(n) for n in ("Deir ez-Zor", "Dayr az Zawr", "Deir al-Zour")}) == 1
+    assert skeleton("Riga") != skeleton("Raqqa")
+    assert fold("The Ma’rib") == "marib"
+    assert strip_region_word("Idlib province") == ("Idlib", True)
+    assert strip_region_word("Taxila city") == ("Taxila", False)
+
+
+def test_places_resolve_with_coordinates_and_region() -> None:
+    raqqa = resolve_place("Raqqa")
+    assert (raqqa.iso2, raqqa.kind, raqqa.admin1) == ("SY", "city", "Ar Raqqah")
+    assert abs(raqqa.latitude - 35.95) < 0.1 and abs(raqqa.longitude - 39.01) < 0.1
+    assert resolve_place("Deir al-Zour", ["SY"]).name == "Deir ez-Zor"
+    assert resolve_place("Palmyra", ["SY"]).name == "Tadmur"
+    assert resolve_place("Paris", ["FR"]).admin1 == "Ile-de-France"
+    assert resolve_place("Idlib province", ["SY"]).kind == "admin1"
+    assert resolve_place("Idlib", ["SY"]).kind == "city"
+    assert resolve_place("northern Syria").kind == "country"
+    assert resolve_place("Zorblax") is None
+
+
+def test_curated_places_fill_what_geonames_lacks() -> None:
+    baghuz = resolve_place("Al-Baghuz", ["SY"])
+    assert (baghuz.kind, baghuz.iso2, baghuz.admin1) == ("village", "SY", "Dayr az Zawr")
+    assert resolve_place("Al-Tanf").kind == "base"
+
+
+def test_neighbouring_names_steer_an_ambiguous_one() -> None:
+    context = article_context([], ["Bara (Bara locality, North Kordofan state)"])
+    offset, part, place = resolve_phrase("Bara (Bara locality, North Kordofan state)", context)
+    assert (offset, part, place.iso2, place.admin1) == (0, "Bara", "SD", "North Kordofan")
+    assert resolve_phrase("the Castle of Charles V in Crotone (Crotone, Calabria)", article_context([], []))[1] == "Crotone"
+
+
+def test_places_command_lists_every_name_and_keeps_unknown_ones() -> None:
+    result = CliRunner().invoke(main, ["places", "--json", "Gunmen attacked a checkpoint near Gao and fled towards Zorblax, officials in Paris said."])
+    assert result.exit_code == 0
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    by_text = {row["text"]: row for row in rows}
+    assert by_text["Gao"]["place"]["iso2"] == "ML"
+    assert by_text["Paris"]["place"]["iso2"] == "FR"
+    assert by_text["Zorblax"]["place"] is None
+    text = "Gunmen attacked a checkpoint near Gao and fled towards Zorblax, officials in Paris said."
+    assert all(text[row["start"]:row["end"]] == row["text"] for row in rows)
