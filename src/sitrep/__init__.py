@@ -7,7 +7,16 @@
 """
 from __future__ import annotations
 
-from sitrep import extract
+import importlib
+from typing import Any
+
 from sitrep.records import Article, Event, EventReport
 
 __all__ = ["Article", "Event", "EventReport", "extract"]
+
+
+def __getattr__(name: str) -> Any:
+    """`sitrep.extract` loads spaCy; a place lookup or a database query should not wait for it."""
+    if name == "extract":
+        return importlib.import_module("sitrep.extract")
+    raise AttributeError(f"module 'sitrep' has no attribute {name!r}")

@@ -11,7 +11,7 @@ from sitrep import nlp
 from sitrep.clean import clean_article
 from sitrep.extract import extract_drafts
 from sitrep.records import Article, EventReport
-from sitrep.resolve import resolve_drafts
+from sitrep.resolve.reports import resolve_drafts
 
 log = logging.getLogger(__name__)
 

@@ -10,7 +10,16 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from sitrep.extract.lexicon import actor_matcher, countries, country_matcher, cues, named_actors, platforms, role_nouns, weapon_matcher
+from sitrep.data.lexicon import (
+    actor_matcher,
+    countries,
+    country_matcher,
+    cues,
+    named_actors,
+    platforms,
+    role_nouns,
+    weapon_matcher,
+)
 
 PRONOUNS = {"it", "they", "he", "she", "we", "who", "which", "that", "them", "its", "their"}
 KIND_NAMES = {

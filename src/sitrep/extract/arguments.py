@@ -12,10 +12,17 @@ from datetime import datetime
 
 from spacy.tokens import Span, Token
 
+from sitrep.data.lexicon import (
+    Term,
+    country_matcher,
+    cues,
+    measures,
+    weapon_matcher,
+    word_forms,
+)
 from sitrep.extract.actors import ActorRef, resolve_actor, role_of
 from sitrep.extract.dates import DateValue, resolve_date
 from sitrep.extract.detect import Mention
-from sitrep.extract.lexicon import Term, country_matcher, cues, measures, weapon_matcher, word_forms
 from sitrep.extract.numbers import Count, count_conjuncts
 
 DATE_QUALIFIERS = {"little", "a", "less", "than", "more", "shortly", "just", "only", "about", "around", "nearly", "almost", "some", "early", "late", "before", "after", "until"}

@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from sitrep.data.lexicon import Term, country_names, cues
 from sitrep.extract import subevent
 from sitrep.extract.actors import ActorRef
 from sitrep.extract.arguments import Located, MentionFacts
 from sitrep.extract.dates import DateValue
-from sitrep.extract.lexicon import Term, country_names, cues
 from sitrep.extract.roles import RoleFiller
 
 GENERIC_RANK = 3

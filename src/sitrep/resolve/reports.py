@@ -1,0 +1,251 @@
+"""Drafts → EventReports: places geocoded, actors named canonically, dates made absolute,
+background told from news, and every field tied to its evidence."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import timedelta
+
+from sitrep.data.lexicon import actor_matcher, country_matcher
+from sitrep.extract.actors import CROWD_EVENTS, ActorRef
+from sitrep.extract.arguments import CapitalOf, Located
+from sitrep.extract.assemble import Draft
+from sitrep.extract.numbers import Count
+from sitrep.records import Article, EventReport, Evidence, Relation
+from sitrep.resolve.places import (
+    Place,
+    PlaceContext,
+    article_context,
+    capital_of,
+    country_place,
+    iso3,
+    resolve_phrase,
+)
+
+BACKGROUND_AGE = timedelta(days=365)
+NEAR = re.compile(r"\b(near|outside|outskirts|north|south|east|west|around|close to)\b(?!.*\b(in|at)\b)")
+AFTER_PLACE = re.compile(r"(?:\s+[a-z-]+)?\s*\([^()]{1,80}\)|,\s*[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)*(?=[,.;:)]|\s[a-z])")
+INHERITING_TYPES = {"Explosions/Remote violence", "Battles"}
+
+
+def resolve_drafts(article: Article, drafts: list[Draft]) -> list[EventReport]:
+    named = [hit.value for hit in country_matcher().find(article.text)]
+    context = article_context(named, _place_phrases(article.text, drafts))
+    places = {id(d): _geocode(d, article.text, context) for d in drafts}
+    dominant = Counter(p.iso2 for d in drafts for p, _ in places[id(d)]).most_common(1)
+    fallback_country = dominant[0][0] if dominant else (context.countries[0] if context.countries else None)
+    ids = {id(d): f"{article.id}#{n}" for n, d in enumerate(drafts, 1)}
+    reports = []
+    for index, draft in enumerate(drafts):
+        _inherit_actors(draft, drafts[:index])
+        report = _report(article, draft, ids[id(draft)], places[id(draft)], fallback_country)
+        report.related = [Relation(kind, ids[id(other)]) for kind, other in draft.links if id(other) in ids]
+        reports.append(report)
+    return reports
+
+
+def _place_phrases(text: str, drafts: list[Draft]) -> list[str]:
+    return [_with_aside(text, located).text for draft in drafts for located in draft.places if not isinstance(located.value, CapitalOf)]
+
+
+def _with_aside(text: str, located: Located) -> Located:
+    """A place name with the region that follows it: "Santa Rita (Paraiba)", "Tijaban city
+    (Kech district, Balochistan)", "Las Ordenitas, Michoacan"."""
+    aside = AFTER_PLACE.match(text, located.end)
+    end = aside.end() if aside else located.end
+    return Located(located.value, located.start, end, text[located.start : end])
+
+
+def _geocode(draft: Draft, text: str, context: PlaceContext) -> list[tuple[Place, Located]]:
+    """Places of a draft, each cited by the words that name it."""
+    found = []
+    for located in draft.places:
+        value = located.value
+        if isinstance(value, CapitalOf):
+            capital = capital_of(value.iso2)
+            if capital is not None:
+                found.append((capital, located))
+            continue
+        resolved = resolve_phrase(_with_aside(text, located).text, context)
+        if resolved is not None:
+            offset, part, place = resolved
+            found.append((place, Located(place.name, located.start + offset, located.start + offset + len(part), part)))
+    return found
+
+
+def _inherit_actors(draft: Draft, earlier: list[Draft]) -> None:
+    """'The first strikes took place a month ago': the same campaign's actors, unless named."""
+    if draft.event_type not in INHERITING_TYPES or (draft.agents and draft.patients):
+        return
+    for previous in reversed(earlier):
+        if previous.sub_event_type != draft.sub_event_type:
+            continue
+        own_patients = {p.name for p in draft.patients}
+        if not draft.agents and previous.agents and previous.agents[0].name not in own_patients:
+            draft.agents = [previous.agents[0]]
+        if not draft.patients and previous.patients:
+            draft.patients = [previous.patients[0]]
+        return
+
+
+def _report(article: Article, draft: Draft, report_id: str, places: list[tuple[Place, Located]], fallback: str | None) -> EventReport:
+    evidence: list[Evidence] = []
+
+    def cite(field: str, located: Located | ActorRef | None) -> None:
+        if located is None:
+            return
+        item = Evidence(field, located.start, located.end, article.text[located.start : located.end])
+        if item not in evidence:
+            evidence.append(item)
+
+    for fact in draft.facts:
+        sentence = fact.mention.sentence
+        text = sentence.text.rstrip()
+        cite("event", Located(None, sentence.start_char, sentence.start_char + len(text), text))
+    head = draft.facts[0].mention.head
+    cite("event_type", Located(None, head.start.idx, head.token.idx + len(head.token), ""))
+
+    location = (
+        next(((p, loc) for p, loc in places if p.is_settlement), None)
+        or next(((p, loc) for p, loc in places if p.kind == "admin1"), None)
+        or (places[0] if places else None)
+    )
+    country_iso = location[0].iso2 if location else fallback
+    if location is not None:
+        cite("location", location[1])
+        cite("country", location[1])
+
+    actor1 = draft.actor1.named(country_iso) if draft.actor1 else None
+    crowd = CROWD_EVENTS.get(draft.event_type)
+    if crowd is not None:
+        if actor1 is not None and actor1.kind != crowd:
+            draft.associates.insert(0, draft.actor1)  # type: ignore[arg-type]
+        anchor = draft.facts[0].mention.head
+        actor1 = ActorRef(None, 0, crowd, None, anchor.start.idx, anchor.token.idx + len(anchor.token), anchor.token.text).named(country_iso)
+    taken = {actor1.name if actor1 else None}
+    patients = []
+    for patient in (p.named(country_iso) for p in draft.patients):
+        if patient.name not in taken:
+            patients.append(patient)
+            taken.add(patient.name)
+    actor2 = patients[0] if patients else None
+    associates = [a.named(country_iso) for a in draft.associates]
+    for field_name, actor in (("actor1", actor1), ("actor2", actor2)):
+        cite(field_name, actor)
+    for actor in associates:
+        cite("assoc_actor_1", actor)
+    for actor in patients[1:]:
+        cite("assoc_actor_2", actor)
+
+    when = draft.when
+    if draft.date is not None:
+        cite("event_date", draft.date)
+    undated_aside = when is None and not draft.lead
+    background = undated_aside or (when is not None and article.published is not None and when.end < article.published.date() - BACKGROUND_AGE)
+
+    first_count = draft.victims[0] if draft.victims else None
+    victims = first_count.value if first_count else None
+    cite("fatalities", first_count)
+    for weapon in draft.weapons:
+        evidence.append(Evidence("weapons", weapon.start, weapon.end, weapon.text))
+    for target in draft.targets:
+        evidence.append(Evidence("targets", target.start, target.end, target.text))
+    for key, quantity in draft.quantities.items():
+        cite(f"quantities.{key}", quantity)
+    claim = _claim(draft, actor1)
+    cite("claimed_by", claim)
+
+    country = _country(country_iso)
+    point = location[0] if location and location[0].kind != "country" else None
+    report = EventReport(
+        report_id=report_id,
+        article_id=article.id,
+        event_type=draft.event_type,
+        sub_event_type=draft.sub_event_type,
+        event_date=when.day if when else None,
+        date_from=when.start if when else None,
+        date_to=when.end if when else None,
+        date_precision=when.precision if when else None,
+        actor1=actor1.name if actor1 else None,
+        actor1_type=_inter(actor1, country_iso),
+        assoc_actor_1=[a.name for a in associates if a.name],
+        actor2=actor2.name if actor2 else None,
+        actor2_type=_inter(actor2, country_iso),
+        assoc_actor_2=[p.name for p in patients[1:] if p.name],
+        country=country.name if country else None,
+        iso3=iso3(country_iso) if country_iso else None,
+        admin1=point.admin1 if point else None,
+        location=point.name if point else None,
+        latitude=point.latitude if point else None,
+        longitude=point.longitude if point else None,
+        geo_precision=_precision(location, article.text) if location else (3 if country_iso else None),
+        fatalities=victims.low if isinstance(victims, Count) and victims.low is not None else (victims.value if victims else 0),
+        fatalities_low=victims.low if victims else None,
+        fatalities_high=victims.high if victims else None,
+        weapons=[w.value for w in draft.weapons],
+        targets=[t.text for t in draft.targets],
+        quantities={k: int(v.value) for k, v in draft.quantities.items()},  # type: ignore[call-overload]
+        operation=str(draft.operation.value) if draft.operation else None,
+        claimed_by=str(claim.value) if claim else None,
+        certainty=_certainty(draft, actor1, claim),
+        background=background,
+        evidence=evidence,
+        confidence=_confidence(draft, location is not None),
+    )
+    report.notes = summary(report)
+    return report
+
+
+def _precision(location: tuple[Place, Located], text: str) -> int:
+    """ACLED: 1 the named town, 2 near it or part of a region, 3 a province or the country."""
+    place, located = location
+    if not place.is_settlement:
+        return 3
+    before = text[max(0, located.start - 25) : located.start].lower()
+    return 2 if NEAR.search(before) else 1
+
+
+def _country(iso2: str | None) -> Place | None:
+    return country_place(iso2) if iso2 else None
+
+
+def _inter(actor: ActorRef | None, event_country: str | None) -> int | None:
+    """State forces acting outside their own country are external forces (8)."""
+    if actor is None:
+        return None
+    if actor.inter == 1 and actor.country and event_country and actor.country != event_country:
+        return 8
+    return actor.inter
+
+
+def _claim(draft: Draft, actor1: ActorRef | None) -> Located | None:
+    """A perpetrator's own claim ("IS fighters said they carried out") outranks other sources."""
+    own = next((c for c in draft.claims if _is_self_claim(c, actor1)), None)
+    return own or (draft.claims[0] if draft.claims else None)
+
+
+def _is_self_claim(claim: Located, actor1: ActorRef | None) -> bool:
+    if actor1 is None or actor1.name is None:
+        return False
+    return actor1.name in {hit.value for hit in actor_matcher().find(str(claim.value))}
+
+
+def _certainty(draft: Draft, actor1: ActorRef | None, claim: Located | None) -> str:
+    if draft.certainty in ("reported", "confirmed"):
+        return draft.certainty
+    return "claimed" if claim is not None and _is_self_claim(claim, actor1) else "reported"
+
+
+def _confidence(draft: Draft, located: bool) -> float:
+    known = [draft.actor1 is not None, bool(draft.patients), draft.date is not None, located]
+    return round(0.4 + 0.15 * sum(known), 2)
+
+
+def summary(report: EventReport) -> str:
+    """One sentence in the manner of ACLED's notes."""
+    when = report.event_date.isoformat() if report.event_date else "an unknown date"
+    where = ", ".join(dict.fromkeys(x for x in (report.location, report.country) if x))
+    who = report.actor1 or "Unknown actors"
+    whom = f" against {report.actor2}" if report.actor2 else ""
+    place = f" in {where}" if where else ""
+    return f"On {when}, {who}: {report.sub_event_type.lower()}{whom}{place}; {report.fatalities} reported fatalities."
