@@ -55,3 +55,15 @@ def test_places_command_lists_every_name_and_keeps_unknown_ones() -> None:
     assert by_text["Zorblax"]["place"] is None
     text = "Gunmen attacked a checkpoint near Gao and fled towards Zorblax, officials in Paris said."
     assert all(text[row["start"]:row["end"]] == row["text"] for row in rows)
+
+
+def test_event_location_fields_from_the_gazetteer() -> None:
+    from conftest import run_extract
+
+    [report] = run_extract("Gunmen shot dead two teachers in Perugia (Perugia, Umbria) on Monday, police said.\n", "2024-05-08")
+    assert (report.location, report.admin1, report.country, report.geo_precision) == ("Perugia", "Umbria", "Italy", 1)
+    assert abs(report.latitude - 43.11) < 0.05 and abs(report.longitude - 12.39) < 0.05
+    [near] = run_extract("Gunmen shot dead two teachers near Perugia on Monday, police said.\n", "2024-05-08")
+    assert near.geo_precision == 2
+    [vague] = run_extract("Gunmen shot dead two teachers in northern Italy on Monday, police said.\n", "2024-05-08")
+    assert (vague.country, vague.location, vague.latitude, vague.geo_precision) == ("Italy", None, None, 3)

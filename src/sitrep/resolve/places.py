@@ -30,6 +30,7 @@ from sitrep.resolve.gazetteer import (
 
 ABROAD_MIN_POPULATION = 15_000
 MAX_VOTING_COUNTRIES = 3
+WEAK_BELOW_POPULATION = 100_000
 PART_SEPARATORS = re.compile(r"\s*(?:[(),;]|\s-\s|\sin\s)\s*")
 MIN_SKELETON = 3
 SPELLING_SIMILARITY = 75
@@ -51,10 +52,17 @@ class Place:
     longitude: float | None = None
     population: int = 0
     admin1: str | None = None
+    own_name: bool = True
 
     @property
     def is_settlement(self) -> bool:
         return self.kind not in ("country", "admin1")
+
+    @property
+    def is_weak(self) -> bool:
+        """A small place found by one of its alternate names ("Italia" is a hamlet's
+        alternate name in GeoNames): a region the text names is a surer location."""
+        return self.is_settlement and not self.own_name and self.population < WEAK_BELOW_POPULATION
 
 
 def country_place(iso2: str) -> Place:
@@ -124,8 +132,9 @@ def _country(name: str) -> Place | None:
 def _best(matches: list[Match], name: str, preferred: set[str], steer: set[str]) -> Place:
     if strip_region_word(name)[1]:
         matches = [m for m in matches if m.entry.kind == "admin1"] or matches
-    best = max(matches, key=lambda m: (m.entry.iso2 in preferred, m.entry.admin1 in steer, m.own_name, m.entry.kind != "admin1", m.entry.population)).entry
-    return Place(best.name, best.iso2, best.kind, best.latitude, best.longitude, best.population, best.admin1)
+    match = max(matches, key=lambda m: (m.entry.iso2 in preferred, m.entry.admin1 in steer, m.own_name, m.entry.kind != "admin1", m.entry.population))
+    best = match.entry
+    return Place(best.name, best.iso2, best.kind, best.latitude, best.longitude, best.population, best.admin1, match.own_name)
 
 
 def _plausible(match: Match, preferred: set[str]) -> bool:

@@ -106,8 +106,9 @@ def _report(article: Article, draft: Draft, report_id: str, places: list[tuple[P
     cite("event_type", Located(None, head.start.idx, head.token.idx + len(head.token), ""))
 
     location = (
-        next(((p, loc) for p, loc in places if p.is_settlement), None)
+        next(((p, loc) for p, loc in places if p.is_settlement and not p.is_weak), None)
         or next(((p, loc) for p, loc in places if p.kind == "admin1"), None)
+        or next(((p, loc) for p, loc in places if p.is_settlement), None)
         or (places[0] if places else None)
     )
     country_iso = location[0].iso2 if location else fallback
