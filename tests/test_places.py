@@ -67,3 +67,20 @@ def test_event_location_fields_from_the_gazetteer() -> None:
     assert near.geo_precision == 2
     [vague] = run_extract("Gunmen shot dead two teachers in northern Italy on Monday, police said.\n", "2024-05-08")
     assert (vague.country, vague.location, vague.latitude, vague.geo_precision) == ("Italy", None, None, 3)
+
+
+def test_seed_places_carry_coordinates_and_region(shared) -> None:  # type: ignore[no-untyped-def]
+    """Issue 4: the seeds' Raqqa and Paris within 10 km of the real places, right admin1;
+    events with no place named stay country-level."""
+    from sitrep.evaluate.acled import distance_km
+
+    seeds = shared / "seeds"
+    result = CliRunner().invoke(main, ["extract", "--manifest", str(seeds / "manifest.jsonl"), *map(str, sorted(seeds.glob("*.txt")))])
+    reports = [json.loads(line) for line in result.output.splitlines() if line.startswith("{")]
+    located = {r["location"]: r for r in reports if r["location"]}
+    assert distance_km(located["Ar Raqqah"]["latitude"], located["Ar Raqqah"]["longitude"], 35.95, 39.01) < 10
+    assert located["Ar Raqqah"]["admin1"] == "Ar Raqqah"
+    assert distance_km(located["Paris"]["latitude"], located["Paris"]["longitude"], 48.8566, 2.3522) < 10
+    assert located["Paris"]["admin1"] == "Ile-de-France"
+    unplaced = [r for r in reports if not r["location"]]
+    assert unplaced and all(r["latitude"] is None and r["geo_precision"] == 3 and r["country"] for r in unplaced)
