@@ -44,9 +44,13 @@ class NoteScore(DocumentHits):
         self.hits["location"] += report is not None and fold(report.location) == fold(gold["location"])
         self.hits["country"] += report is not None and fold(report.country) == fold(gold["country"])
         if fold(gold["location"]) and fold(gold["location"]) in fold(gold.get("notes", "")):
+            near = report is not None and within(report, float(gold["latitude"]), float(gold["longitude"]), NEAR_KM)
+            region = report is not None and same_region(report.admin1, gold["admin1"])
             self.eligible.update(("coordinates_25km", "admin1"))
-            self.hits["coordinates_25km"] += report is not None and within(report, float(gold["latitude"]), float(gold["longitude"]), NEAR_KM)
-            self.hits["admin1"] += report is not None and same_region(report.admin1, gold["admin1"])
+            self.hits.update({"coordinates_25km": near, "admin1": region})
+            if report is not None:
+                self.eligible.update(("found_coordinates_25km", "found_admin1"))
+                self.hits.update({"found_coordinates_25km": near, "found_admin1": region})
 
     def macro_f1(self) -> float:
         classes = {g for g, _ in self.confusion}
@@ -61,7 +65,7 @@ class NoteScore(DocumentHits):
         return sum(scores) / len(scores) if scores else 0.0
 
     def to_dict(self) -> dict[str, Any]:
-        fields = ("sub_event_type", "event_type", "actor1", "actor2", "fatalities", "location", "country", "coordinates_25km", "admin1")
+        fields = ("sub_event_type", "event_type", "actor1", "actor2", "fatalities", "location", "country", "coordinates_25km", "admin1", "found_coordinates_25km", "found_admin1")
         return {
             "notes": self.documents,
             "with_event": self.with_event,
@@ -74,10 +78,10 @@ class NoteScore(DocumentHits):
         lines = ["most frequent confusions (gold -> predicted):"]
         wrong = [(pair, n) for pair, n in self.confusion.most_common() if pair[0] != pair[1]][:8]
         lines += [f"  {g} -> {p}: {n}" for (g, p), n in wrong]
-        lines.append(f"notes {self.documents}, with an event {self.with_event}; coordinates and admin1 over the {self.eligible['admin1']} whose place is named")
+        lines.append(f"notes {self.documents}, with an event {self.with_event}; coordinates and admin1 over the {self.eligible['admin1']} whose place is named (found_: of those with an event found)")
         for key, value in self.to_dict().items():
             if key not in ("notes", "with_event", "notes_with_place_named"):
-                lines.append(f"  {key:<26} {value:.3f}")
+                lines.append(f"  {key:<32} {value:.3f}")
         return "\n".join(lines)
 
 
@@ -96,12 +100,14 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def same_region(predicted: str | None, gold: str) -> bool:
     """Regions are spelt many ways: Idlib = Idleb, Dayr az Zawr = Deir ez Zor, Kharkivska
-    oblast = Kharkiv, Seoul = Seoul Special City; a different region is still different."""
+    oblast = Kharkiv, Seoul = Seoul Special City, Cote-dAzur = Cote d'Azur; a different
+    region is still different."""
     if not predicted or not gold:
         return False
     a, b = (fold(strip_region_word(name)[0]) for name in (predicted, gold))
     shorter, longer = sorted((a, b), key=len)
-    return a == b or skeleton(a) == skeleton(b) or len(shorter) >= 4 and longer.startswith(shorter)
+    joined = a.replace(" ", "") == b.replace(" ", "")
+    return a == b or joined or skeleton(a) == skeleton(b) or len(shorter) >= 4 and longer.startswith(shorter)
 
 
 def read_notes(path: Path, split: str = "heldout") -> Iterator[tuple[Article, dict[str, str]]]:

