@@ -80,6 +80,7 @@ def test_note_score_places() -> None:
     assert note_score.eligible["admin1"] == 2
     assert note_score.rate("coordinates_25km") == 0.5
     assert note_score.rate("admin1") == 0.5
+    assert note_score.rate("gazetteer_coverage") == 1.0
 
 
 def test_region_names_compare_across_spellings() -> None:

@@ -18,7 +18,7 @@ from typing import Any
 from sitrep.evaluate.events import fold
 from sitrep.evaluate.hits import DocumentHits
 from sitrep.records import Article, EventReport
-from sitrep.resolve.gazetteer import skeleton, strip_region_word
+from sitrep.resolve.gazetteer import gazetteer, skeleton, strip_region_word
 
 HELD_OUT_FROM = "2022-03-01"
 SPLITS = ("heldout", "train", "all")
@@ -46,8 +46,8 @@ class NoteScore(DocumentHits):
         if fold(gold["location"]) and fold(gold["location"]) in fold(gold.get("notes", "")):
             near = report is not None and within(report, float(gold["latitude"]), float(gold["longitude"]), NEAR_KM)
             region = report is not None and same_region(report.admin1, gold["admin1"])
-            self.eligible.update(("coordinates_25km", "admin1"))
-            self.hits.update({"coordinates_25km": near, "admin1": region})
+            self.eligible.update(("coordinates_25km", "admin1", "gazetteer_coverage"))
+            self.hits.update({"coordinates_25km": near, "admin1": region, "gazetteer_coverage": in_gazetteer(gold)})
             if report is not None:
                 self.eligible.update(("found_coordinates_25km", "found_admin1"))
                 self.hits.update({"found_coordinates_25km": near, "found_admin1": region})
@@ -65,7 +65,7 @@ class NoteScore(DocumentHits):
         return sum(scores) / len(scores) if scores else 0.0
 
     def to_dict(self) -> dict[str, Any]:
-        fields = ("sub_event_type", "event_type", "actor1", "actor2", "fatalities", "location", "country", "coordinates_25km", "admin1", "found_coordinates_25km", "found_admin1")
+        fields = ("sub_event_type", "event_type", "actor1", "actor2", "fatalities", "location", "country", "coordinates_25km", "admin1", "found_coordinates_25km", "found_admin1", "gazetteer_coverage")
         return {
             "notes": self.documents,
             "with_event": self.with_event,
@@ -96,6 +96,15 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     phi1, phi2 = math.radians(lat1), math.radians(lat2)
     a = math.sin((phi2 - phi1) / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
     return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
+
+
+def in_gazetteer(gold: dict[str, str]) -> bool:
+    """The ceiling of coordinates_25km: the gazetteer holds a place of ACLED's location
+    name ("Aden - Enma" is looked up as Aden) within 25 km of ACLED's point."""
+    name = strip_region_word(gold["location"].split(" - ")[0])[0]
+    latitude, longitude = float(gold["latitude"]), float(gold["longitude"])
+    matches = gazetteer().lookup(name) or gazetteer().lookup(name, fuzzy=True)
+    return any(distance_km(m.entry.latitude, m.entry.longitude, latitude, longitude) <= NEAR_KM for m in matches)
 
 
 def same_region(predicted: str | None, gold: str) -> bool:
