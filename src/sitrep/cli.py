@@ -14,7 +14,8 @@ import click
 from tqdm import tqdm
 
 from sitrep.api import find_places
-from sitrep.evaluate import load_gold, muc4, score
+from sitrep.clean import clean_article
+from sitrep.evaluate import html, load_gold, muc4, score
 from sitrep.evaluate.acled import SPLITS, NoteScore, first_event, read_notes
 from sitrep.evaluate.fakes import FakesScore, read_articles
 from sitrep.export import WRITERS
@@ -101,6 +102,27 @@ def ingest(paths: tuple[str, ...], manifest: str | None, db: str) -> None:
     click.echo(f"articles read {total}: stored {stored}, skipped {skipped} (already stored), failed {batch.failed}; events {events}")
     if batch.failed:
         sys.exit(1)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@manifest_option
+@click.option("--jsonl", is_flag=True, help="Whole Article records as JSON lines (default: one summary line each).")
+def read(paths: tuple[str, ...], manifest: str | None, jsonl: bool) -> None:
+    """Read and clean articles without extracting: what sitrep would store."""
+    batch = Batch(paths, manifest)
+    for article in map(clean_article, batch.articles()):
+        if jsonl:
+            record = article.to_dict()
+            click.echo(json.dumps({key: record[key] for key in READ_FIELDS}, ensure_ascii=False))
+        else:
+            published = article.published.date().isoformat() if article.published else "(no date)"
+            click.echo(f"{article.id}\t{published}\t{article.outlet or '-'}\t{article.language or '?'}\t{len(article.text):,} chars\t{article.title or ''}")
+    if batch.failed:
+        sys.exit(1)
+
+
+READ_FIELDS = ("id", "title", "published", "outlet", "url", "language", "source_path", "metadata", "text")
 
 
 @main.command()
@@ -211,9 +233,9 @@ def export_command(fmt: str, output: object, country: str | None, event_type: st
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.argument("paths", nargs=-1)
 @manifest_option
-@click.option("--dataset", type=click.Choice(["seeds", "acled", "muc4", "fakes"]), default="seeds", show_default=True,
+@click.option("--dataset", type=click.Choice(["seeds", "acled", "muc4", "fakes", "html"]), default="seeds", show_default=True,
               help="seeds: GOLD is a gold-events JSONL and PATHS the articles; acled: an ACLED CSV with notes; "
-              "muc4: a MUC-4 JSONL (dev.jsonl); fakes: the FA-KES CSV.")
+              "muc4: a MUC-4 JSONL (dev.jsonl); fakes: the FA-KES CSV; html: ground-truth.json with pages/ beside it.")
 @click.option("--split", type=click.Choice(SPLITS), default="heldout", show_default=True, help="ACLED rows: held-out March, Jan-Feb, or all.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def eval_command(gold: str, paths: tuple[str, ...], manifest: str | None, dataset: str, split: str, as_json: bool) -> None:
@@ -224,8 +246,9 @@ def eval_command(gold: str, paths: tuple[str, ...], manifest: str | None, datase
         batch = Batch(paths, manifest)
         reports = [r for result in process(batch.articles()) if not batch.failed_on(result) for r in result.reports]
         result = score(load_gold(Path(gold)), reports)
-    elif dataset == "muc4":
-        result = muc4.evaluate(Path(gold), lambda items, total: tqdm(items, total=total, desc=dataset, file=sys.stderr, disable=None))
+    elif dataset in ("muc4", "html"):
+        scorer = muc4.evaluate if dataset == "muc4" else html.evaluate
+        result = scorer(Path(gold), lambda items, total: tqdm(items, total=total, desc=dataset, file=sys.stderr, disable=None))
     else:
         readers = {"acled": partial(read_notes, split=split), "fakes": read_articles}
         scorer, prediction = DATASET_SCORERS[dataset]

@@ -14,6 +14,8 @@ from sitrep.records import Article, EventReport
 from sitrep.resolve.reports import resolve_drafts
 
 log = logging.getLogger(__name__)
+EXTRACTED_LANGUAGES = {"en", None}
+"""Other languages are stored, marked with their language, and not extracted (yet)."""
 
 
 @dataclass
@@ -33,29 +35,32 @@ def reports_for(article: Article, doc: Doc) -> list[EventReport]:
 def process(articles: Iterable[Article]) -> Iterator[Processed]:
     """Clean each article, parse in batches, and yield it (cleaned) with its reports.
 
-    One article that cannot be processed is reported and skipped; the stream goes on."""
+    One article that cannot be processed is reported and skipped; the stream goes on. An
+    article in a language sitrep does not extract is passed on with no reports."""
     pipeline = nlp.load()
-    refused: list[Processed] = []
+    unparsed: list[Processed] = []
 
     def parseable() -> Iterator[tuple[str, Article]]:
         for article in map(clean_article, articles):
             if len(article.text) > pipeline.max_length:
-                refused.append(Processed(article, error=f"text of {len(article.text):,} characters is over the {pipeline.max_length:,}-character limit"))
+                unparsed.append(Processed(article, error=f"text of {len(article.text):,} characters is over the {pipeline.max_length:,}-character limit"))
             elif not article.text.strip():
-                refused.append(Processed(article, error="no story text left after removing site chrome"))
+                unparsed.append(Processed(article, error="no story text left after removing site chrome"))
+            elif article.language not in EXTRACTED_LANGUAGES:
+                unparsed.append(Processed(article))
             else:
                 yield article.text, article
 
     for doc, article in pipeline.pipe(parseable(), as_tuples=True, batch_size=nlp.BATCH_SIZE):
-        yield from _drain(refused)
+        yield from _drain(unparsed)
         try:
             yield Processed(article, reports_for(article, doc))
         except Exception as exc:  # a bug on one article must not end a batch of thousands
             log.exception("extraction failed on %s", article.id)
             yield Processed(article, error=f"extraction failed ({type(exc).__name__}: {exc})")
-    yield from _drain(refused)
+    yield from _drain(unparsed)
 
 
-def _drain(refused: list[Processed]) -> Iterator[Processed]:
-    while refused:
-        yield refused.pop(0)
+def _drain(unparsed: list[Processed]) -> Iterator[Processed]:
+    while unparsed:
+        yield unparsed.pop(0)

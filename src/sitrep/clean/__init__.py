@@ -5,6 +5,7 @@ import dataclasses
 
 from sitrep.clean.chrome import strip_chrome
 from sitrep.clean.dateline import find_dateline
+from sitrep.clean.language import detect_language
 from sitrep.records import Article
 
 
@@ -23,7 +24,8 @@ def clean_article(article: Article) -> Article:
         published = published or moment
     text = "\n\n".join(lines)
     title = article.title or (lines[0] if lines else None)
-    return dataclasses.replace(article, text=text, title=title, published=published, metadata=metadata)
+    language = article.language or detect_language(text)
+    return dataclasses.replace(article, text=text, title=title, published=published, language=language, metadata=metadata)
 
 
-__all__ = ["clean_article", "strip_chrome", "find_dateline"]
+__all__ = ["clean_article", "detect_language", "strip_chrome", "find_dateline"]

@@ -1,5 +1,5 @@
 """Sources → Article records. Readers never raise on bad input: they yield ReadError."""
 from sitrep.read.errors import ReadError
-from sitrep.read.sources import SUPPORTED_SUFFIXES, iter_articles
+from sitrep.read.sources import iter_articles
 
-__all__ = ["ReadError", "SUPPORTED_SUFFIXES", "iter_articles"]
+__all__ = ["ReadError", "iter_articles"]

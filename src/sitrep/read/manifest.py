@@ -16,7 +16,8 @@ class Manifest:
     def lookup(self, path: Path) -> dict[str, Any]:
         row = self.by_path.get(path.resolve())
         if row is None:
-            row = self.by_id.get(path.stem, {})
+            inner = Path(path.stem).stem
+            row = self.by_id.get(path.stem) or self.by_id.get(inner, {})
         return row
 
 

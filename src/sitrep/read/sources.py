@@ -8,6 +8,7 @@ from typing import Any
 
 from sitrep.read.errors import ReadError
 from sitrep.read.fields import ARTICLE_FIELDS, TEXT_COLUMNS, clean_str, parse_published
+from sitrep.read.html import is_page, read_page
 from sitrep.read.manifest import Manifest
 from sitrep.read.tabular import iter_rows, row_text
 from sitrep.read.text import read_text
@@ -15,7 +16,6 @@ from sitrep.records import Article
 
 TEXT_SUFFIXES = {".txt", ".text"}
 TABLE_SUFFIXES = {".jsonl", ".csv"}
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | TABLE_SUFFIXES
 
 
 def expand_paths(inputs: Iterable[str]) -> Iterator[Path | ReadError]:
@@ -23,7 +23,7 @@ def expand_paths(inputs: Iterable[str]) -> Iterator[Path | ReadError]:
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and _supported(p))
         elif path.exists():
             yield path
         elif glob.has_magic(item):
@@ -31,6 +31,10 @@ def expand_paths(inputs: Iterable[str]) -> Iterator[Path | ReadError]:
             yield from matches or [ReadError(item, "no file matches this pattern")]
         else:
             yield ReadError(item, "no such file or directory")
+
+
+def _supported(path: Path) -> bool:
+    return path.suffix.lower() in TEXT_SUFFIXES | TABLE_SUFFIXES or is_page(path)
 
 
 def iter_articles(inputs: Iterable[str], manifest: Manifest | None = None) -> Iterator[Article | ReadError]:
@@ -44,6 +48,8 @@ def iter_articles(inputs: Iterable[str], manifest: Manifest | None = None) -> It
             yield from _table_articles(path)
         elif path.suffix.lower() in TEXT_SUFFIXES:
             yield _text_article(path, manifest.lookup(path))
+        elif is_page(path):
+            yield read_page(path, manifest.lookup(path))
         else:
             yield ReadError(str(path), f"unsupported file type {path.suffix or '(none)'!r}")
 

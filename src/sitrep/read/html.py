@@ -1,0 +1,90 @@
+"""Saved web pages (.html, .htm, also gzipped) → Articles: the story's own text without
+navigation, comments or boilerplate, and the page's metadata (title, publication date,
+site name, url, author, from its meta tags and JSON-LD), by trafilatura."""
+from __future__ import annotations
+
+import gzip
+import zlib
+from pathlib import Path
+from typing import Any
+
+import trafilatura
+
+from sitrep.read.errors import ReadError
+from sitrep.read.fields import parse_published
+from sitrep.records import Article
+
+HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
+MAX_PAGE_BYTES = 20 * 1024 * 1024
+QUICK_DATES = {"extensive_search": False, "original_date": True}
+
+
+def is_page(path: Path) -> bool:
+    return path.name.lower().endswith(HTML_SUFFIXES)
+
+
+def page_id(path: Path) -> str:
+    name = path.name
+    for suffix in sorted(HTML_SUFFIXES, key=len, reverse=True):
+        if name.lower().endswith(suffix):
+            return name[: -len(suffix)]
+    return path.stem
+
+
+def read_page(path: Path, meta: dict[str, Any]) -> Article | ReadError:
+    data = _page_bytes(path)
+    if isinstance(data, ReadError):
+        return data
+    return page_article(data, str(path), {**meta, "id": meta.get("id") or page_id(path)})
+
+
+def _page_bytes(path: Path) -> bytes | ReadError:
+    """The page's bytes, inflated if gzipped, never more than MAX_PAGE_BYTES."""
+    try:
+        if path.name.lower().endswith(".gz"):
+            with gzip.open(path) as handle:
+                data = handle.read(MAX_PAGE_BYTES + 1)
+        else:
+            if path.stat().st_size > MAX_PAGE_BYTES:
+                return ReadError(str(path), f"page is over the {MAX_PAGE_BYTES:,}-byte limit")
+            data = path.read_bytes()
+    except (OSError, EOFError, zlib.error) as exc:
+        return ReadError(str(path), f"cannot read the page ({type(exc).__name__}: {exc})")
+    if len(data) > MAX_PAGE_BYTES:
+        return ReadError(str(path), f"page is over the {MAX_PAGE_BYTES:,}-byte limit once inflated")
+    return data
+
+
+def page_article(html: bytes | str, source: str, meta: dict[str, Any]) -> Article | ReadError:
+    """`meta` (a manifest row, a feed item) wins over what the page says of itself."""
+    if not (html.strip() if isinstance(html, str) else html.strip()):
+        return ReadError(source, "empty page")
+    if isinstance(html, bytes) and b"\x00" in html[:8192] and not html.lstrip().startswith(b"<"):
+        return ReadError(source, "binary file (contains NUL bytes), not a web page")
+    document = trafilatura.bare_extraction(
+        html,
+        url=meta.get("url"),
+        fast=True,
+        favor_precision=True,
+        include_comments=False,
+        include_tables=False,
+        with_metadata=True,
+        date_extraction_params=QUICK_DATES,
+    )
+    lines = (document.text or "").splitlines() if document is not None else []
+    text = "\n\n".join(line.strip() for line in lines if line.strip())
+    if not text:
+        return ReadError(source, "no article text found in the page")
+    published = parse_published(meta.get("published")) or parse_published(document.date)
+    metadata = {key: value for key, value in (("author", document.author), ("description", document.description)) if value}
+    return Article(
+        id=str(meta["id"]),
+        text=text,
+        url=meta.get("url") or document.url,
+        outlet=meta.get("outlet") or document.sitename or document.hostname,
+        title=meta.get("title") or document.title,
+        published=published,
+        language=meta.get("language"),
+        source_path=source,
+        metadata=metadata,
+    )
