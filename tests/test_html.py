@@ -98,3 +98,65 @@ def test_html_body_benchmark_floor(shared: Path) -> None:
     scores = json.loads(result.output[result.output.index("{") :])
     assert scores["pages"] == 91 and not scores["failed"]
     assert scores["f1"] >= 0.93 and scores["macro_f1"] >= 0.93
+
+
+RSS = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
+<title>Sahel Monitor</title><link>https://sahelmonitor.example</link>
+<item><title>Gunmen kill two guards in Gao</title><link>https://sahelmonitor.example/gao-guards</link>
+<guid>gao-guards-1</guid><pubDate>Tue, 07 May 2024 09:30:00 GMT</pubDate>
+<description>Two guards were killed in Gao.</description>
+<content:encoded><![CDATA[<p>Gunmen on motorbikes attacked a checkpoint at the entrance of Gao on Monday night, killing two guards, the regional governor said.</p><p>No group has claimed the attack.</p>]]></content:encoded></item>
+<item><title>Market reopens in Mopti</title><link>https://sahelmonitor.example/mopti-market</link>
+<pubDate>Wed, 08 May 2024 10:00:00 GMT</pubDate><description>Traders in Mopti reopened the central market on Wednesday after repairs to its roof were finished.</description></item>
+</channel></rss>"""
+
+ATOM = """<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Lake Chad Wire</title>
+<entry><title>Troops repel raid near Monguno</title><id>tag:lakechad.example,2024:1</id><link href="https://lakechad.example/monguno"/>
+<updated>2024-05-06T18:00:00Z</updated><content type="html">&lt;p&gt;Soldiers repelled an attack by fighters on a base near Monguno on Sunday, the army said.&lt;/p&gt;</content></entry></feed>"""
+
+
+def test_feed_items_are_articles(tmp_path: Path) -> None:
+    (tmp_path / "sahel.rss").write_text(RSS, encoding="utf-8")
+    (tmp_path / "lakechad.xml").write_text(ATOM, encoding="utf-8")
+    (tmp_path / "broken.rss").write_text("<rss><channel><item>", encoding="utf-8")
+    results = list(iter_articles([str(tmp_path / "sahel.rss"), str(tmp_path / "lakechad.xml"), str(tmp_path / "broken.rss")]))
+    gao, mopti, monguno, broken = results
+    assert gao.text.startswith("Gunmen on motorbikes attacked") and "\n\nNo group has claimed" in gao.text
+    assert (gao.title, gao.outlet, gao.url) == ("Gunmen kill two guards in Gao", "Sahel Monitor", "https://sahelmonitor.example/gao-guards")
+    assert gao.published.isoformat() == "2024-05-07T09:30:00+00:00"
+    assert mopti.text.startswith("Traders in Mopti reopened") and mopti.published.day == 8
+    assert (monguno.outlet, monguno.published.day) == ("Lake Chad Wire", 6)
+    assert gao.id != mopti.id and gao.id == list(iter_articles([str(tmp_path / "sahel.rss")]))[0].id
+    assert isinstance(broken, ReadError) and "broken.rss" in str(broken)
+
+
+def _warc(path: Path, pages: list[tuple[str, str, str]]) -> None:
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        for url, content_type, body in pages:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
+            record = writer.create_warc_record(url, "response", payload=BytesIO(body.encode("utf-8")), http_headers=headers,
+                                               warc_headers_dict={"WARC-Date": "2024-05-09T12:00:00Z"})
+            writer.write_record(record)
+
+
+def test_web_archive_pages_with_capture_date_fallback(tmp_path: Path) -> None:
+    undated = PAGE.replace('"datePublished": "2024-05-07T09:30:00Z",', "").replace("Gao", "Menaka")
+    path = tmp_path / "crawl.warc.gz"
+    _warc(path, [("https://sahelmonitor.example/gao", "text/html; charset=utf-8", PAGE),
+                 ("https://sahelmonitor.example/logo.png", "image/png", "PNG"),
+                 ("https://sahelmonitor.example/menaka", "text/html", undated)])
+    gao, menaka = list(iter_articles([str(path)]))
+    assert gao.url == "https://sahelmonitor.example/gao" and gao.published.date().isoformat() == "2024-05-07"
+    assert "Menaka" in menaka.text and menaka.published.date().isoformat() == "2024-05-09"
+    assert menaka.metadata["published_from"] == "capture date"
+
+    cut = tmp_path / "cut.warc.gz"
+    cut.write_bytes(path.read_bytes()[:700])
+    assert any(isinstance(r, ReadError) and "cut.warc.gz" in str(r) for r in iter_articles([str(cut)]))

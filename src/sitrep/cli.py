@@ -77,7 +77,7 @@ manifest_option = click.option("--manifest", type=click.Path(), help="JSONL of m
 @manifest_option
 @db_option
 def ingest(paths: tuple[str, ...], manifest: str | None, db: str) -> None:
-    """Read, extract and store articles (files, folders, globs: .txt .jsonl .csv)."""
+    """Read, extract and store articles (files, folders, globs: .txt .jsonl .csv .html .rss .warc)."""
     batch = Batch(paths, manifest)
     stored = skipped = events = 0
     with Store(db) as store:
@@ -298,3 +298,7 @@ def demo(db: str) -> None:
                 raise
         ctx.invoke(events, country=None, event_type=None, actor=None, since=None, until=None, db=db)
     click.echo(f"\nDatabase: {db}. Try: sitrep show ID --db {db}, sitrep export --format acled-csv --db {db}")
+
+
+if __name__ == "__main__":
+    main()

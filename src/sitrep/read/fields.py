@@ -6,6 +6,9 @@ from typing import Any
 
 import dateparser
 
+from sitrep.read.errors import ReadError
+from sitrep.records import Article
+
 ARTICLE_FIELDS = ("id", "url", "outlet", "title", "published", "language")
 TEXT_COLUMNS = ("text", "body", "content", "article", "doctext")
 
@@ -30,3 +33,22 @@ def clean_str(value: Any) -> str | None:
         return None
     text = str(value).strip()
     return text or None
+
+
+def article_from_row(row: dict[str, Any], text: str, source: str) -> Article | ReadError:
+    published = parse_published(row.get("published"))
+    if row.get("published") and published is None:
+        return ReadError(source, f"unreadable published date {row.get('published')!r}")
+    skipped = {*ARTICLE_FIELDS, *TEXT_COLUMNS, "path"}
+    extra = {k: v for k, v in row.items() if k not in skipped and v not in (None, "")}
+    return Article(
+        id=str(row["id"]),
+        text=text,
+        url=clean_str(row.get("url")),
+        outlet=clean_str(row.get("outlet")),
+        title=clean_str(row.get("title")),
+        published=published,
+        language=clean_str(row.get("language")),
+        source_path=source,
+        metadata={k: v for k, v in extra.items() if not isinstance(v, str) or len(v) < 10_000},
+    )

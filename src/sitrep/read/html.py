@@ -8,6 +8,8 @@ import zlib
 from pathlib import Path
 from typing import Any
 
+import lxml.etree
+import lxml.html
 import trafilatura
 
 from sitrep.read.errors import ReadError
@@ -16,6 +18,7 @@ from sitrep.records import Article
 
 HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
 MAX_PAGE_BYTES = 20 * 1024 * 1024
+BLOCK_TAGS = ("p", "br", "li", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr")
 QUICK_DATES = {"extensive_search": False, "original_date": True}
 
 
@@ -53,6 +56,20 @@ def _page_bytes(path: Path) -> bytes | ReadError:
     if len(data) > MAX_PAGE_BYTES:
         return ReadError(str(path), f"page is over the {MAX_PAGE_BYTES:,}-byte limit once inflated")
     return data
+
+
+def fragment_text(fragment: str) -> str:
+    """The text of an HTML fragment, a paragraph per block element."""
+    if "<" not in fragment:
+        return fragment.strip()
+    try:
+        root = lxml.html.fromstring(fragment)
+    except (lxml.etree.ParserError, ValueError):
+        return ""
+    for element in root.iter(*BLOCK_TAGS):
+        element.tail = "\n\n" + (element.tail or "")
+    paragraphs = (" ".join(block.split()) for block in root.text_content().split("\n\n"))
+    return "\n\n".join(p for p in paragraphs if p)
 
 
 def page_article(html: bytes | str, source: str, meta: dict[str, Any]) -> Article | ReadError:

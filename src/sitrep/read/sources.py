@@ -7,11 +7,13 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.read.errors import ReadError
-from sitrep.read.fields import ARTICLE_FIELDS, TEXT_COLUMNS, clean_str, parse_published
+from sitrep.read.feeds import FEED_SUFFIXES, is_feed, read_feed
+from sitrep.read.fields import article_from_row
 from sitrep.read.html import is_page, read_page
 from sitrep.read.manifest import Manifest
 from sitrep.read.tabular import iter_rows, row_text
 from sitrep.read.text import read_text
+from sitrep.read.warc import is_warc, read_warc
 from sitrep.records import Article
 
 TEXT_SUFFIXES = {".txt", ".text"}
@@ -34,7 +36,7 @@ def expand_paths(inputs: Iterable[str]) -> Iterator[Path | ReadError]:
 
 
 def _supported(path: Path) -> bool:
-    return path.suffix.lower() in TEXT_SUFFIXES | TABLE_SUFFIXES or is_page(path)
+    return path.suffix.lower() in TEXT_SUFFIXES | TABLE_SUFFIXES or is_page(path) or is_warc(path) or path.name.lower().endswith(FEED_SUFFIXES)
 
 
 def iter_articles(inputs: Iterable[str], manifest: Manifest | None = None) -> Iterator[Article | ReadError]:
@@ -50,6 +52,10 @@ def iter_articles(inputs: Iterable[str], manifest: Manifest | None = None) -> It
             yield _text_article(path, manifest.lookup(path))
         elif is_page(path):
             yield read_page(path, manifest.lookup(path))
+        elif is_feed(path):
+            yield from read_feed(path)
+        elif is_warc(path):
+            yield from read_warc(path)
         else:
             yield ReadError(str(path), f"unsupported file type {path.suffix or '(none)'!r}")
 
@@ -73,22 +79,3 @@ def _table_articles(path: Path) -> Iterator[Article | ReadError]:
             continue
         row.setdefault("id", f"{path.stem}-{index}")
         yield article_from_row(row, text, label)
-
-
-def article_from_row(row: dict[str, Any], text: str, source: str) -> Article | ReadError:
-    published = parse_published(row.get("published"))
-    if row.get("published") and published is None:
-        return ReadError(source, f"unreadable published date {row.get('published')!r}")
-    skipped = {*ARTICLE_FIELDS, *TEXT_COLUMNS, "path"}
-    extra = {k: v for k, v in row.items() if k not in skipped and v not in (None, "")}
-    return Article(
-        id=str(row["id"]),
-        text=text,
-        url=clean_str(row.get("url")),
-        outlet=clean_str(row.get("outlet")),
-        title=clean_str(row.get("title")),
-        published=published,
-        language=clean_str(row.get("language")),
-        source_path=source,
-        metadata={k: v for k, v in extra.items() if not isinstance(v, str) or len(v) < 10_000},
-    )
