@@ -55,3 +55,43 @@ def test_a_failed_article_rolls_back_and_keeps_what_was_committed(tmp_path: Path
         assert store.counts() == (1, 1)
         assert store.add(Article(id="a2", text="Two."), [clash])
         assert store.counts() == (2, 2)
+
+
+WIRE = ("Gunmen on motorbikes attacked a checkpoint at the entrance of Gao on Monday night, killing two guards, the regional "
+        "governor said on Tuesday. The attackers fled towards the river before soldiers arrived at the scene. No group has "
+        "claimed the attack, which came a week after a similar raid near Ansongo that killed three civilians. Residents said "
+        "shops in the central market stayed closed on Tuesday morning as army patrols moved through the town, and the governor "
+        "called for calm while the investigation continued.")
+
+
+def test_syndicated_copies_are_stored_once_with_all_sources(tmp_path: Path) -> None:
+    import json as json_module
+
+    from click.testing import CliRunner
+
+    from sitrep.cli import main
+
+    rows = [
+        {"id": "wire-a", "outlet": "Sahel Monitor", "published": "2024-05-07", "text": "Gunmen kill two guards in Gao\n\n" + WIRE},
+        {"id": "wire-b", "outlet": "Niger Valley News", "published": "2024-05-07",
+         "text": "Two guards killed in Gao attack\n\nGAO, Mali - " + WIRE + " (Reporting by staff; editing by desk.)"},
+        {"id": "other", "outlet": "Sahel Monitor", "published": "2024-05-08",
+         "text": "Traders in Mopti reopened the central market on Wednesday after repairs to its roof were finished, and the mayor "
+                 "said the fish market would follow next month once new stalls are built by the council with money from the "
+                 "regional budget for this year, which was approved after a long debate in the assembly."},
+    ]
+    corpus = tmp_path / "stories.jsonl"
+    corpus.write_text("\n".join(json_module.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    db = str(tmp_path / "t.duckdb")
+    result = CliRunner().invoke(main, ["ingest", str(corpus), "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "stored 2, skipped 0" in result.output and "1 near-duplicate copies" in result.output
+    again = CliRunner().invoke(main, ["ingest", str(corpus), "--db", db])
+    assert "stored 0, skipped 3" in again.output
+    with Store(db) as store:
+        assert store.counts()[0] == 2
+        [copy] = store.copies("wire-a")
+        assert (copy["copy_id"], copy["outlet"]) == ("wire-b", "Niger Valley News")
+        report_id = next(r.report_id for r in store.reports() if r.article_id == "wire-a")
+    shown = CliRunner().invoke(main, ["show", report_id, "--db", db])
+    assert "also reported by: Niger Valley News" in shown.output

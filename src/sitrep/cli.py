@@ -4,6 +4,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import sys
+from collections import deque
 from collections.abc import Iterator
 from datetime import date
 from functools import partial
@@ -15,6 +16,7 @@ from tqdm import tqdm
 
 from sitrep.api import find_places
 from sitrep.clean import clean_article
+from sitrep.clean.duplicates import copy_of, fingerprint
 from sitrep.evaluate import html, load_gold, muc4, score
 from sitrep.evaluate.acled import SPLITS, NoteScore, first_event, read_notes
 from sitrep.evaluate.fakes import FakesScore, read_articles
@@ -27,6 +29,8 @@ from sitrep.resolve.places import country_place
 from sitrep.store import EventFilter, Store
 
 DEFAULT_DB = "sitrep.duckdb"
+RECENT_FOR_COPIES = 1000
+"""Articles read in this run but perhaps not committed yet, compared with each new one."""
 
 
 class Batch:
@@ -79,15 +83,23 @@ manifest_option = click.option("--manifest", type=click.Path(), help="JSONL of m
 def ingest(paths: tuple[str, ...], manifest: str | None, db: str) -> None:
     """Read, extract and store articles (files, folders, globs: .txt .jsonl .csv .html .rss .warc)."""
     batch = Batch(paths, manifest)
-    stored = skipped = events = 0
+    stored = skipped = copies = events = 0
     with Store(db) as store:
 
         def fresh() -> Iterator[Article]:
-            nonlocal skipped
+            """Articles not stored yet; copies of a stored or just-read story become its sources."""
+            nonlocal skipped, copies
+            recent: deque[tuple[str, int, str]] = deque(maxlen=RECENT_FOR_COPIES)
             for article in batch.articles():
+                article.fingerprint = fingerprint(article.text)
                 if store.has_content(article.raw_hash):
                     skipped += 1
+                elif (original := store.near_duplicate(article) or copy_of(article.text, article.fingerprint, recent)) is not None:
+                    store.add_copy(original, article)
+                    copies += 1
                 else:
+                    if article.fingerprint is not None:
+                        recent.append((article.id, article.fingerprint, article.text))
                     yield article
 
         for result in tqdm(process(fresh()), desc="ingest", unit=" articles", file=sys.stderr, disable=None):
@@ -98,8 +110,9 @@ def ingest(paths: tuple[str, ...], manifest: str | None, db: str) -> None:
                 events += sum(not r.background for r in result.reports)
             else:
                 skipped += 1
-    total = stored + skipped + batch.failed
-    click.echo(f"articles read {total}: stored {stored}, skipped {skipped} (already stored), failed {batch.failed}; events {events}")
+    total = stored + skipped + copies + batch.failed
+    kept_as_sources = f"; {copies} near-duplicate copies kept as sources of stored articles" if copies else ""
+    click.echo(f"articles read {total}: stored {stored}, skipped {skipped} (already stored), failed {batch.failed}; events {events}{kept_as_sources}")
     if batch.failed:
         sys.exit(1)
 
@@ -190,9 +203,12 @@ def show(event_id: str, db: str) -> None:
     with Store(db) as store:
         report = store.report(event_id)
         article = store.article(report.article_id) if report else None
+        copies = store.copies(report.article_id) if report else []
     if report is None or article is None:
         raise click.ClickException(f"no event {event_id!r} in {db}")
     click.echo(render_report(report, article))
+    for copy in copies:
+        click.echo(f"also reported by: {copy['outlet'] or '-'}  {copy['published'] or ''}  {copy['url'] or copy['source_path']}  ({copy['copy_id']})")
 
 
 def render_report(report: EventReport, article: dict[str, object]) -> str:

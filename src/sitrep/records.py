@@ -16,6 +16,7 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+
 @dataclass
 class Article:
     id: str
@@ -26,6 +27,8 @@ class Article:
     published: datetime | None = None
     language: str | None = None
     raw_hash: str = ""
+    fingerprint: int | None = None
+    """SimHash of the wording as read (clean.duplicates), to recognise copies of a story."""
     source_path: str | None = None
     ingested_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
     metadata: dict[str, Any] = field(default_factory=dict)

@@ -1,5 +1,6 @@
-"""DuckDB storage. One transaction per article, so a crash loses nothing committed, and a
-content hash, so the same article ingested twice adds nothing."""
+"""DuckDB storage. One transaction per article, so a crash loses nothing committed; a
+content hash, so the same article ingested twice adds nothing; and a wording fingerprint,
+so a near-copy (a syndicated wire story) is kept as another source of the stored one."""
 from __future__ import annotations
 
 import json
@@ -10,6 +11,7 @@ from typing import Any
 
 import duckdb
 
+from sitrep.clean.duplicates import CANDIDATE_BITS, copy_of
 from sitrep.records import Article, EventReport
 
 SCHEMA = """
@@ -28,7 +30,16 @@ CREATE TABLE IF NOT EXISTS reports (
     fatalities INTEGER, background BOOLEAN, data JSON NOT NULL
 );
 CREATE INDEX IF NOT EXISTS reports_article ON reports (article_id);
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS fingerprint UBIGINT;
+CREATE TABLE IF NOT EXISTS article_copies (
+    article_id VARCHAR NOT NULL, copy_id VARCHAR NOT NULL, raw_hash VARCHAR NOT NULL,
+    url VARCHAR, outlet VARCHAR, title VARCHAR, published TIMESTAMP, source_path VARCHAR,
+    ingested_at TIMESTAMP
+);
+CREATE INDEX IF NOT EXISTS copies_hash ON article_copies (raw_hash);
 """
+MAX_CANDIDATES = 20
+ARTICLE_COLUMNS = ("id", "raw_hash", "url", "outlet", "title", "published", "language", "text", "source_path", "metadata", "ingested_at", "fingerprint")
 
 
 @dataclass
@@ -58,7 +69,33 @@ class Store:
         self.close()
 
     def has_content(self, raw_hash: str) -> bool:
-        return self.con.execute("SELECT 1 FROM articles WHERE raw_hash = ? LIMIT 1", [raw_hash]).fetchone() is not None
+        """This exact content is stored, as an article or as a copy of one."""
+        sql = "SELECT 1 FROM articles WHERE raw_hash = ? UNION ALL SELECT 1 FROM article_copies WHERE raw_hash = ? LIMIT 1"
+        return self.con.execute(sql, [raw_hash, raw_hash]).fetchone() is not None
+
+    def near_duplicate(self, article: Article) -> str | None:
+        """The id of a stored article this one is a copy of (the same wire story from
+        another outlet, the same page fetched twice), by wording fingerprint."""
+        if article.fingerprint is None:
+            return None
+        sql = (
+            "SELECT id, fingerprint, text FROM articles WHERE fingerprint IS NOT NULL AND id <> ? "
+            "AND bit_count(xor(fingerprint, ?::UBIGINT)) <= ? ORDER BY bit_count(xor(fingerprint, ?::UBIGINT)) LIMIT ?"
+        )
+        rows = self.con.execute(sql, [article.id, article.fingerprint, CANDIDATE_BITS, article.fingerprint, MAX_CANDIDATES]).fetchall()
+        return copy_of(article.text, article.fingerprint, ((str(key), int(other), text) for key, other, text in rows))
+
+    def add_copy(self, original_id: str, copy: Article) -> None:
+        """Keep a near-duplicate as another source of a stored article, not as a second article."""
+        self.con.execute(
+            "INSERT INTO article_copies VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [original_id, copy.id, copy.raw_hash, copy.url, copy.outlet, copy.title, copy.published, copy.source_path, copy.ingested_at],
+        )
+
+    def copies(self, article_id: str) -> list[dict[str, Any]]:
+        cursor = self.con.execute("SELECT * FROM article_copies WHERE article_id = ? ORDER BY published NULLS LAST, copy_id", [article_id])
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row)) for row in cursor.fetchall()]
 
     def add(self, article: Article, reports: list[EventReport]) -> bool:
         """Store an article and its reports atomically; False when this content is stored already.
@@ -71,11 +108,11 @@ class Store:
             self.con.execute("DELETE FROM reports WHERE article_id = ?", [article.id])
             self.con.execute("DELETE FROM articles WHERE id = ?", [article.id])
             self.con.execute(
-                "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) VALUES ({', '.join('?' * len(ARTICLE_COLUMNS))})",
                 [
                     article.id, article.raw_hash, article.url, article.outlet, article.title, article.published,
                     article.language, article.text, article.source_path, json.dumps(article.metadata, default=str),
-                    article.ingested_at,
+                    article.ingested_at, article.fingerprint,
                 ],
             )
             for report in reports:
