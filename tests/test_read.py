@@ -57,7 +57,7 @@ def test_jsonl_and_csv_rows(tmp_path: Path) -> None:
 def test_bad_inputs_are_named_and_the_batch_goes_on(tmp_path: Path) -> None:
     empty = _write(tmp_path / "empty.txt", "  \n")
     binary = _write(tmp_path / "binary.txt", b"\x00\x01\x02PNG")
-    latin = _write(tmp_path / "latin.txt", "Caf\xe9 bombed".encode("latin-1"))
+    latin = _write(tmp_path / "latin.txt", "Caf\xe9 bombed".encode("cp1252"))
     good = _write(tmp_path / "good.txt", "Militants attacked a base.")
     items = list(iter_articles([str(tmp_path / "missing.txt"), str(empty), str(binary), str(latin), str(good)]))
     problems = [(i.source, i.problem) for i in items if isinstance(i, ReadError)]
@@ -65,6 +65,13 @@ def test_bad_inputs_are_named_and_the_batch_goes_on(tmp_path: Path) -> None:
         (str(tmp_path / "missing.txt"), "no such file or directory"),
         (str(empty), "empty file"),
         (str(binary), "binary file (contains NUL bytes), not text"),
-        (str(latin), "not UTF-8 text (byte 0xe9 at offset 3)"),
     ]
-    assert [i.id for i in items if not isinstance(i, ReadError)] == ["good"]
+    assert [i.id for i in items if not isinstance(i, ReadError)] == ["latin", "good"]
+    assert next(i for i in items if not isinstance(i, ReadError)).text == "Café bombed"
+
+
+def test_cyrillic_code_page_is_decoded(tmp_path: Path) -> None:
+    text = "Бойовики обстріляли місто вночі, загинули двоє людей, повідомила поліція."
+    path = _write(tmp_path / "kharkiv.txt", text.encode("cp1251"))
+    [article] = list(iter_articles([str(path)]))
+    assert article.text == text

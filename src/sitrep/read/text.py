@@ -1,11 +1,15 @@
-"""Plain-text files: decoded strictly, so a wrong file is named rather than garbled."""
+"""Plain-text files: UTF-8, else a legacy encoding detected, else an error naming the file
+rather than garbled text."""
 from __future__ import annotations
 
 from pathlib import Path
 
+import charset_normalizer
+
 from sitrep.read.errors import ReadError
 
 MAX_BYTES = 50 * 1024 * 1024
+WESTERN_CODE_PAGES = ("cp1252", "cp1250", "latin_1", "iso8859_15")
 
 
 def read_text(path: Path) -> str | ReadError:
@@ -27,5 +31,17 @@ def decode_text(data: bytes, source: str) -> str | ReadError:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        return ReadError(source, f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})")
+        guessed = _legacy_decode(data)
+        if guessed is None:
+            return ReadError(source, f"neither UTF-8 nor a recognisable legacy encoding (byte 0x{data[exc.start]:02x} at offset {exc.start})")
+        text = guessed
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _legacy_decode(data: bytes) -> str | None:
+    """Text saved in a legacy code page (Windows-1252, -1251, ...), as charset-normalizer
+    judges it; a Western code page wins when it is among the plausible ones, since short
+    English texts fit many ("Café" reads as well in Urdu's cp1006)."""
+    matches = [match.encoding for match in charset_normalizer.from_bytes(data)]
+    encoding = next((e for e in WESTERN_CODE_PAGES if e in matches), matches[0] if matches else None)
+    return data.decode(encoding) if encoding else None
