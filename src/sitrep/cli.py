@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import sys
 from collections import deque
@@ -9,7 +10,9 @@ from collections.abc import Iterator
 from datetime import date
 from functools import partial
 from importlib import resources
+from itertools import chain
 from pathlib import Path
+from typing import Any
 
 import click
 from tqdm import tqdm
@@ -24,6 +27,7 @@ from sitrep.export import WRITERS
 from sitrep.pipeline import Processed, process
 from sitrep.read import ReadError, iter_articles
 from sitrep.read.manifest import Manifest, ManifestError, load_manifest
+from sitrep.read.urls import read_urls
 from sitrep.records import Article, EventReport
 from sitrep.resolve.places import country_place
 from sitrep.store import EventFilter, Store
@@ -36,8 +40,9 @@ RECENT_FOR_COPIES = 1000
 class Batch:
     """Reads inputs, reports bad ones on stderr as they come, and remembers that some failed."""
 
-    def __init__(self, paths: tuple[str, ...], manifest: str | None) -> None:
+    def __init__(self, paths: tuple[str, ...], manifest: str | None, urls: tuple[str, ...] = ()) -> None:
         self.paths = paths
+        self.urls = urls
         self.manifest = _manifest(manifest)
         self.failed = 0
 
@@ -49,7 +54,7 @@ class Batch:
         return True
 
     def articles(self) -> Iterator[Article]:
-        for item in iter_articles(self.paths, self.manifest):
+        for item in chain(iter_articles(self.paths, self.manifest), read_urls(self.urls)):
             if isinstance(item, ReadError):
                 self.failed += 1
                 tqdm.write(f"error: {item}", file=sys.stderr)
@@ -76,13 +81,28 @@ db_option = click.option("--db", default=DEFAULT_DB, show_default=True, help="Du
 manifest_option = click.option("--manifest", type=click.Path(), help="JSONL of metadata (id, path, published, url, outlet).")
 
 
+def article_inputs(command):  # type: ignore[no-untyped-def]
+    """PATHS (files, folders, globs), --manifest, and pages to fetch (--url, --urls FILE), as a Batch."""
+
+    @click.argument("paths", nargs=-1)
+    @manifest_option
+    @click.option("--url", "urls", multiple=True, help="A web page to fetch (politely: robots.txt, pauses, retries); repeatable.")
+    @click.option("--urls", "url_file", type=click.File(encoding="utf-8"), help="A file of URLs to fetch, one a line.")
+    @functools.wraps(command)
+    def with_batch(paths: tuple[str, ...], manifest: str | None, urls: tuple[str, ...], url_file: Any, **options: Any) -> Any:
+        listed = tuple(url_file.read().splitlines()) if url_file else ()
+        if not paths and not urls and not listed:
+            raise click.UsageError("give files, folders or globs to read, or --url / --urls")
+        return command(Batch(paths, manifest, urls + listed), **options)
+
+    return with_batch
+
+
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
-@manifest_option
+@article_inputs
 @db_option
-def ingest(paths: tuple[str, ...], manifest: str | None, db: str) -> None:
-    """Read, extract and store articles (files, folders, globs: .txt .jsonl .csv .html .rss .warc)."""
-    batch = Batch(paths, manifest)
+def ingest(batch: Batch, db: str) -> None:
+    """Read, extract and store articles (files, folders, globs: .txt .jsonl .csv .html .rss .warc; URLs)."""
     stored = skipped = copies = events = 0
     with Store(db) as store:
 
@@ -118,12 +138,10 @@ def ingest(paths: tuple[str, ...], manifest: str | None, db: str) -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
-@manifest_option
+@article_inputs
 @click.option("--jsonl", is_flag=True, help="Whole Article records as JSON lines (default: one summary line each).")
-def read(paths: tuple[str, ...], manifest: str | None, jsonl: bool) -> None:
+def read(batch: Batch, jsonl: bool) -> None:
     """Read and clean articles without extracting: what sitrep would store."""
-    batch = Batch(paths, manifest)
     for article in map(clean_article, batch.articles()):
         if jsonl:
             record = article.to_dict()
@@ -139,12 +157,10 @@ READ_FIELDS = ("id", "title", "published", "outlet", "url", "language", "source_
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
-@manifest_option
+@article_inputs
 @click.option("--background/--no-background", default=True, help="Include background (historical) mentions.")
-def extract(paths: tuple[str, ...], manifest: str | None, background: bool) -> None:
+def extract(batch: Batch, background: bool) -> None:
     """Extract event reports without a database: one JSON object a line on stdout."""
-    batch = Batch(paths, manifest)
     for result in process(batch.articles()):
         if batch.failed_on(result):
             continue
@@ -308,7 +324,7 @@ def demo(db: str) -> None:
     with resources.as_file(folder) as path:
         ctx = click.get_current_context()
         try:
-            ctx.invoke(ingest, paths=(str(path),), manifest=str(path / "manifest.jsonl"), db=db)
+            ctx.invoke(ingest, paths=(str(path),), manifest=str(path / "manifest.jsonl"), urls=(), url_file=None, db=db)
         except SystemExit as exit_:
             if exit_.code:
                 raise
