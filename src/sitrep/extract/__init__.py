@@ -16,6 +16,8 @@ from sitrep.extract.roles import distinct, role_fillers
 from sitrep.records import Article
 
 LEAD_SENTENCES = 3
+TARGET_HEADS = ("NOUN",)
+"""Things hit are common nouns ("the presidential farm", "a tank truck"); names are tagged for other roles."""
 
 
 def extract_drafts(article: Article, doc: Doc) -> list[Draft]:
@@ -36,7 +38,7 @@ def extract_drafts(article: Article, doc: Doc) -> list[Draft]:
 def _add_targets(doc: Doc, drafts: list[Draft]) -> None:
     """What each event hit ("the presidential farm", "a tank truck"), from its own sentences."""
     sentences = {f.mention.sentence.start: f.mention.sentence for d in drafts for f in d.facts}
-    fillers = [f for f in role_fillers(doc, sentences.values()) if f.role == "target"]
+    fillers = [f for f in role_fillers(doc, sentences.values(), TARGET_HEADS) if f.role == "target"]
     for draft in drafts:
         spans = [(f.mention.sentence.start_char, f.mention.sentence.end_char) for f in draft.facts]
         draft.targets = distinct(f for f in fillers if any(start <= f.start < end for start, end in spans))

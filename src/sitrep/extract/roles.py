@@ -51,18 +51,25 @@ def mention_key(text: str) -> str:
     return " ".join(w for w in words if w not in ARTICLES)
 
 
-def candidates(doc: Doc, sentences: Iterable[Span] | None = None) -> list[tuple[int, int, int]]:
-    """(start, end, head) token spans of the noun phrases that may fill a role."""
-    tokens = doc if sentences is None else [t for s in sentences for t in s]
+def candidates(doc: Doc, sentences: Iterable[Span] | None = None, heads: tuple[str, ...] | None = None) -> list[tuple[int, int, int]]:
+    """(start, end, head) token spans of the noun phrases that may fill a role; `heads`
+    (parts of speech) narrows them when only some roles are wanted."""
+    parts = [doc[:]] if sentences is None else list(sentences)
     spans: set[tuple[int, int, int]] = set()
-    for token in tokens:
-        if token.pos_ in NOUN_TAGS or token.pos_ == "NUM" and token.dep_ in ARGUMENT_DEPS:
-            spans.update(_boundaries(token))
-    inside = {t.i for t in tokens}
-    for span in (*doc.noun_chunks, *doc.ents):
-        if span.root.i in inside:
-            spans.add((span.start, span.end, span.root.i))
+    for part in parts:
+        for token in part:
+            if _may_head(token, heads):
+                spans.update(_boundaries(token))
+        for span in (*part.noun_chunks, *part.ents):
+            if _may_head(span.root, heads):
+                spans.add((span.start, span.end, span.root.i))
     return sorted(spans)
+
+
+def _may_head(token: Token, heads: tuple[str, ...] | None) -> bool:
+    if heads is not None:
+        return token.pos_ in heads
+    return token.pos_ in NOUN_TAGS or token.pos_ == "NUM" and token.dep_ in ARGUMENT_DEPS
 
 
 def _boundaries(head: Token) -> set[tuple[int, int, int]]:
@@ -127,20 +134,22 @@ def _governor(token: Token) -> tuple[str, str]:
     return "", "/".join(path)
 
 
-def candidate_features(doc: Doc, sentences: Iterable[Span] | None = None) -> list[tuple[tuple[int, int, int], dict[str, float]]]:
+def candidate_features(
+    doc: Doc, sentences: Iterable[Span] | None = None, heads: tuple[str, ...] | None = None
+) -> list[tuple[tuple[int, int, int], dict[str, float]]]:
     sentence_starts = [sentence.start for sentence in doc.sents]
     frequency = Counter(t.lemma_.lower() for t in doc if t.pos_ in NOUN_TAGS)
     return [
         ((start, end, head), span_features(doc, start, end, head, bisect_right(sentence_starts, head) - 1, frequency))
-        for start, end, head in candidates(doc, sentences)
+        for start, end, head in candidates(doc, sentences, heads)
         if mention_key(doc[start:end].text)
     ]
 
 
-def role_fillers(doc: Doc, sentences: Iterable[Span] | None = None) -> list[RoleFiller]:
+def role_fillers(doc: Doc, sentences: Iterable[Span] | None = None, heads: tuple[str, ...] | None = None) -> list[RoleFiller]:
     """Every candidate likely enough to fill a role, in the given sentences (default all)."""
     model = linear.load(MODEL_FILE, SPAN_MODEL)
-    rows = candidate_features(doc, sentences)
+    rows = candidate_features(doc, sentences, heads)
     if model is None or not rows:
         return []
     probabilities = model.probabilities([features for _, features in rows])
