@@ -33,7 +33,7 @@ from importlib import resources
 from importlib.metadata import version
 from pathlib import Path
 
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 MIN_POPULATION = 500
 CURATED_FILE = "places.csv"
 REGIONS_FILE = "regions.csv"
@@ -191,7 +191,7 @@ def build(path: Path) -> None:
     for entry, own, names in _entries():
         next_id += 1
         connection.execute("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (next_id, *astuple(entry)))
-        keys = {(fold(n), skeleton(n), fold(n) == fold(own)) for n in names if n and KEEP_SCRIPT.search(n) and not (n != own and CODE.fullmatch(n))}
+        keys = {(fold(n), skeleton(n), fold(n) == fold(own)) for n in names if n and KEEP_SCRIPT.search(n)}
         connection.executemany("INSERT INTO names VALUES (?, ?, ?, ?)", [(f, s, next_id, o) for f, s, o in keys if f])
     connection.executescript("CREATE INDEX names_folded ON names (folded); CREATE INDEX names_skeleton ON names (skeleton);")
     connection.commit()
@@ -213,7 +213,7 @@ def _entries() -> Iterator[tuple[Entry, str, set[str]]]:
             Entry(ascii_name(city["name"]), city["countrycode"], region.name if region else None,
                   city["latitude"], city["longitude"], city["population"], "city"),
             city["name"],
-            {city["name"], *city["alternatenames"]},
+            {city["name"], *(name for name in city["alternatenames"] if not CODE.fullmatch(name))},
         )
     for key, region in regions.items():
         towns = members[key]
