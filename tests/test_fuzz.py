@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import gzip
+import os
 import tempfile
 from pathlib import Path
 
@@ -22,7 +23,7 @@ def _read(suffix: str, data: bytes) -> list[Article | ReadError]:
         return list(iter_articles([str(path)]))
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=int(os.environ.get("SITREP_FUZZ_EXAMPLES", "150")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(SUFFIXES), st.lists(st.one_of(MARKUP, st.binary(max_size=64)), max_size=30).map(b"".join))
 def test_readers_never_raise(suffix: str, data: bytes) -> None:
     results = _read(suffix, data)

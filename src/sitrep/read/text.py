@@ -35,6 +35,8 @@ def decode_text(data: bytes, source: str) -> str | ReadError:
         if guessed is None:
             return ReadError(source, f"neither UTF-8 nor a recognisable legacy encoding (byte 0x{data[exc.start]:02x} at offset {exc.start})")
         text = guessed
+    if not text.strip():
+        return ReadError(source, "empty file (only blank characters)")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
