@@ -84,3 +84,13 @@ def test_seed_places_carry_coordinates_and_region(shared) -> None:  # type: igno
     assert located["Paris"]["admin1"] == "Ile-de-France"
     unplaced = [r for r in reports if not r["location"]]
     assert unplaced and all(r["latitude"] is None and r["geo_precision"] == 3 and r["country"] for r in unplaced)
+
+
+def test_where_the_event_happened_not_where_it_came_from() -> None:
+    from conftest import run_extract
+
+    [strike] = run_extract("Jordanian F-16s flying from bases in Jordan struck the Islamic State stronghold of Raqqa on Friday, the army said.\n", "2024-05-11")
+    assert (strike.location, strike.country) == ("Ar Raqqah", "Syria")
+    [shelling] = run_extract("Russian forces fired missiles from Belgorod at Kharkiv on Tuesday, killing three civilians.\n", "2024-05-10")
+    assert (shelling.location, shelling.country, shelling.geo_precision) == ("Kharkiv", "Ukraine", 1)
+    assert shelling.actor1_type == 8

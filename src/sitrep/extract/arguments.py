@@ -336,12 +336,19 @@ def place_candidates(sentence: Span) -> list[Span]:
     settlements = cues("settlement")
     for token in sentence:
         names = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
-        if token.pos_ == "PROPN" and token.dep_ == "pobj" and token.ent_iob_ == "O":
+        if token.pos_ == "PROPN" and token.dep_ == "pobj" and (token.ent_iob_ == "O" or _swallowed(token)):
             first = min([token, *names], key=lambda t: t.i)
             candidates.append(sentence.doc[first.i : token.i + 1])
         elif token.lemma_.lower() in settlements and names and token.dep_ in ("pobj", "appos", "conj"):
             candidates.append(sentence.doc[names[0].i : names[-1].i + 1])
     return candidates
+
+
+def _swallowed(token: Token) -> bool:
+    """A place the tagger swallowed into a mislabelled entity with its preposition: the
+    organisation "Belgorod at Kharkiv"."""
+    preposition = token.head
+    return token.ent_type_ in MISLABELLED_PLACES and preposition.ent_iob_ == "I" and preposition.lower_ != "of"
 
 
 def _is_place_role(root: Token) -> bool:
