@@ -74,7 +74,7 @@ def fragment_text(fragment: str) -> str:
 
 def page_article(html: bytes | str, source: str, meta: dict[str, Any]) -> Article | ReadError:
     """`meta` (a manifest row, a feed item) wins over what the page says of itself."""
-    if not (html.strip() if isinstance(html, str) else html.strip()):
+    if not html.strip():
         return ReadError(source, "empty page")
     if isinstance(html, bytes) and b"\x00" in html[:8192] and not html.lstrip().startswith(b"<"):
         return ReadError(source, "binary file (contains NUL bytes), not a web page")

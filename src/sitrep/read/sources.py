@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.read.errors import ReadError
-from sitrep.read.feeds import FEED_SUFFIXES, is_feed, read_feed
+from sitrep.read.feeds import is_feed, read_feed
 from sitrep.read.fields import article_from_row
 from sitrep.read.html import is_page, read_page
 from sitrep.read.manifest import Manifest
@@ -36,7 +36,7 @@ def expand_paths(inputs: Iterable[str]) -> Iterator[Path | ReadError]:
 
 
 def _supported(path: Path) -> bool:
-    return path.suffix.lower() in TEXT_SUFFIXES | TABLE_SUFFIXES or is_page(path) or is_warc(path) or path.name.lower().endswith(FEED_SUFFIXES)
+    return path.suffix.lower() in TEXT_SUFFIXES | TABLE_SUFFIXES or is_page(path) or is_warc(path) or is_feed(path)
 
 
 def iter_articles(inputs: Iterable[str], manifest: Manifest | None = None) -> Iterator[Article | ReadError]:

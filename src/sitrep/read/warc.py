@@ -10,6 +10,7 @@ from pathlib import Path
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
+from warcio.recordloader import ArcWarcRecord
 
 from sitrep.read.errors import ReadError
 from sitrep.read.fields import parse_published
@@ -43,17 +44,17 @@ def read_warc(path: Path) -> Iterator[Article | ReadError]:
         yield ReadError(str(path), "no web archive records (empty or truncated file)")
 
 
-def _page(record: object, path: Path, index: int) -> Article | ReadError:
-    url = record.rec_headers.get_header("WARC-Target-URI")  # type: ignore[attr-defined]
+def _page(record: ArcWarcRecord, path: Path, index: int) -> Article | ReadError:
+    url = record.rec_headers.get_header("WARC-Target-URI")
     source = f"{path}#{index} {url}"
-    payload = record.content_stream().read(MAX_PAGE_BYTES + 1)  # type: ignore[attr-defined]
+    payload = record.content_stream().read(MAX_PAGE_BYTES + 1)
     if len(payload) > MAX_PAGE_BYTES:
         return ReadError(source, f"page is over the {MAX_PAGE_BYTES:,}-byte limit")
-    if getattr(record.raw_stream, "limit", 0) > 0:  # type: ignore[attr-defined]
+    if getattr(record.raw_stream, "limit", 0) > 0:
         return ReadError(source, "record is truncated (the archive ends inside it)")
     meta = {"id": f"{path.name.split('.')[0]}-{hashlib.sha1((url or str(index)).encode('utf-8')).hexdigest()[:12]}", "url": url}
     article = page_article(payload, source, meta)
     if isinstance(article, Article) and article.published is None:
-        article.published = parse_published(record.rec_headers.get_header("WARC-Date"))  # type: ignore[attr-defined]
+        article.published = parse_published(record.rec_headers.get_header("WARC-Date"))
         article.metadata["published_from"] = "capture date"
     return article
