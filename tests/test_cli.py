@@ -32,15 +32,19 @@ def test_ingest_events_show_export(corpus: Path, tmp_path: Path) -> None:
     args = ["ingest", str(corpus), "--manifest", str(corpus / "manifest.jsonl"), "--db", db]
     first = runner.invoke(main, args)
     assert first.exit_code == 0, first.output
-    assert "stored 1, skipped 0 (already stored), failed 0; events 1" in first.output
+    assert "stored 1, skipped 0 (already stored), failed 0; event reports 1" in first.output
+    assert "merged: 1 new events" in first.output
     again = runner.invoke(main, args)
     assert "stored 0, skipped 1" in again.output
 
     listing = runner.invoke(main, ["events", "--db", db, "--country", "Nigeria"])
-    assert "kwall#1" in listing.output and "1 events" in listing.output
+    assert "1 events" in listing.output
+    event_id = listing.output.splitlines()[1].split()[0]
     assert "0 events" in runner.invoke(main, ["events", "--db", db, "--country", "Chad"]).output
+    assert "kwall#1" in runner.invoke(main, ["events", "--reports", "--db", db]).output
 
-    shown = runner.invoke(main, ["show", "kwall#1", "--db", db])
+    shown = runner.invoke(main, ["show", event_id, "--db", db])
+    assert "1 sources, 1 independent (single-source)" in shown.output
     assert "Gunmen killed five villagers in an attack on Kwall in Plateau State on Sunday, police said." in shown.output
     assert "fatalities" in shown.output and "Test Wire" in shown.output
 
@@ -86,9 +90,11 @@ def test_demo_finds_events_and_none_in_sport(tmp_path: Path) -> None:
     db = str(tmp_path / "demo.duckdb")
     result = CliRunner().invoke(main, ["demo", "--db", db])
     assert result.exit_code == 0, result.output
-    assert "stored 6" in result.output
-    listed = [line.split()[0] for line in result.output.splitlines() if line.startswith("demo-")]
-    assert listed == ["demo-gao#1", "demo-kabul#1", "demo-mosul#1", "demo-kharkiv#1", "demo-jilib#1"]
+    assert "stored 7" in result.output
+    rows = [line.split() for line in result.output.splitlines() if line.startswith("E")]
+    assert [(row[1], row[-1]) for row in rows] == [("2024-02-22", "1"), ("2024-03-12", "1"), ("2024-03-16", "1"), ("2024-04-03", "2"), ("2024-05-05", "1")]
+    kharkiv = next(row for row in rows if row[1] == "2024-04-03")
+    assert kharkiv[-2] == "6", "the lowest toll of the two outlets (6 and 7)"
 
 
 def test_seed_score_floor(shared: Path) -> None:

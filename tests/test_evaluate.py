@@ -84,7 +84,8 @@ def test_note_score_places() -> None:
 
 
 def test_region_names_compare_across_spellings() -> None:
-    from sitrep.evaluate.acled import distance_km, same_region
+    from sitrep.evaluate.acled import same_region
+    from sitrep.resolve.places import kilometres as distance_km
 
     assert same_region("Dayr az Zawr", "Deir ez Zor") and same_region("Kharkivska oblast", "Kharkiv")
     assert same_region("Hims", "Homs") and same_region("Al Hasakah", "Al Hasakeh")

@@ -72,7 +72,7 @@ def test_event_location_fields_from_the_gazetteer() -> None:
 def test_seed_places_carry_coordinates_and_region(shared) -> None:  # type: ignore[no-untyped-def]
     """Issue 4: the seeds' Raqqa and Paris within 10 km of the real places, right admin1;
     events with no place named stay country-level."""
-    from sitrep.evaluate.acled import distance_km
+    from sitrep.resolve.places import kilometres as distance_km
 
     seeds = shared / "seeds"
     result = CliRunner().invoke(main, ["extract", "--manifest", str(seeds / "manifest.jsonl"), *map(str, sorted(seeds.glob("*.txt")))])

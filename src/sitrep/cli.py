@@ -21,19 +21,22 @@ from sitrep.api import find_places
 from sitrep.clean import clean_article
 from sitrep.clean.duplicates import copy_of, fingerprint
 from sitrep.evaluate import html, load_gold, muc4, score
+from sitrep.evaluate.clusters import load_cluster_gold, score_clusters
 from sitrep.evaluate.acled import SPLITS, NoteScore, first_event, read_notes
 from sitrep.evaluate.fakes import FakesScore, read_articles
-from sitrep.export import WRITERS
+from sitrep.export import WRITERS, Exported
 from sitrep.pipeline import Processed, process
 from sitrep.read import ReadError, iter_articles
 from sitrep.read.manifest import Manifest, ManifestError, load_manifest
 from sitrep.read.urls import read_urls
-from sitrep.records import Article, EventReport
+from sitrep.records import Article, Event, EventReport
 from sitrep.resolve.places import country_place
-from sitrep.store import EventFilter, Store
+from sitrep.store import EventFilter, MergeSummary, Store, merge_new
 
 DEFAULT_DB = "sitrep.duckdb"
 RECENT_FOR_COPIES = 1000
+MERGE_EVERY = 2000
+"""Stored articles between merges, so a long ingest holds few unmerged reports at once."""
 """Articles read in this run but perhaps not committed yet, compared with each new one."""
 
 
@@ -103,38 +106,60 @@ def article_inputs(command):  # type: ignore[no-untyped-def]
 @db_option
 def ingest(batch: Batch, db: str) -> None:
     """Read, extract and store articles (files, folders, globs: .txt .jsonl .csv .html .rss .warc; URLs)."""
-    stored = skipped = copies = events = 0
     with Store(db) as store:
-
-        def fresh() -> Iterator[Article]:
-            """Articles not stored yet; copies of a stored or just-read story become its sources."""
-            nonlocal skipped, copies
-            recent: deque[tuple[str, int, str]] = deque(maxlen=RECENT_FOR_COPIES)
-            for article in batch.articles():
-                article.fingerprint = fingerprint(article.text)
-                if store.has_content(article.raw_hash):
-                    skipped += 1
-                elif (original := store.near_duplicate(article) or copy_of(article.text, article.fingerprint, recent)) is not None:
-                    store.add_copy(original, article)
-                    copies += 1
-                else:
-                    if article.fingerprint is not None:
-                        recent.append((article.id, article.fingerprint, article.text))
-                    yield article
-
-        for result in tqdm(process(fresh()), desc="ingest", unit=" articles", file=sys.stderr, disable=None):
-            if batch.failed_on(result):
-                continue
-            if store.add(result.article, result.reports):
-                stored += 1
-                events += sum(not r.background for r in result.reports)
-            else:
-                skipped += 1
-    total = stored + skipped + copies + batch.failed
-    kept_as_sources = f"; {copies} near-duplicate copies kept as sources of stored articles" if copies else ""
-    click.echo(f"articles read {total}: stored {stored}, skipped {skipped} (already stored), failed {batch.failed}; events {events}{kept_as_sources}")
+        counts = store_batch(batch, store)
+        total_events = store.event_count()
+    merged = counts.merged
+    kept_as_sources = f"; {counts.copies} near-duplicate copies kept as sources of stored articles" if counts.copies else ""
+    click.echo(
+        f"articles read {counts.stored + counts.skipped + counts.copies + batch.failed}: stored {counts.stored}, "
+        f"skipped {counts.skipped} (already stored), failed {batch.failed}; event reports {counts.reports}{kept_as_sources}"
+    )
+    click.echo(f"merged: {merged.created} new events, {merged.updated} updated; {total_events} events in {db}")
     if batch.failed:
         sys.exit(1)
+
+
+@dataclasses.dataclass
+class Ingested:
+    stored: int = 0
+    skipped: int = 0
+    copies: int = 0
+    reports: int = 0
+    merged: MergeSummary = dataclasses.field(default_factory=lambda: MergeSummary(0, 0, 0, 0))
+
+
+def store_batch(batch: Batch, store: Store) -> Ingested:
+    """Store what is new, keep copies of stored stories as their sources, and merge the
+    reports into events as it goes."""
+    counts = Ingested()
+
+    def fresh() -> Iterator[Article]:
+        recent: deque[tuple[str, int, str]] = deque(maxlen=RECENT_FOR_COPIES)
+        for article in batch.articles():
+            article.fingerprint = fingerprint(article.text)
+            if store.has_content(article.raw_hash):
+                counts.skipped += 1
+            elif (original := store.near_duplicate(article) or copy_of(article.text, article.fingerprint, recent)) is not None:
+                store.add_copy(original, article)
+                counts.copies += 1
+            else:
+                if article.fingerprint is not None:
+                    recent.append((article.id, article.fingerprint, article.text))
+                yield article
+
+    for result in tqdm(process(fresh()), desc="ingest", unit=" articles", file=sys.stderr, disable=None):
+        if batch.failed_on(result):
+            continue
+        if store.add(result.article, result.reports):
+            counts.stored += 1
+            counts.reports += sum(not r.background for r in result.reports)
+            if counts.stored % MERGE_EVERY == 0:
+                counts.merged = counts.merged + merge_new(store)
+        else:
+            counts.skipped += 1
+    counts.merged = counts.merged + merge_new(store)
+    return counts
 
 
 @main.command()
@@ -196,48 +221,101 @@ def _as_date(value: object) -> date | None:
 
 @main.command()
 @with_filters
+@click.option("--reports", "as_reports", is_flag=True, help="List each article's reports instead of merged events.")
 @db_option
-def events(country: str | None, event_type: str | None, actor: str | None, since: object, until: object, db: str) -> None:
-    """List stored events as a table."""
+def events(country: str | None, event_type: str | None, actor: str | None, since: object, until: object, as_reports: bool, db: str) -> None:
+    """List merged events (or reports) as a table."""
+    where = _filters(country, event_type, actor, _as_date(since), _as_date(until))
     with Store(db) as store:
-        reports = store.reports(_filters(country, event_type, actor, _as_date(since), _as_date(until)))
-    header = f"{'id':<28} {'date':<10} {'sub-event type':<34} {'actor1':<38} {'actor2':<32} {'country':<14} {'location':<14} {'dead':>5}"
-    click.echo(header)
-    for r in reports:
+        rows = [(r.report_id, r, 1) for r in store.reports(where)] if as_reports else [(e.event_id, e.merged, e.source_count) for e in store.events(where)]
+    click.echo(f"{'id':<28} {'date':<10} {'sub-event type':<28} {'actor1':<34} {'actor2':<30} {'country':<12} {'location':<14} {'dead':>5} {'src':>4}")
+    for key, r, sources in rows:
         click.echo(
-            f"{r.report_id:<28.28} {str(r.event_date or ''):<10} {r.sub_event_type:<34.34} {r.actor1 or '':<38.38} "
-            f"{r.actor2 or '':<32.32} {r.country or '':<14.14} {r.location or '':<14.14} {r.fatalities:>5}"
+            f"{key:<28.28} {str(r.event_date or ''):<10} {r.sub_event_type:<28.28} {r.actor1 or '':<34.34} "
+            f"{r.actor2 or '':<30.30} {r.country or '':<12.12} {r.location or '':<14.14} {r.fatalities:>5} {sources:>4}"
         )
-    click.echo(f"{len(reports)} events")
+    click.echo(f"{len(rows)} {'reports' if as_reports else 'events'}")
+
+
+@main.command()
+@click.option("--rebuild", is_flag=True, help="Forget all events and merge every report again (ids stay the same).")
+@db_option
+def merge(rebuild: bool, db: str) -> None:
+    """Merge stored reports of the same real-world event across articles (ingest does this too)."""
+    with Store(db) as store:
+        summary = merge_new(store, rebuild=rebuild)
+        total = store.event_count()
+    click.echo(f"reports merged {summary.reports}: {summary.created} new events, {summary.updated} updated, {summary.removed} removed; {total} events")
 
 
 @main.command()
 @click.argument("event_id")
 @db_option
 def show(event_id: str, db: str) -> None:
-    """One event with its source and the evidence for each field."""
+    """An event with its reports side by side and where they disagree; or one report with its evidence."""
     with Store(db) as store:
-        report = store.report(event_id)
-        article = store.article(report.article_id) if report else None
-        copies = store.copies(report.article_id) if report else []
-    if report is None or article is None:
-        raise click.ClickException(f"no event {event_id!r} in {db}")
-    click.echo(render_report(report, article))
-    for copy in copies:
-        click.echo(f"also reported by: {copy['outlet'] or '-'}  {copy['published'] or ''}  {copy['url'] or copy['source_path']}  ({copy['copy_id']})")
+        event = store.event(event_id)
+        reports = [store.report(rid) for rid in event.report_ids] if event else [store.report(event_id)]
+        found = [r for r in reports if r is not None]
+        articles = {r.article_id: store.article(r.article_id) or {} for r in found}
+        copies = {article_id: store.copies(article_id) for article_id in articles}
+    if not found:
+        raise click.ClickException(f"no event or report {event_id!r} in {db}")
+    if event is not None:
+        click.echo(render_event(event, found))
+    for report in found:
+        click.echo("")
+        click.echo(render_report(report, articles[report.article_id]))
+        for copy in copies[report.article_id]:
+            click.echo(f"also reported by: {copy['outlet'] or '-'}  {copy['published'] or ''}  {copy['url'] or copy['source_path']}  ({copy['copy_id']})")
+
+
+SIDE_BY_SIDE = ("event_date", "event_type", "sub_event_type", "actor1", "actor2", "country", "admin1", "location",
+                "geo_precision", "fatalities", "weapons", "claimed_by", "certainty")
+REPORT_FIELDS = ("event_type", "sub_event_type", "event_date", "date_from", "date_to", "date_precision", "actor1",
+                 "actor1_type", "assoc_actor_1", "actor2", "actor2_type", "country", "iso3", "location", "latitude",
+                 "longitude", "geo_precision", "fatalities", "weapons", "quantities", "operation", "claimed_by",
+                 "certainty", "background", "related")
+COLUMN = 24
+
+
+def render_event(event: Event, reports: list[EventReport]) -> str:
+    """The chosen values beside each report's, then the disagreements with who says what."""
+    merged = event.merged.to_dict()
+    lines = [f"{event.event_id}: {event.merged.notes}",
+             f"  {event.source_count} sources, {event.independent_sources} independent ({event.corroboration}); certainty {event.merged.certainty}"
+             f"; first reported {event.first_reported or '-'}", ""]
+    columns = [r.to_dict() for r in reports]
+    lines.append(f"  {'field':<16} {'event':<{COLUMN}} " + " ".join(f"{r.report_id:<{COLUMN}.{COLUMN}}" for r in reports))
+    for name in SIDE_BY_SIDE:
+        cells = [_cell(merged[name]), *(_cell(c[name]) for c in columns)]
+        lines.append(f"  {name:<16} " + " ".join(f"{cell:<{COLUMN}.{COLUMN}}" for cell in cells))
+    for name, claims in event.disagreements.items():
+        said = "; ".join(f"{claim.value} by {', '.join(claim.outlets)}" for claim in claims)
+        lines.append(f"  disagreement on {name}: {said}")
+    for link in event.links:
+        lines.append(f"  {link.relation}: {link.event_id or link.operation}")
+    lines.append("  sources:")
+    for source in event.sources:
+        copy = f" (copy of {source.copy_of})" if source.copy_of else ""
+        lines.append(f"    {source.published or '':<26} {source.outlet or '-':<24} {source.url or source.article_id}{copy}")
+    return "\n".join(lines)
+
+
+def _cell(value: object) -> str:
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    return "" if value is None else str(value)
 
 
 def render_report(report: EventReport, article: dict[str, object]) -> str:
     fields = report.to_dict()
     lines = [f"{report.report_id}: {report.notes}", ""]
-    for name in ("event_type", "sub_event_type", "event_date", "date_from", "date_to", "date_precision", "actor1",
-                 "actor1_type", "assoc_actor_1", "actor2", "actor2_type", "country", "iso3", "location", "latitude",
-                 "longitude", "geo_precision", "fatalities", "weapons", "quantities", "operation", "claimed_by",
-                 "certainty", "background", "related"):
+    for name in REPORT_FIELDS:
         value = fields[name]
         if value not in (None, [], {}, ""):
             lines.append(f"  {name:<16} {value}")
-    lines += ["", f"source: {article['id']}  {article.get('outlet') or ''}  {article.get('url') or ''}  published {article.get('published')}"]
+    lines += ["", f"source: {article.get('id')}  {article.get('outlet') or ''}  {article.get('url') or ''}  published {article.get('published')}"]
     lines.append("evidence:")
     for item in report.evidence:
         label = "sentence" if item.field == "event" else item.field
@@ -248,25 +326,32 @@ def render_report(report: EventReport, article: dict[str, object]) -> str:
 @main.command(name="export")
 @click.option("--format", "fmt", type=click.Choice(sorted(WRITERS)), default="jsonl", show_default=True)
 @click.option("--output", "-o", type=click.File("w", encoding="utf-8"), default="-", help="File to write (default: stdout).")
+@click.option("--reports", "as_reports", is_flag=True, help="Each article's reports instead of merged events.")
 @with_filters
 @db_option
-def export_command(fmt: str, output: object, country: str | None, event_type: str | None, actor: str | None, since: object, until: object, db: str) -> None:
-    """Export stored events as JSON lines or an ACLED-style CSV."""
+def export_command(fmt: str, output: object, as_reports: bool, country: str | None, event_type: str | None, actor: str | None, since: object, until: object, db: str) -> None:
+    """Export merged events (or reports) as JSON lines or an ACLED-style CSV."""
+    where = _filters(country, event_type, actor, _as_date(since), _as_date(until))
     with Store(db) as store:
-        reports = store.reports(_filters(country, event_type, actor, _as_date(since), _as_date(until)))
-        sources = {}
-        for article_id in {r.article_id for r in reports}:
-            article = store.article(article_id) or {}
-            sources[article_id] = str(article.get("outlet") or article.get("url") or article_id)
-    WRITERS[fmt](reports, sources, output)  # type: ignore[arg-type]
+        if as_reports:
+            reports = store.reports(where)
+            rows = [Exported(r.to_dict(), r, [_outlet(store.article(r.article_id) or {}, r.article_id)]) for r in reports]
+        else:
+            rows = [Exported(e.to_dict(), e.merged, list(dict.fromkeys(s.outlet or s.url or s.article_id for s in e.sources))) for e in store.events(where)]
+    WRITERS[fmt](rows, output)  # type: ignore[arg-type]
+
+
+def _outlet(article: dict[str, Any], article_id: str) -> str:
+    return str(article.get("outlet") or article.get("url") or article_id)
 
 
 @main.command(name="eval")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.argument("paths", nargs=-1)
 @manifest_option
-@click.option("--dataset", type=click.Choice(["seeds", "acled", "muc4", "fakes", "html"]), default="seeds", show_default=True,
-              help="seeds: GOLD is a gold-events JSONL and PATHS the articles; acled: an ACLED CSV with notes; "
+@click.option("--dataset", type=click.Choice(["seeds", "acled", "muc4", "fakes", "html", "clusters"]), default="seeds", show_default=True,
+              help="seeds: GOLD is a gold-events JSONL and PATHS the articles; clusters: GOLD lists each article's events "
+              "by key and PATHS the articles (cross-source merging); acled: an ACLED CSV with notes; "
               "muc4: a MUC-4 JSONL (dev.jsonl); fakes: the FA-KES CSV; html: ground-truth.json with pages/ beside it.")
 @click.option("--split", type=click.Choice(SPLITS), default="heldout", show_default=True, help="ACLED rows: held-out March, Jan-Feb, or all.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
@@ -278,6 +363,10 @@ def eval_command(gold: str, paths: tuple[str, ...], manifest: str | None, datase
         batch = Batch(paths, manifest)
         reports = [r for result in process(batch.articles()) if not batch.failed_on(result) for r in result.reports]
         result = score(load_gold(Path(gold)), reports)
+    elif dataset == "clusters":
+        with Store(":memory:") as store:
+            store_batch(Batch(paths, manifest), store)
+            result = score_clusters(load_cluster_gold(Path(gold)), store.reports(), store.events())
     elif dataset in ("muc4", "html"):
         scorer = muc4.evaluate if dataset == "muc4" else html.evaluate
         result = scorer(Path(gold), lambda items, total: tqdm(items, total=total, desc=dataset, file=sys.stderr, disable=None))
@@ -328,7 +417,7 @@ def demo(db: str) -> None:
         except SystemExit as exit_:
             if exit_.code:
                 raise
-        ctx.invoke(events, country=None, event_type=None, actor=None, since=None, until=None, db=db)
+        ctx.invoke(events, country=None, event_type=None, actor=None, since=None, until=None, as_reports=False, db=db)
     click.echo(f"\nDatabase: {db}. Try: sitrep show ID --db {db}, sitrep export --format acled-csv --db {db}")
 
 

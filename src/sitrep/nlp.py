@@ -13,10 +13,14 @@ BATCH_SIZE = 32
 
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
-    """A headline or a caption has no full stop: a blank line still ends its sentence."""
+    """A headline or a caption has no full stop: a blank line still ends its sentence; and
+    a paragraph's first word is never a sentence of its own (the parser split "Boko |
+    Haram fighters attacked...")."""
     for token in doc[:-1]:
         if token.is_space and "\n" in token.text:
             doc[token.i + 1].is_sent_start = True
+            if token.i + 2 < len(doc) and not doc[token.i + 2].is_space and not doc[token.i + 2].is_punct:
+                doc[token.i + 2].is_sent_start = False
     return doc
 
 

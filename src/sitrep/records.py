@@ -116,33 +116,114 @@ _REPORT_FIELDS = {f.name for f in dataclasses.fields(EventReport)}
 
 
 @dataclass
+class Source:
+    """One outlet's publication of a report: the article it came from, or a syndicated copy
+    of that article (`copy_of`), which adds a source but no independent confirmation."""
+
+    article_id: str
+    outlet: str | None = None
+    url: str | None = None
+    published: datetime | None = None
+    copy_of: str | None = None
+
+    @property
+    def voice(self) -> str:
+        """Who is speaking: the outlet, else the web site, else the article itself."""
+        if self.outlet:
+            return self.outlet.strip().lower()
+        if self.url and "//" in self.url:
+            return self.url.split("//", 1)[1].split("/", 1)[0].removeprefix("www.").lower()
+        return self.copy_of or self.article_id
+
+
+@dataclass
+class SourcedReport:
+    """A report with where it was published: what the merge stage compares."""
+
+    report: EventReport
+    source: Source
+    copies: list[Source] = field(default_factory=list)
+
+
+@dataclass
+class Claim:
+    """One value of a field that the reports disagree on, and who gives it."""
+
+    value: Any
+    report_ids: list[str]
+    outlets: list[str]
+
+
+@dataclass
+class EventLink:
+    """A relation to another event (`retaliation_for`, `follows`) or to a named operation
+    (`part_of`)."""
+
+    relation: str
+    event_id: str | None = None
+    operation: str | None = None
+
+
+@dataclass
 class Event:
-    """One real-world event and the reports that describe it."""
+    """One real-world event and the reports that describe it.
+
+    `merged` holds the values chosen across reports (the lowest death toll, the most precise
+    date and place); `disagreements` lists every field whose reports differ, value by value."""
 
     event_id: str
-    report: EventReport
+    merged: EventReport
     report_ids: list[str]
-    sources: list[dict[str, Any]]
+    sources: list[Source]
+    independent_sources: int
+    corroboration: str
     first_reported: datetime | None = None
+    latest_reported: datetime | None = None
+    disagreements: dict[str, list[Claim]] = field(default_factory=dict)
+    links: list[EventLink] = field(default_factory=list)
 
     @property
     def source_count(self) -> int:
-        return len({s.get("outlet") or s.get("article_id") for s in self.sources})
+        return len({s.voice for s in self.sources})
 
     def to_dict(self) -> dict[str, Any]:
-        merged = self.report.to_dict()
-        merged.pop("report_id")
-        merged.pop("article_id")
+        merged = self.merged.to_dict()
+        for key in ("report_id", "article_id", "related", "evidence"):
+            merged.pop(key)
         return _jsonable(
             {
                 "event_id": self.event_id,
                 **merged,
-                "report_ids": self.report_ids,
-                "sources": self.sources,
                 "source_count": self.source_count,
+                "independent_sources": self.independent_sources,
+                "corroboration": self.corroboration,
                 "first_reported": self.first_reported,
+                "latest_reported": self.latest_reported,
+                "report_ids": self.report_ids,
+                "sources": [dataclasses.asdict(s) for s in self.sources],
+                "disagreements": {k: [dataclasses.asdict(c) for c in v] for k, v in self.disagreements.items()},
+                "links": [dataclasses.asdict(link) for link in self.links],
             }
         )
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Event:
+        return cls(
+            event_id=data["event_id"],
+            merged=EventReport.from_dict({**data, "report_id": data["event_id"], "article_id": ""}),
+            report_ids=list(data["report_ids"]),
+            sources=[Source(**{**s, "published": _datetime(s.get("published"))}) for s in data["sources"]],
+            independent_sources=data["independent_sources"],
+            corroboration=data["corroboration"],
+            first_reported=_datetime(data.get("first_reported")),
+            latest_reported=_datetime(data.get("latest_reported")),
+            disagreements={k: [Claim(**c) for c in v] for k, v in data.get("disagreements", {}).items()},
+            links=[EventLink(**link) for link in data.get("links", [])],
+        )
+
+
+def _datetime(value: Any) -> datetime | None:
+    return datetime.fromisoformat(value) if isinstance(value, str) else value
 
 
 def _jsonable(value: Any) -> Any:

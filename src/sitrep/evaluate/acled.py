@@ -7,7 +7,6 @@ out. Only the note's text goes in: the date, actors and place are read from it.
 from __future__ import annotations
 
 import csv
-import math
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -19,11 +18,11 @@ from sitrep.evaluate.events import fold
 from sitrep.evaluate.hits import DocumentHits
 from sitrep.records import Article, EventReport
 from sitrep.resolve.gazetteer import gazetteer, skeleton, strip_region_word
+from sitrep.resolve.places import kilometres
 
 HELD_OUT_FROM = "2022-03-01"
 SPLITS = ("heldout", "train", "all")
 NEAR_KM = 25.0
-EARTH_RADIUS_KM = 6371.0
 SIZE_TAG = re.compile(r"\s*\[size=[^\]]*\]\s*$")
 
 
@@ -85,17 +84,10 @@ class NoteScore(DocumentHits):
         return "\n".join(lines)
 
 
-def within(report: EventReport, latitude: float, longitude: float, kilometres: float) -> bool:
+def within(report: EventReport, latitude: float, longitude: float, radius_km: float) -> bool:
     if report.latitude is None or report.longitude is None:
         return False
-    return distance_km(report.latitude, report.longitude, latitude, longitude) <= kilometres
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine)."""
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((phi2 - phi1) / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
+    return kilometres(report.latitude, report.longitude, latitude, longitude) <= radius_km
 
 
 def in_gazetteer(gold: dict[str, str]) -> bool:
@@ -104,7 +96,7 @@ def in_gazetteer(gold: dict[str, str]) -> bool:
     name = strip_region_word(gold["location"].split(" - ")[0])[0]
     latitude, longitude = float(gold["latitude"]), float(gold["longitude"])
     matches = gazetteer().lookup(name) or gazetteer().lookup(name, fuzzy=True)
-    return any(distance_km(m.entry.latitude, m.entry.longitude, latitude, longitude) <= NEAR_KM for m in matches)
+    return any(kilometres(m.entry.latitude, m.entry.longitude, latitude, longitude) <= NEAR_KM for m in matches)
 
 
 def same_region(predicted: str | None, gold: str) -> bool:

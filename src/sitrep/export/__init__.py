@@ -1,10 +1,11 @@
-"""Reports out, in the formats of the field."""
+"""Events (or reports) out, in the formats of the field."""
 from __future__ import annotations
 
 import csv
 import json
 from collections.abc import Callable, Iterable
-from typing import TextIO
+from dataclasses import dataclass
+from typing import Any, TextIO
 
 from sitrep.records import EventReport
 
@@ -15,22 +16,36 @@ ACLED_COLUMNS = [
     "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
 ]
 TIME_PRECISION = {"day": 1, "range": 2, "week": 2, "month": 3, "year": 3}
+SOURCE_SEPARATOR = "; "
+
+
+@dataclass
+class Exported:
+    """One row out: the whole record as JSON (an Event or a report), its values, and the
+    outlets behind it."""
+
+    record: dict[str, Any]
+    values: EventReport
+    sources: list[str]
+
+
 DISORDER = {"Protests": "Demonstrations", "Riots": "Demonstrations", "Strategic developments": "Strategic developments"}
 
 
-def write_jsonl(reports: Iterable[EventReport], sources: dict[str, str], out: TextIO) -> None:
-    for report in reports:
-        out.write(json.dumps({**report.to_dict(), "source": sources.get(report.article_id)}, ensure_ascii=False) + "\n")
+def write_jsonl(rows: Iterable[Exported], out: TextIO) -> None:
+    for row in rows:
+        out.write(json.dumps({**row.record, "source": SOURCE_SEPARATOR.join(row.sources)}, ensure_ascii=False) + "\n")
 
 
-def write_acled_csv(reports: Iterable[EventReport], sources: dict[str, str], out: TextIO) -> None:
+def write_acled_csv(rows: Iterable[Exported], out: TextIO) -> None:
     writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    for report in reports:
+    for row in rows:
+        report = row.values
         inter1, inter2 = report.actor1_type or "", report.actor2_type or ""
         writer.writerow(
             {
-                "event_id_cnty": report.report_id,
+                "event_id_cnty": row.record.get("event_id") or report.report_id,
                 "event_date": report.event_date.isoformat() if report.event_date else "",
                 "year": report.event_date.year if report.event_date else "",
                 "time_precision": TIME_PRECISION.get(report.date_precision or "", ""),
@@ -52,7 +67,7 @@ def write_acled_csv(reports: Iterable[EventReport], sources: dict[str, str], out
                 "latitude": report.latitude if report.latitude is not None else "",
                 "longitude": report.longitude if report.longitude is not None else "",
                 "geo_precision": report.geo_precision or "",
-                "source": sources.get(report.article_id, ""),
+                "source": SOURCE_SEPARATOR.join(row.sources),
                 "notes": report.notes,
                 "fatalities": report.fatalities,
                 "tags": report.certainty,
@@ -60,7 +75,7 @@ def write_acled_csv(reports: Iterable[EventReport], sources: dict[str, str], out
         )
 
 
-WRITERS: dict[str, Callable[[Iterable[EventReport], dict[str, str], TextIO], None]] = {
+WRITERS: dict[str, Callable[[Iterable[Exported], TextIO], None]] = {
     "jsonl": write_jsonl,
     "acled-csv": write_acled_csv,
 }

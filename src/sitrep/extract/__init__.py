@@ -16,6 +16,7 @@ from sitrep.extract.roles import distinct, role_fillers
 from sitrep.records import Article
 
 LEAD_SENTENCES = 3
+HEADLINE_STOPS = (".", "!", "?", '"', "\u201d", ":")
 TARGET_HEADS = ("NOUN",)
 """Things hit are common nouns ("the presidential farm", "a tank truck"); names are tagged for other roles."""
 
@@ -30,9 +31,20 @@ def extract_drafts(article: Article, doc: Doc) -> list[Draft]:
     if article.published is not None:
         day = article.published.date()
         published = DateValue(day, day, "day")
-    drafts = assemble(facts, lead_end, published)
+    drafts = assemble(facts, lead_end, published, _headline_end(sentences))
     _add_targets(doc, drafts)
     return drafts
+
+
+def _headline_end(sentences: list[Any]) -> int:
+    """Where a headline ends: a first line with no full stop, followed by a story. Headlines
+    are terse ("Russian missiles kill six in Kharkiv") and parse badly; they add to the
+    events the story tells rather than tell their own."""
+    if len(sentences) < 2:
+        return 0
+    first = sentences[0].text.rstrip()
+    ends_paragraph = "\n" in sentences[0].text[len(first):] or sentences[1].text.startswith("\n")
+    return sentences[0].end_char if ends_paragraph and first[-1:] not in HEADLINE_STOPS else 0
 
 
 def _add_targets(doc: Doc, drafts: list[Draft]) -> None:

@@ -94,6 +94,8 @@ def gather(mentions: list[Mention], published: datetime | None) -> list[MentionF
     for group in by_sentence.values():
         sentence = group[0].mention.sentence
         for located, anchor, root in _date_phrases(sentence, published):
+            if _of_statement(root):
+                continue
             owner = _nearest(group, anchor) if isinstance(anchor, tuple) else _owner(group, root) or _nearest(group, anchor)
             owner.dates.append(located)
         for located, root in _place_phrases(sentence, group):
@@ -108,6 +110,12 @@ def gather(mentions: list[Mention], published: datetime | None) -> list[MentionF
             fact.certainty = certainty
             fact.operation = operation
     return facts
+
+
+def _of_statement(root: Token) -> bool:
+    """"..., the Syrian Civil Defence said on Monday": the date of the saying, not of the event."""
+    verb = next((node for node in (root, *root.ancestors) if node.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.lemma_.lower() in cues("speech")
 
 
 def _owner(group: list[MentionFacts], root: Token) -> MentionFacts | None:

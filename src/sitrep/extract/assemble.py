@@ -14,7 +14,7 @@ from sitrep.data.lexicon import Term, country_names, cues
 from sitrep.extract import subevent
 from sitrep.extract.actors import ActorRef
 from sitrep.extract.arguments import Located, MentionFacts
-from sitrep.extract.dates import DateValue
+from sitrep.extract.dates import DateValue, shifted
 from sitrep.extract.roles import RoleFiller
 
 GENERIC_RANK = 3
@@ -26,7 +26,8 @@ VIOLENCE = {"Battles", "Violence against civilians", "Explosions/Remote violence
 AIR_RANK = 7
 SPECIFIC_RANK = 8
 CONTEXT_SENTENCES = 2
-AIR_WORDS = {"jet", "plane", "aircraft", "bomber", "warplane", "drone", "helicopter", "fighter", "gunship"}
+AIR_WORDS = {"jet", "plane", "aircraft", "bomber", "warplane", "drone", "helicopter", "gunship"}
+"""Not "fighter": Boko Haram fighters are men on motorcycles; fighter jets and planes are named by their head."""
 SPECIFICITY = {"named": 3, "military": 2, "police": 2, "government": 2, "armed_group": 1, "civilian": 1, "protester": 1, "rioter": 1, "other": 0}
 ANAPHORIC_DETERMINERS = {"the", "this", "these", "that", "those", "its", "their", "his", "her", "our"}
 
@@ -63,18 +64,23 @@ class Draft:
         return self.agents[0] if self.agents else None
 
 
-def assemble(facts: list[MentionFacts], lead_end: int, published: DateValue | None) -> list[Draft]:
-    """`published` is the date a lead event without a date of its own is taken to have."""
+def assemble(facts: list[MentionFacts], lead_end: int, published: DateValue | None, headline_end: int = 0) -> list[Draft]:
+    """`published` is the date a lead event without a date of its own is taken to have; the
+    headline's mentions (before `headline_end`) come last and join the story's events,
+    starting one only when the story tells none."""
     drafts: list[Draft] = []
     owner: dict[int, Draft] = {}
-    for step, fact in enumerate(facts, 1):
+    in_headline = {id(f) for f in facts if f.mention.sentence.start_char < headline_end}
+    ordered = [f for f in facts if id(f) not in in_headline] + [f for f in facts if id(f) in in_headline]
+    for step, fact in enumerate(ordered, 1):
         mention = fact.mention
         if mention.negated or mention.hypothetical:
             continue
         event_type, sub_event_type, rank = mention_type(fact)
-        anaphoric = _is_anaphoric(fact)
+        headline = id(fact) in in_headline and bool(drafts)
+        anaphoric = headline or _is_anaphoric(fact)
         target = _best_draft(drafts, fact, event_type, rank, lead_end, anaphoric)
-        detail_only = mention.quoted or mention.role == "anaphor"
+        detail_only = headline or (mention.quoted or mention.role == "anaphor") and not _tells_another(fact)
         if target is None and detail_only or mention.quoted and not _has_facts(fact):
             continue
         if target is None:
@@ -119,10 +125,20 @@ def _link(facts: list[MentionFacts], owner: dict[int, Draft], kept: list[Draft])
             continue
         lemmas = {t.lemma_.lower() for t in fact.mention.sentence}
         kind = "retaliation_for" if lemmas & cues("retaliation") else "follows"
-        if word.lemma_.lower() in ("before", "precede"):
+        earlier = word.lemma_.lower() not in ("before", "precede")
+        if not earlier:
             governor, subordinate = subordinate, governor
         if (kind, subordinate) not in governor.links:
             governor.links.append((kind, subordinate))
+        _date_by_gap(fact.mention.sentence.text, governor, subordinate, earlier)
+
+
+def _date_by_gap(sentence: str, governor: Draft, subordinate: Draft, earlier: bool) -> None:
+    """"The strike came a day after drones hit Belgorod": the undated event is dated from
+    the other one and the gap."""
+    undated, anchor = (subordinate, governor) if earlier else (governor, subordinate)
+    if undated.date is None and anchor.when is not None:
+        undated.default_date = shifted(sentence, anchor.when, earlier) or undated.default_date
 
 
 def _governing_draft(facts: list[MentionFacts], index: int, owner: dict[int, Draft], kept: list[Draft], subordinate: Draft) -> Draft | None:
@@ -221,7 +237,7 @@ def absorb(draft: Draft, fact: MentionFacts) -> None:
     """Add what a mention says to a draft; the first value read for a field stays."""
     draft.facts.append(fact)
     fact.agents.sort(key=lambda a: -SPECIFICITY[a.kind])
-    if draft.agents and fact.agents and SPECIFICITY[fact.agents[0].kind] > SPECIFICITY[draft.agents[0].kind]:
+    if draft.agents and fact.agents and _more_specific(fact.agents[0], draft.agents[0]):
         draft.agents[0] = fact.agents[0]
     known = {a.name or a.kind for a in (*draft.agents, *draft.associates)}
     for agent in fact.agents:
@@ -245,6 +261,13 @@ def absorb(draft: Draft, fact: MentionFacts) -> None:
         draft.claims.append(fact.speaker)
     draft.certainty = draft.certainty or fact.certainty
     draft.operation = draft.operation or fact.operation
+
+
+def _more_specific(new: ActorRef, old: ActorRef) -> bool:
+    """A named actor over a kind; "US drone" over "an MQ-9 drone" (the same kind, with a country)."""
+    if SPECIFICITY[new.kind] != SPECIFICITY[old.kind]:
+        return SPECIFICITY[new.kind] > SPECIFICITY[old.kind]
+    return new.kind == old.kind and old.name is None and old.country is None and (new.name is not None or new.country is not None)
 
 
 def mention_type(fact: MentionFacts) -> tuple[str, str, int]:
@@ -311,6 +334,8 @@ def _has_facts(fact: MentionFacts) -> bool:
 def _is_anaphoric(fact: MentionFacts) -> bool:
     """Refers back: a definite or possessed trigger noun, a back-reference word, or no facts at all."""
     mention = fact.mention
+    if _tells_another(fact):
+        return False
     if mention.role == "anaphor" or mention.quoted:
         return True
     head = mention.head.token
@@ -319,6 +344,12 @@ def _is_anaphoric(fact: MentionFacts) -> bool:
     if any(c.dep_ in ("det", "poss") and c.lower_ in ANAPHORIC_DETERMINERS | {"today", "friday"} or c.dep_ == "poss" for c in head.children):
         return True
     return not (fact.agents or fact.patients or fact.date or fact.places or fact.victims)
+
+
+def _tells_another(fact: MentionFacts) -> bool:
+    """"(The strike came) a day after Ukrainian drones hit an oil depot in Belgorod": an
+    event word tied to another event, with its own actor and place, tells that event."""
+    return fact.mention.related and bool(fact.agents) and bool(fact.places)
 
 
 def _compatible(draft: Draft, fact: MentionFacts, event_type: str, rank: int, anaphoric: bool) -> bool:

@@ -180,3 +180,25 @@ def _explicit(text: str, today: date) -> DateValue | None:
     if moment is None:
         return None
     return _day(moment.date())
+
+
+GAP = re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|few|several|hours|days)\s*(day|week)?s?\s+(after|before|earlier|later)\b")
+
+
+def shifted(sentence: str, anchor: DateValue, earlier: bool) -> DateValue | None:
+    """The date of an event told as "a day after" / "two weeks before" an anchor event;
+    `earlier` when it is the event the gap runs back to."""
+    match = GAP.search(sentence.lower())
+    if match is None:
+        return None
+    amount, unit = match.group(1), match.group(2) or "day"
+    if amount == "hours":
+        low, high = 0, 1
+    elif amount in ("few", "several", "days"):
+        low, high = 2 * UNIT_DAYS[unit], 9 * UNIT_DAYS[unit]
+    else:
+        low = high = (NUMBER_WORDS.get(amount) or int(amount)) * UNIT_DAYS[unit]
+    sign = -1 if earlier else 1
+    first, second = anchor.start + timedelta(days=sign * high), anchor.end + timedelta(days=sign * low)
+    start, end = min(first, second), max(first, second)
+    return DateValue(start, end, "day" if start == end else "range")

@@ -141,7 +141,7 @@ def _group(hits: list[TriggerHit]) -> list[list[TriggerHit]]:
             i = parent[i]
         return i
 
-    position = {hit.token.i: index for index, hit in enumerate(hits)}
+    position = {token.i: index for index, hit in enumerate(hits) for token in (hit.start, hit.token)}
     for index, hit in enumerate(hits):
         target = _governing_trigger(hit.token, position)
         if target is not None:
@@ -162,7 +162,7 @@ def _governing_trigger(token: Token, position: dict[int, int]) -> int | None:
     node = token
     naming = cues("speech")
     while node.head.i != node.i:
-        if (node.dep_ in CLAUSE_BOUNDARIES and not _is_participle(node)) or _lemma(node) in relation:
+        if (node.dep_ in CLAUSE_BOUNDARIES and not _tells_same_event(node)) or _lemma(node) in relation:
             return None
         if node.i != token.i and node.pos_ == "VERB" and _lemma(node) in naming | {"call"}:
             return None
@@ -176,9 +176,15 @@ def _governing_trigger(token: Token, position: dict[int, int]) -> int | None:
     return None
 
 
-def _is_participle(node: Token) -> bool:
-    """'..., killing six civilians': a participle without subject tells the same event's result."""
-    return node.dep_ == "advcl" and node.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "mark") for c in node.children)
+def _tells_same_event(node: Token) -> bool:
+    """'..., killing six civilians': a participle without subject tells the same event's
+    result; '11 people were killed when Russian aircraft bombed a market': a when-clause
+    tells how it happened."""
+    if node.dep_ != "advcl":
+        return False
+    if node.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "mark") for c in node.children):
+        return True
+    return any(c.dep_ == "advmod" and c.lower_ == "when" for c in node.children)
 
 
 def _ancestors(token: Token) -> list[Token]:

@@ -130,8 +130,9 @@ def _report(article: Article, draft: Draft, report_id: str, places: list[tuple[P
         actor1 = ActorRef(None, 0, crowd, None, anchor.start.idx, anchor.token.idx + len(anchor.token), anchor.token.text).named(country_iso)
     taken = {actor1.name if actor1 else None}
     patients = []
+    place_names = {located.text for located in draft.places}
     for patient in (p.named(country_iso) for p in draft.patients):
-        if patient.name not in taken:
+        if patient.name not in taken and not (patient.kind == "other" and patient.text in place_names):
             patients.append(patient)
             taken.add(patient.name)
     actor2 = patients[0] if patients else None

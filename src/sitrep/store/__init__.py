@@ -1,4 +1,6 @@
-"""The embedded DuckDB database: articles and their event reports."""
-from sitrep.store.database import EventFilter, Store
+"""The embedded DuckDB database: articles, their event reports, and the merged events."""
+from sitrep.store.database import Store
+from sitrep.store.events import EventFilter
+from sitrep.store.merging import MergeSummary, merge_new
 
-__all__ = ["EventFilter", "Store"]
+__all__ = ["EventFilter", "MergeSummary", "Store", "merge_new"]

@@ -4,8 +4,6 @@ so a near-copy (a syndicated wire story) is kept as another source of the stored
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +11,7 @@ import duckdb
 
 from sitrep.clean.duplicates import CANDIDATE_BITS, copy_of
 from sitrep.records import Article, EventReport
+from sitrep.store.events import EVENT_SCHEMA, EventFilter, EventTables
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -42,22 +41,12 @@ MAX_CANDIDATES = 20
 ARTICLE_COLUMNS = ("id", "raw_hash", "url", "outlet", "title", "published", "language", "text", "source_path", "metadata", "ingested_at", "fingerprint")
 
 
-@dataclass
-class EventFilter:
-    country: str | None = None
-    event_type: str | None = None
-    actor: str | None = None
-    since: date | None = None
-    until: date | None = None
-    include_background: bool = False
-    limit: int | None = None
-
-
-class Store:
+class Store(EventTables):
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
         self.con = duckdb.connect(self.path)
         self.con.execute(SCHEMA)
+        self.con.execute(EVENT_SCHEMA)
 
     def close(self) -> None:
         self.con.close()
@@ -87,6 +76,7 @@ class Store:
 
     def add_copy(self, original_id: str, copy: Article) -> None:
         """Keep a near-duplicate as another source of a stored article, not as a second article."""
+        self.mark_stale(original_id)
         self.con.execute(
             "INSERT INTO article_copies VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [original_id, copy.id, copy.raw_hash, copy.url, copy.outlet, copy.title, copy.published, copy.source_path, copy.ingested_at],
@@ -105,6 +95,8 @@ class Store:
             return False
         self.con.execute("BEGIN TRANSACTION")
         try:
+            self.mark_stale(article.id)
+            self.con.execute("DELETE FROM event_reports WHERE report_id IN (SELECT report_id FROM reports WHERE article_id = ?)", [article.id])
             self.con.execute("DELETE FROM reports WHERE article_id = ?", [article.id])
             self.con.execute("DELETE FROM articles WHERE id = ?", [article.id])
             self.con.execute(
@@ -132,25 +124,10 @@ class Store:
 
     def reports(self, where: EventFilter | None = None) -> list[EventReport]:
         where = where or EventFilter()
-        clauses, params = ["TRUE"], []
+        clause, params = where.where()
         if not where.include_background:
-            clauses.append("NOT background")
-        if where.country:
-            clauses.append("lower(country) = lower(?)")
-            params.append(where.country)
-        if where.event_type:
-            clauses.append("(lower(event_type) = lower(?) OR lower(sub_event_type) = lower(?))")
-            params += [where.event_type, where.event_type]
-        if where.actor:
-            clauses.append("(actor1 ILIKE ? OR actor2 ILIKE ?)")
-            params += [f"%{where.actor}%", f"%{where.actor}%"]
-        if where.since:
-            clauses.append("event_date >= ?")
-            params.append(where.since)
-        if where.until:
-            clauses.append("event_date <= ?")
-            params.append(where.until)
-        sql = f"SELECT data FROM reports WHERE {' AND '.join(clauses)} ORDER BY event_date NULLS LAST, report_id"
+            clause += " AND NOT background"
+        sql = f"SELECT data FROM reports WHERE {clause} ORDER BY event_date NULLS LAST, report_id"
         if where.limit:
             sql += f" LIMIT {int(where.limit)}"
         return [EventReport.from_dict(json.loads(row[0])) for row in self.con.execute(sql, params).fetchall()]

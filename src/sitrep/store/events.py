@@ -1,0 +1,182 @@
+"""The merged events in DuckDB: one row per event (filter columns plus the whole Event as
+JSON), which report belongs to which event, and which events must be recombined because
+their reports or sources changed."""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import duckdb
+
+from sitrep.records import Event, EventReport, Source, SourcedReport
+
+EVENT_SCHEMA = """
+CREATE TABLE IF NOT EXISTS events (
+    event_id VARCHAR PRIMARY KEY,
+    event_date DATE, event_type VARCHAR, sub_event_type VARCHAR, actor1 VARCHAR, actor2 VARCHAR,
+    country VARCHAR, iso3 VARCHAR, admin1 VARCHAR, location VARCHAR, latitude DOUBLE, longitude DOUBLE,
+    fatalities INTEGER, source_count INTEGER, corroboration VARCHAR, certainty VARCHAR, operation VARCHAR,
+    first_reported TIMESTAMP, block VARCHAR, window_from DATE, window_to DATE, data JSON NOT NULL
+);
+CREATE INDEX IF NOT EXISTS events_block ON events (block, window_from);
+CREATE TABLE IF NOT EXISTS event_reports (report_id VARCHAR PRIMARY KEY, event_id VARCHAR NOT NULL);
+CREATE INDEX IF NOT EXISTS event_reports_event ON event_reports (event_id);
+CREATE TABLE IF NOT EXISTS stale_events (event_id VARCHAR NOT NULL);
+"""
+EVENT_COLUMNS = (
+    "event_id", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "country", "iso3", "admin1",
+    "location", "latitude", "longitude", "fatalities", "source_count", "corroboration", "certainty", "operation",
+    "first_reported", "block", "window_from", "window_to", "data",
+)
+SOURCED_SQL = """
+SELECT r.data, a.id, a.outlet, a.url, a.published,
+       (SELECT list({'article_id': c.copy_id, 'outlet': c.outlet, 'url': c.url, 'published': c.published})
+          FROM article_copies c WHERE c.article_id = a.id) AS copies
+FROM reports r JOIN articles a ON a.id = r.article_id
+"""
+
+
+@dataclass
+class EventFilter:
+    country: str | None = None
+    event_type: str | None = None
+    actor: str | None = None
+    since: date | None = None
+    until: date | None = None
+    include_background: bool = False
+    limit: int | None = None
+
+    def where(self, dated: str = "event_date") -> tuple[str, list[Any]]:
+        """A WHERE clause over the filter columns that reports and events share."""
+        clauses, params = ["TRUE"], []
+        if self.country:
+            clauses.append("lower(country) = lower(?)")
+            params.append(self.country)
+        if self.event_type:
+            clauses.append("(lower(event_type) = lower(?) OR lower(sub_event_type) = lower(?))")
+            params += [self.event_type, self.event_type]
+        if self.actor:
+            clauses.append("(actor1 ILIKE ? OR actor2 ILIKE ?)")
+            params += [f"%{self.actor}%", f"%{self.actor}%"]
+        if self.since:
+            clauses.append(f"{dated} >= ?")
+            params.append(self.since)
+        if self.until:
+            clauses.append(f"{dated} <= ?")
+            params.append(self.until)
+        return " AND ".join(clauses), params
+
+
+@dataclass
+class Placement:
+    """An event as stored, with where it sits for blocking: country and the days its
+    reports allow."""
+
+    event: Event
+    block: str
+    window_from: date | None
+    window_to: date | None
+
+
+class EventTables:
+    con: duckdb.DuckDBPyConnection
+
+    def unmerged(self) -> list[SourcedReport]:
+        """Reports of news (not history) that belong to no event yet, oldest first."""
+        sql = SOURCED_SQL + " WHERE NOT r.background AND r.report_id NOT IN (SELECT report_id FROM event_reports) ORDER BY a.published NULLS LAST, a.id, r.report_id"
+        return [_sourced(row) for row in self.con.execute(sql).fetchall()]
+
+    def members(self, event_ids: Iterable[str]) -> dict[str, list[SourcedReport]]:
+        ids = sorted(set(event_ids))
+        found: dict[str, list[SourcedReport]] = defaultdict(list)
+        if not ids:
+            return found
+        sql = SOURCED_SQL.replace("SELECT r.data", "SELECT e.event_id, r.data").replace(
+            "FROM reports r", "FROM event_reports e JOIN reports r ON r.report_id = e.report_id"
+        ) + " WHERE e.event_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY r.report_id"
+        for row in self.con.execute(sql, [ids]).fetchall():
+            found[row[0]].append(_sourced(row[1:]))
+        return found
+
+    def events_near(self, block: str, first: date, last: date) -> list[str]:
+        """Events of the country whose reports allow a day between first and last."""
+        sql = "SELECT event_id FROM events WHERE block = ? AND window_to >= ? AND window_from <= ?"
+        return [row[0] for row in self.con.execute(sql, [block, first, last]).fetchall()]
+
+    def stale(self) -> list[str]:
+        return [row[0] for row in self.con.execute("SELECT DISTINCT event_id FROM stale_events").fetchall()]
+
+    def event_of(self, report_id: str) -> str | None:
+        row = self.con.execute("SELECT event_id FROM event_reports WHERE report_id = ?", [report_id]).fetchone()
+        return row[0] if row else None
+
+    def save_events(self, placed: list[Placement], emptied: Iterable[str]) -> None:
+        """Replace these events and their memberships in one transaction."""
+        gone = sorted(set(emptied) | {p.event.event_id for p in placed})
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.con.execute("DELETE FROM events WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [gone])
+            self.con.execute("DELETE FROM event_reports WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [gone])
+            self.con.execute("DELETE FROM stale_events WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [gone])
+            rows = [_event_row(p) for p in placed]
+            if rows:
+                marks = ", ".join("?" * len(EVENT_COLUMNS))
+                self.con.executemany(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({marks})", rows)
+                members = [(rid, p.event.event_id) for p in placed for rid in p.event.report_ids]
+                self.con.executemany("INSERT INTO event_reports VALUES (?, ?)", members)
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def forget_events(self) -> None:
+        """Drop every merged event, so the next merge starts from the reports alone."""
+        for table in ("events", "event_reports", "stale_events"):
+            self.con.execute(f"DELETE FROM {table}")
+
+    def mark_stale(self, article_id: str) -> None:
+        """The events of this article's reports must be recombined (reports or sources changed)."""
+        self.con.execute(
+            "INSERT INTO stale_events SELECT e.event_id FROM event_reports e JOIN reports r ON r.report_id = e.report_id WHERE r.article_id = ?",
+            [article_id],
+        )
+
+    def events(self, where: EventFilter | None = None) -> list[Event]:
+        clause, params = (where or EventFilter()).where()
+        sql = f"SELECT data FROM events WHERE {clause} ORDER BY event_date NULLS LAST, event_id"
+        if where and where.limit:
+            sql += f" LIMIT {int(where.limit)}"
+        return [Event.from_dict(json.loads(row[0])) for row in self.con.execute(sql, params).fetchall()]
+
+    def event(self, event_id: str) -> Event | None:
+        row = self.con.execute("SELECT data FROM events WHERE event_id = ?", [event_id]).fetchone()
+        return Event.from_dict(json.loads(row[0])) if row else None
+
+    def event_count(self) -> int:
+        row = self.con.execute("SELECT count(*) FROM events").fetchone()
+        return row[0] if row else 0
+
+
+def _sourced(row: tuple[Any, ...]) -> SourcedReport:
+    data, article_id, outlet, url, published, copies = row
+    source = Source(article_id, outlet, url, published)
+    return SourcedReport(
+        EventReport.from_dict(json.loads(data)),
+        source,
+        [Source(c["article_id"], c["outlet"], c["url"], c["published"], copy_of=article_id) for c in copies or []],
+    )
+
+
+def _event_row(placed: Placement) -> list[Any]:
+    event, merged = placed.event, placed.event.merged
+    return [
+        event.event_id, merged.event_date, merged.event_type, merged.sub_event_type, merged.actor1, merged.actor2,
+        merged.country, merged.iso3, merged.admin1, merged.location, merged.latitude, merged.longitude,
+        merged.fatalities, event.source_count, event.corroboration, merged.certainty, merged.operation,
+        event.first_reported, placed.block, placed.window_from, placed.window_to, json.dumps(event.to_dict()),
+    ]
+
