@@ -16,17 +16,17 @@ SUFFIXES = [".txt", ".jsonl", ".csv", ".html", ".html.gz", ".rss", ".xml", ".war
 MARKUP = st.sampled_from([b"<html>", b"<rss>", b"<item>", b"<![CDATA[", b'{"text": ', b"\x00", b"\xff\xfe", b"WARC/1.0\r\n", b"<p>", b"\n", b'"', b","])
 
 
-def _read(suffix: str, data: bytes) -> list[Article | ReadError]:
+def _read(suffix: str, data: bytes, html: str = "precise") -> list[Article | ReadError]:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"input{suffix}"
         path.write_bytes(gzip.compress(data) if suffix.endswith(".gz") and data[:1] == b"g" else data)
-        return list(iter_articles([str(path)]))
+        return list(iter_articles([str(path)], html=html))
 
 
 @settings(max_examples=int(os.environ.get("SITREP_FUZZ_EXAMPLES", "150")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.sampled_from(SUFFIXES), st.lists(st.one_of(MARKUP, st.binary(max_size=64)), max_size=30).map(b"".join))
-def test_readers_never_raise(suffix: str, data: bytes) -> None:
-    results = _read(suffix, data)
+@given(st.sampled_from(SUFFIXES), st.lists(st.one_of(MARKUP, st.binary(max_size=64)), max_size=30).map(b"".join), st.sampled_from(["precise", "fast"]))
+def test_readers_never_raise(suffix: str, data: bytes, html: str) -> None:
+    results = _read(suffix, data, html)
     for result in results:
         assert isinstance(result, (Article, ReadError))
         if isinstance(result, ReadError):

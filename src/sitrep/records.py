@@ -181,6 +181,9 @@ class Event:
     latest_reported: datetime | None = None
     disagreements: dict[str, list[Claim]] = field(default_factory=dict)
     links: list[EventLink] = field(default_factory=list)
+    review_status: str | None = None
+    """`accepted`, `corrected` or `rejected` by an analyst; None until reviewed."""
+    reviewed_fields: list[str] = field(default_factory=list)
 
     @property
     def source_count(self) -> int:
@@ -203,6 +206,8 @@ class Event:
                 "sources": [dataclasses.asdict(s) for s in self.sources],
                 "disagreements": {k: [dataclasses.asdict(c) for c in v] for k, v in self.disagreements.items()},
                 "links": [dataclasses.asdict(link) for link in self.links],
+                "review_status": self.review_status,
+                "reviewed_fields": self.reviewed_fields,
             }
         )
 
@@ -219,6 +224,8 @@ class Event:
             latest_reported=_datetime(data.get("latest_reported")),
             disagreements={k: [Claim(**c) for c in v] for k, v in data.get("disagreements", {}).items()},
             links=[EventLink(**link) for link in data.get("links", [])],
+            review_status=data.get("review_status"),
+            reviewed_fields=list(data.get("reviewed_fields") or []),
         )
 
 

@@ -58,12 +58,14 @@ def _prf(matched: int, extracted: int, gold: int) -> tuple[float, float, float]:
     return p, r, 2 * p * r / (p + r) if p + r else 0.0
 
 
-def evaluate(ground_truth: Path, progress: Callable[[Iterable[Any], int], Iterable[Any]] = lambda items, _: items) -> BodyScore:
+def evaluate(
+    ground_truth: Path, progress: Callable[[Iterable[Any], int], Iterable[Any]] = lambda items, _: items, extractor: str = "precise"
+) -> BodyScore:
     """`ground_truth` is {id: {articleBody, url}}; the pages are pages/{id}.html.gz beside it."""
     gold = json.loads(ground_truth.read_text(encoding="utf-8"))
     score = BodyScore()
     for page_id, truth in progress(gold.items(), len(gold)):
-        article = read_page(ground_truth.parent / PAGES_FOLDER / f"{page_id}.html.gz", {"id": page_id, "url": truth.get("url")})
+        article = read_page(ground_truth.parent / PAGES_FOLDER / f"{page_id}.html.gz", {"id": page_id, "url": truth.get("url")}, extractor)
         if isinstance(article, ReadError):
             score.failed.append(page_id)
             score.add("", truth["articleBody"])

@@ -39,7 +39,8 @@ def _supported(path: Path) -> bool:
     return path.suffix.lower() in TEXT_SUFFIXES | TABLE_SUFFIXES or is_page(path) or is_warc(path) or is_feed(path)
 
 
-def iter_articles(inputs: Iterable[str], manifest: Manifest | None = None) -> Iterator[Article | ReadError]:
+def iter_articles(inputs: Iterable[str], manifest: Manifest | None = None, html: str = "precise") -> Iterator[Article | ReadError]:
+    """`html` names the page extractor (read/html.py): `precise` or `fast`."""
     manifest = manifest or Manifest()
     for path in expand_paths(inputs):
         if isinstance(path, ReadError):
@@ -51,11 +52,11 @@ def iter_articles(inputs: Iterable[str], manifest: Manifest | None = None) -> It
         elif path.suffix.lower() in TEXT_SUFFIXES:
             yield _text_article(path, manifest.lookup(path))
         elif is_page(path):
-            yield read_page(path, manifest.lookup(path))
+            yield read_page(path, manifest.lookup(path), html)
         elif is_feed(path):
             yield from read_feed(path)
         elif is_warc(path):
-            yield from read_warc(path)
+            yield from read_warc(path, html)
         else:
             yield ReadError(str(path), f"unsupported file type {path.suffix or '(none)'!r}")
 

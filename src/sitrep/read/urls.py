@@ -26,13 +26,13 @@ RETRY_STATUSES = {429, 500, 502, 503, 504}
 _last_request: dict[str, float] = {}
 
 
-def read_urls(urls: Iterable[str]) -> Iterator[Article | ReadError]:
+def read_urls(urls: Iterable[str], extractor: str = "precise") -> Iterator[Article | ReadError]:
     for url in (u.strip() for u in urls):
         if url and not url.startswith("#"):
-            yield read_url(url)
+            yield read_url(url, extractor)
 
 
-def read_url(url: str) -> Article | ReadError:
+def read_url(url: str, extractor: str = "precise") -> Article | ReadError:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         return ReadError(url, "not an http(s) URL")
@@ -42,7 +42,7 @@ def read_url(url: str) -> Article | ReadError:
     if isinstance(data, ReadError):
         return data
     page_key = hashlib.sha1(url.encode("utf-8")).hexdigest()[:12]
-    return page_article(data, url, {"id": f"{parts.netloc}-{page_key}", "url": url})
+    return page_article(data, url, {"id": f"{parts.netloc}-{page_key}", "url": url}, extractor)
 
 
 def fetch(url: str) -> bytes | ReadError:

@@ -25,7 +25,7 @@ def is_warc(path: Path) -> bool:
     return path.name.lower().endswith(WARC_SUFFIXES)
 
 
-def read_warc(path: Path) -> Iterator[Article | ReadError]:
+def read_warc(path: Path, extractor: str = "precise") -> Iterator[Article | ReadError]:
     records = 0
     try:
         with path.open("rb") as stream:
@@ -36,7 +36,7 @@ def read_warc(path: Path) -> Iterator[Article | ReadError]:
                 content_type = (record.http_headers.get_header("Content-Type") or "").lower()
                 if record.http_headers.get_statuscode() != "200" or not content_type.startswith(HTML_TYPES):
                     continue
-                yield _page(record, path, index)
+                yield _page(record, path, index, extractor)
     except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
         yield ReadError(str(path), f"web archive unreadable after record {records} ({type(exc).__name__}: {exc})")
         return
@@ -44,7 +44,7 @@ def read_warc(path: Path) -> Iterator[Article | ReadError]:
         yield ReadError(str(path), "no web archive records (empty or truncated file)")
 
 
-def _page(record: ArcWarcRecord, path: Path, index: int) -> Article | ReadError:
+def _page(record: ArcWarcRecord, path: Path, index: int, extractor: str) -> Article | ReadError:
     url = record.rec_headers.get_header("WARC-Target-URI")
     source = f"{path}#{index} {url}"
     payload = record.content_stream().read(MAX_PAGE_BYTES + 1)
@@ -53,7 +53,7 @@ def _page(record: ArcWarcRecord, path: Path, index: int) -> Article | ReadError:
     if getattr(record.raw_stream, "limit", 0) > 0:
         return ReadError(source, "record is truncated (the archive ends inside it)")
     meta = {"id": f"{path.name.split('.')[0]}-{hashlib.sha1((url or str(index)).encode('utf-8')).hexdigest()[:12]}", "url": url}
-    article = page_article(payload, source, meta)
+    article = page_article(payload, source, meta, extractor)
     if isinstance(article, Article) and article.published is None:
         article.published = parse_published(record.rec_headers.get_header("WARC-Date"))
         article.metadata["published_from"] = "capture date"

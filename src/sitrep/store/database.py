@@ -12,6 +12,7 @@ import duckdb
 from sitrep.clean.duplicates import CANDIDATE_BITS, copy_of
 from sitrep.records import Article, EventReport
 from sitrep.store.events import EVENT_SCHEMA, EventFilter, EventTables
+from sitrep.store.reviews import REVIEW_SCHEMA
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -46,6 +47,7 @@ class Store(EventTables):
         self.path = str(path)
         self.con = duckdb.connect(self.path)
         self.con.execute(SCHEMA)
+        self.con.execute(REVIEW_SCHEMA)
         self.con.execute(EVENT_SCHEMA)
 
     def close(self) -> None:

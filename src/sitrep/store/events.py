@@ -7,12 +7,13 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timezone
 from typing import Any
 
 import duckdb
 
 from sitrep.records import Event, EventReport, Source, SourcedReport
+from sitrep.store.reviews import Review, ReviewTables, apply_reviews
 
 EVENT_SCHEMA = """
 CREATE TABLE IF NOT EXISTS events (
@@ -26,11 +27,13 @@ CREATE INDEX IF NOT EXISTS events_block ON events (block, window_from);
 CREATE TABLE IF NOT EXISTS event_reports (report_id VARCHAR PRIMARY KEY, event_id VARCHAR NOT NULL);
 CREATE INDEX IF NOT EXISTS event_reports_event ON event_reports (event_id);
 CREATE TABLE IF NOT EXISTS stale_events (event_id VARCHAR NOT NULL);
+ALTER TABLE events ADD COLUMN IF NOT EXISTS review_status VARCHAR;
+CREATE INDEX IF NOT EXISTS events_date ON events (event_date);
 """
 EVENT_COLUMNS = (
     "event_id", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "country", "iso3", "admin1",
     "location", "latitude", "longitude", "fatalities", "source_count", "corroboration", "certainty", "operation",
-    "first_reported", "block", "window_from", "window_to", "data",
+    "first_reported", "block", "window_from", "window_to", "data", "review_status",
 )
 SOURCED_SQL = """
 SELECT r.data, a.id, a.outlet, a.url, a.published,
@@ -49,6 +52,15 @@ class EventFilter:
     until: date | None = None
     include_background: bool = False
     limit: int | None = None
+    offset: int = 0
+    text: str | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    """West, south, east, north (degrees)."""
+    certainty: str | None = None
+    corroboration: str | None = None
+    review_status: str | None = None
+    """`accepted`, `corrected`, `rejected`, `unreviewed` or `any`; by default rejected events are left out."""
+    newest_first: bool = False
 
     def where(self, dated: str = "event_date") -> tuple[str, list[Any]]:
         """A WHERE clause over the filter columns that reports and events share."""
@@ -70,6 +82,30 @@ class EventFilter:
             params.append(self.until)
         return " AND ".join(clauses), params
 
+    def event_where(self) -> tuple[str, list[Any]]:
+        """The shared clause and the filters only events have."""
+        clause, params = self.where()
+        clauses = [clause]
+        if self.text:
+            clauses.append("(location ILIKE ? OR actor1 ILIKE ? OR actor2 ILIKE ? OR sub_event_type ILIKE ? OR json_extract_string(data, '$.notes') ILIKE ?)")
+            params += [f"%{self.text}%"] * 5
+        if self.bbox:
+            west, south, east, north = self.bbox
+            clauses.append("latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?")
+            params += [south, north, west, east]
+        for column, value in (("certainty", self.certainty), ("corroboration", self.corroboration)):
+            if value:
+                clauses.append(f"{column} = ?")
+                params.append(value)
+        if self.review_status == "unreviewed":
+            clauses.append("review_status IS NULL")
+        elif self.review_status and self.review_status != "any":
+            clauses.append("review_status = ?")
+            params.append(self.review_status)
+        elif self.review_status is None:
+            clauses.append("review_status IS DISTINCT FROM 'rejected'")
+        return " AND ".join(clauses), params
+
 
 @dataclass
 class Placement:
@@ -82,8 +118,7 @@ class Placement:
     window_to: date | None
 
 
-class EventTables:
-    con: duckdb.DuckDBPyConnection
+class EventTables(ReviewTables):
 
     def unmerged(self) -> list[SourcedReport]:
         """Reports of news (not history) that belong to no event yet, oldest first."""
@@ -117,6 +152,9 @@ class EventTables:
     def save_events(self, placed: list[Placement], emptied: Iterable[str]) -> None:
         """Replace these events and their memberships in one transaction."""
         gone = sorted(set(emptied) | {p.event.event_id for p in placed})
+        reviewed = self.reviews([p.event.event_id for p in placed])
+        for placement in placed:
+            apply_reviews(placement.event, reviewed.get(placement.event.event_id, []))
         self.con.execute("BEGIN TRANSACTION")
         try:
             self.con.execute("DELETE FROM events WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [gone])
@@ -146,15 +184,47 @@ class EventTables:
         )
 
     def events(self, where: EventFilter | None = None) -> list[Event]:
-        clause, params = (where or EventFilter()).where()
-        sql = f"SELECT data FROM events WHERE {clause} ORDER BY event_date NULLS LAST, event_id"
-        if where and where.limit:
-            sql += f" LIMIT {int(where.limit)}"
+        where = where or EventFilter()
+        clause, params = where.event_where()
+        order = "event_date DESC NULLS LAST, event_id" if where.newest_first else "event_date NULLS LAST, event_id"
+        sql = f"SELECT data FROM events WHERE {clause} ORDER BY {order}"
+        if where.limit:
+            sql += f" LIMIT {int(where.limit)} OFFSET {int(where.offset)}"
         return [Event.from_dict(json.loads(row[0])) for row in self.con.execute(sql, params).fetchall()]
+
+    def count_events(self, where: EventFilter | None = None) -> int:
+        clause, params = (where or EventFilter()).event_where()
+        row = self.con.execute(f"SELECT count(*) FROM events WHERE {clause}", params).fetchone()
+        return row[0] if row else 0
 
     def event(self, event_id: str) -> Event | None:
         row = self.con.execute("SELECT data FROM events WHERE event_id = ?", [event_id]).fetchone()
         return Event.from_dict(json.loads(row[0])) if row else None
+
+    def review(self, event_id: str, action: str, reviewer: str, field_name: str | None = None, value: Any = None) -> Event | None:
+        """Record an analyst's verdict or correction and rewrite the event with it; None
+        when there is no such event."""
+        event = self.event(event_id)
+        if event is None:
+            return None
+        old = getattr(event.merged, field_name) if field_name else None
+        review = Review(event_id, action, field_name, old, value, reviewer, datetime.now(timezone.utc))
+        apply_reviews(event, [review])
+        merged = event.merged
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.add_review(review)
+            self.con.execute(
+                "UPDATE events SET event_date = ?, event_type = ?, sub_event_type = ?, actor1 = ?, actor2 = ?, country = ?, admin1 = ?, "
+                "location = ?, latitude = ?, longitude = ?, fatalities = ?, review_status = ?, data = ? WHERE event_id = ?",
+                [merged.event_date, merged.event_type, merged.sub_event_type, merged.actor1, merged.actor2, merged.country, merged.admin1,
+                 merged.location, merged.latitude, merged.longitude, merged.fatalities, event.review_status, json.dumps(event.to_dict()), event_id],
+            )
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+        return event
 
     def event_count(self) -> int:
         row = self.con.execute("SELECT count(*) FROM events").fetchone()
@@ -177,6 +247,6 @@ def _event_row(placed: Placement) -> list[Any]:
         event.event_id, merged.event_date, merged.event_type, merged.sub_event_type, merged.actor1, merged.actor2,
         merged.country, merged.iso3, merged.admin1, merged.location, merged.latitude, merged.longitude,
         merged.fatalities, event.source_count, event.corroboration, merged.certainty, merged.operation,
-        event.first_reported, placed.block, placed.window_from, placed.window_to, json.dumps(event.to_dict()),
+        event.first_reported, placed.block, placed.window_from, placed.window_to, json.dumps(event.to_dict()), event.review_status,
     ]
 
