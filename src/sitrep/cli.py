@@ -342,7 +342,7 @@ def export_command(fmt: str, output: object, as_reports: bool, country: str | No
             reports = store.reports(where)
             rows = [Exported(r.to_dict(), r, [_outlet(store.article(r.article_id) or {}, r.article_id)]) for r in reports]
         else:
-            rows = [Exported(e.to_dict(), e.merged, list(dict.fromkeys(s.outlet or s.url or s.article_id for s in e.sources))) for e in store.events(where)]
+            rows = [Exported.of_event(e) for e in store.events(where)]
     WRITERS[fmt](rows, output)  # type: ignore[arg-type]
 
 
@@ -411,6 +411,37 @@ def places(text: str, as_json: bool) -> None:
             where = ", ".join(dict.fromkeys(p for p in (place.name, place.admin1, country_place(place.iso2).name) if p))
             point = f"  {place.latitude:.4f}, {place.longitude:.4f}" if place.latitude is not None else ""
             click.echo(f"{found.text}  →  {where} ({place.kind}){point}")
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (localhost: reads open to this machine only).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@db_option
+def serve(host: str, port: int, db: str) -> None:
+    """The web dashboard and HTTP API over the database (API docs at /docs)."""
+    import uvicorn
+
+    from sitrep.web import create_app
+
+    if not Path(db).exists():
+        raise click.ClickException(f"no database {db}: run sitrep ingest (or sitrep demo) first")
+    click.echo(f"sitrep on http://{host}:{port}/ (API: /docs, /openapi.json); Ctrl-C stops it")
+    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+
+
+@main.group()
+def token() -> None:
+    """Tokens that allow reviews (writes) through the web app."""
+
+
+@token.command(name="create")
+@click.argument("name")
+@db_option
+def token_create(name: str, db: str) -> None:
+    """A new token for NAME (who reviews); printed once, only its hash is stored."""
+    with Store(db) as store:
+        secret = store.create_token(name)
+    click.echo(secret)
 
 
 @main.command()

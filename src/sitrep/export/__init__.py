@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, TextIO
 
-from sitrep.records import EventReport
+from sitrep.records import Event, EventReport
 
 ACLED_COLUMNS = [
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
@@ -27,6 +27,13 @@ class Exported:
     record: dict[str, Any]
     values: EventReport
     sources: list[str]
+    review_status: str | None = None
+
+    @classmethod
+    def of_event(cls, event: Event) -> Exported:
+        """An event with its reviewed values, every outlet behind it and its review status."""
+        outlets = list(dict.fromkeys(s.outlet or s.url or s.article_id for s in event.sources))
+        return cls(event.to_dict(), event.merged, outlets, event.review_status)
 
 
 DISORDER = {"Protests": "Demonstrations", "Riots": "Demonstrations", "Strategic developments": "Strategic developments"}
@@ -70,7 +77,7 @@ def write_acled_csv(rows: Iterable[Exported], out: TextIO) -> None:
                 "source": SOURCE_SEPARATOR.join(row.sources),
                 "notes": report.notes,
                 "fatalities": report.fatalities,
-                "tags": report.certainty,
+                "tags": "; ".join(filter(None, [report.certainty, f"reviewed: {row.review_status}" if row.review_status else None])),
             }
         )
 

@@ -45,7 +45,7 @@ def combine(event_id: str, members: list[SourcedReport]) -> Event:
     merged.background = all(r.background for r in reports)
     sources = _sources(members)
     independent = len({m.source.voice for m in members})
-    merged.notes = summary(merged) + (f" Reported by {independent} independent sources." if independent > 1 else "")
+    merged.notes = event_notes(merged, independent)
     published = [s.published for s in sources if s.published]
     return Event(
         event_id=event_id,
@@ -58,6 +58,11 @@ def combine(event_id: str, members: list[SourcedReport]) -> Event:
         latest_reported=max(published) if published else None,
         disagreements=_disagreements(members),
     )
+
+
+def event_notes(merged: EventReport, independent_sources: int) -> str:
+    """ACLED-style one-sentence notes, with how many independent outlets report it."""
+    return summary(merged) + (f" Reported by {independent_sources} independent sources." if independent_sources > 1 else "")
 
 
 def _report_order(item: SourcedReport) -> tuple[Any, ...]:

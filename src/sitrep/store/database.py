@@ -53,6 +53,12 @@ class Store(EventTables):
     def close(self) -> None:
         self.con.close()
 
+    def view(self) -> Store:
+        """The same database through a cursor of its own, for another thread (a web request)."""
+        other = object.__new__(Store)
+        other.path, other.con = self.path, self.con.cursor()
+        return other
+
     def __enter__(self) -> Store:
         return self
 

@@ -61,6 +61,7 @@ class EventFilter:
     review_status: str | None = None
     """`accepted`, `corrected`, `rejected`, `unreviewed` or `any`; by default rejected events are left out."""
     newest_first: bool = False
+    operation: str | None = None
 
     def where(self, dated: str = "event_date") -> tuple[str, list[Any]]:
         """A WHERE clause over the filter columns that reports and events share."""
@@ -93,7 +94,7 @@ class EventFilter:
             west, south, east, north = self.bbox
             clauses.append("latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?")
             params += [south, north, west, east]
-        for column, value in (("certainty", self.certainty), ("corroboration", self.corroboration)):
+        for column, value in (("certainty", self.certainty), ("corroboration", self.corroboration), ("operation", self.operation)):
             if value:
                 clauses.append(f"{column} = ?")
                 params.append(value)

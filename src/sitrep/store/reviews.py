@@ -14,6 +14,7 @@ from typing import Any
 
 import duckdb
 
+from sitrep.merge.combine import event_notes
 from sitrep.records import Event
 
 REVIEW_SCHEMA = """
@@ -54,14 +55,17 @@ def apply_reviews(event: Event, reviews: list[Review]) -> Event:
     """The event as the analysts left it: corrections in order, the latest verdict as status."""
     for review in reviews:
         if review.action == "correct" and review.field in CORRECTABLE:
-            setattr(event.merged, review.field, _typed(review.field, review.new_value))
+            setattr(event.merged, review.field, typed_value(review.field, review.new_value))
             if review.field not in event.reviewed_fields:
                 event.reviewed_fields.append(review.field)
         event.review_status = STATUS[review.action]
+    if event.reviewed_fields and "notes" not in event.reviewed_fields:
+        event.merged.notes = event_notes(event.merged, event.independent_sources)
     return event
 
 
-def _typed(field_name: str, value: Any) -> Any:
+def typed_value(field_name: str, value: Any) -> Any:
+    """A correction's value in its field's type (raises ValueError or TypeError if it has none)."""
     kind = CORRECTABLE[field_name]
     if value is None:
         return None

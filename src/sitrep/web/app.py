@@ -1,0 +1,206 @@
+"""The HTTP API and the dashboard, one FastAPI app over one database.
+
+Reads are open (the server listens on localhost unless told otherwise); writes (reviews)
+need `Authorization: Bearer <token>` from `sitrep token create NAME`, which a browser
+never sends on its own, so forms cannot be forged from another site. Every parameter is
+validated (a clear 4xx, never a 500); SQL takes only bound parameters."""
+
+import io
+import threading
+from collections.abc import Iterator
+from datetime import date
+from enum import Enum
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Header, HTTPException, Path as PathParam, Query
+from fastapi.responses import FileResponse, StreamingResponse
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, Field
+
+from sitrep.data.lexicon import countries
+from sitrep.export import WRITERS, Exported
+from sitrep.store import EventFilter, Store
+from sitrep.store.browse import map_features, stats, valid_bbox
+from sitrep.store.reviews import CORRECTABLE, typed_value
+
+MAX_PAGE = 500
+MAX_OFFSET = 10_000_000
+ID_PATTERN = r"^[\w#.:-]{1,200}$"
+STATIC = resources.files("sitrep") / "web" / "static"
+
+
+class Order(str, Enum):
+    newest = "newest"
+    oldest = "oldest"
+
+
+class ReviewStatus(str, Enum):
+    accepted = "accepted"
+    corrected = "corrected"
+    rejected = "rejected"
+    unreviewed = "unreviewed"
+    any = "any"
+
+
+class ReviewRequest(BaseModel):
+    action: str = Field(pattern="^(accept|correct|reject)$", description="accept, correct or reject")
+    field: str | None = Field(default=None, description=f"for correct: one of {', '.join(CORRECTABLE)}")
+    value: str | int | float | None = Field(default=None, description="for correct: the new value (dates as YYYY-MM-DD)")
+
+
+def create_app(db: str | Path) -> FastAPI:
+    app = FastAPI(title="sitrep", version="0.1.0", description="Conflict events from news reports: events, their reports and evidence, review.")
+    base = Store(db)
+    lock = threading.Lock()
+
+    def store() -> Iterator[Store]:
+        with lock:
+            view = base.view()
+        yield view
+
+    Db = Annotated[Store, Depends(store)]
+
+    def filters(
+        country: Annotated[str | None, Query(max_length=100)] = None,
+        type: Annotated[str | None, Query(max_length=100, description="ACLED event type or sub-event type")] = None,
+        actor: Annotated[str | None, Query(max_length=200, description="part of actor1 or actor2")] = None,
+        since: date | None = None,
+        until: date | None = None,
+        q: Annotated[str | None, Query(max_length=200, description="text in the location, actors, type or notes")] = None,
+        bbox: Annotated[str | None, Query(pattern=r"^-?[\d.]+,-?[\d.]+,-?[\d.]+,-?[\d.]+$", description="west,south,east,north")] = None,
+        certainty: Annotated[str | None, Query(pattern="^(confirmed|claimed|reported)$")] = None,
+        corroboration: Annotated[str | None, Query(pattern="^(corroborated|single-source)$")] = None,
+        status: ReviewStatus | None = None,
+    ) -> EventFilter:
+        box = None
+        if bbox is not None:
+            try:
+                west, south, east, north = (float(v) for v in bbox.split(","))
+            except ValueError as exc:
+                raise HTTPException(422, "bbox must be four numbers: west,south,east,north") from exc
+            if not valid_bbox(west, south, east, north):
+                raise HTTPException(422, "bbox must be west,south,east,north in degrees with west < east and south < north")
+            box = (west, south, east, north)
+        if since and until and since > until:
+            raise HTTPException(422, "since is after until")
+        return EventFilter(country=country, event_type=type, actor=actor, since=since, until=until, text=q, bbox=box,
+                           certainty=certainty, corroboration=corroboration, review_status=status.value if status else None)
+
+    Filters = Annotated[EventFilter, Depends(filters)]
+
+    @app.get("/api/events", summary="Events matching the filters, a page at a time")
+    def list_events(
+        db: Db, where: Filters,
+        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+        order: Order = Order.newest,
+    ) -> dict[str, Any]:
+        where.limit, where.offset, where.newest_first = limit, offset, order == Order.newest
+        return {"total": db.count_events(where), "limit": limit, "offset": offset, "events": [e.to_dict() for e in db.events(where)]}
+
+    @app.get("/api/events.geojson", summary="Located events as GeoJSON points, or grid cells with counts when there are many")
+    def events_geojson(db: Db, where: Filters) -> dict[str, Any]:
+        return map_features(db.con, where)
+
+    @app.get("/api/stats", summary="Counts by week and type, by type, by actor and by country")
+    def event_stats(db: Db, where: Filters) -> dict[str, Any]:
+        return stats(db.con, where)
+
+    @app.get("/api/events/{event_id}", summary="One event with its reports, their articles and evidence, links and reviews")
+    def one_event(db: Db, event_id: Annotated[str, PathParam(pattern=ID_PATTERN)]) -> dict[str, Any]:
+        event = db.event(event_id)
+        if event is None:
+            raise HTTPException(404, f"no event {event_id!r}")
+        reports = [r for r in (db.report(rid) for rid in event.report_ids) if r is not None]
+        articles = {r.article_id: _article(db, r.article_id) for r in reports}
+        linked = []
+        for link in event.links:
+            other = db.event(link.event_id) if link.event_id else None
+            linked.append({"relation": link.relation, "event_id": link.event_id, "operation": link.operation,
+                           "notes": other.merged.notes if other else None})
+        if event.merged.operation:
+            siblings = db.events(EventFilter(operation=event.merged.operation, review_status="any", limit=MAX_PAGE))
+            linked += [{"relation": "same_operation", "event_id": e.event_id, "operation": e.merged.operation, "notes": e.merged.notes}
+                       for e in siblings if e.event_id != event.event_id]
+        return {
+            "event": event.to_dict(),
+            "reports": [{"report": r.to_dict(), "article": articles[r.article_id]} for r in reports],
+            "links": linked,
+            "reviews": [r.to_dict() for r in db.reviews([event_id]).get(event_id, [])],
+            "correctable": {name: kind.__name__ for name, kind in CORRECTABLE.items()},
+        }
+
+    @app.get("/api/articles/{article_id}", summary="One stored article with its syndicated copies")
+    def one_article(db: Db, article_id: Annotated[str, PathParam(pattern=ID_PATTERN)]) -> dict[str, Any]:
+        article = _article(db, article_id)
+        if article is None:
+            raise HTTPException(404, f"no article {article_id!r}")
+        return article
+
+    @app.get("/api/export", summary="Download events as ACLED-style CSV or JSON lines, reviewed values included")
+    def export(db: Db, where: Filters, format: Annotated[str, Query(pattern="^(acled-csv|jsonl)$")] = "acled-csv") -> StreamingResponse:
+        buffer = io.StringIO()
+        rows = [Exported.of_event(e) for e in db.events(where)]
+        WRITERS[format](rows, buffer)
+        suffix, media = ("csv", "text/csv") if format == "acled-csv" else ("jsonl", "application/x-ndjson")
+        return StreamingResponse(iter([buffer.getvalue()]), media_type=media, headers={"Content-Disposition": f'attachment; filename="sitrep-events.{suffix}"'})
+
+    def reviewer(db: Db, authorization: Annotated[str | None, Header()] = None) -> str:
+        if not authorization or not authorization.startswith("Bearer "):
+            raise HTTPException(401, "writes need a token: Authorization: Bearer <token> (sitrep token create NAME)", headers={"WWW-Authenticate": "Bearer"})
+        name = db.reviewer(authorization.removeprefix("Bearer ").strip())
+        if name is None:
+            raise HTTPException(401, "unknown token", headers={"WWW-Authenticate": "Bearer"})
+        return name
+
+    @app.post("/api/events/{event_id}/review", summary="Accept, correct (one field) or reject an event; needs a token")
+    def review(
+        db: Db, body: ReviewRequest, who: Annotated[str, Depends(reviewer)], event_id: Annotated[str, PathParam(pattern=ID_PATTERN)]
+    ) -> dict[str, Any]:
+        value: Any = None
+        if body.action == "correct":
+            if body.field not in CORRECTABLE:
+                raise HTTPException(422, f"field must be one of {', '.join(CORRECTABLE)}")
+            value = _checked(body.field, body.value)
+        elif body.field is not None:
+            raise HTTPException(422, f"{body.action} takes no field")
+        event = db.review(event_id, body.action, who, body.field if body.action == "correct" else None, value)
+        if event is None:
+            raise HTTPException(404, f"no event {event_id!r}")
+        return {"event": event.to_dict(), "reviews": [r.to_dict() for r in db.reviews([event_id]).get(event_id, [])]}
+
+    @app.get("/", include_in_schema=False)
+    def dashboard() -> FileResponse:
+        return FileResponse(str(STATIC / "index.html"))
+
+    app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+    app.state.store = base
+    return app
+
+
+def _article(db: Store, article_id: str) -> dict[str, Any] | None:
+    article = db.article(article_id)
+    if article is None:
+        return None
+    keep = ("id", "title", "outlet", "url", "published", "language", "text")
+    return {**{k: article.get(k) for k in keep}, "copies": [{k: c.get(k) for k in ("copy_id", "outlet", "url", "published")} for c in db.copies(article_id)]}
+
+
+def _checked(field_name: str, value: Any) -> Any:
+    """The value in the field's type, or a 422 saying what is wrong."""
+    if value is None:
+        return None
+    try:
+        typed = typed_value(field_name, value)
+    except (TypeError, ValueError) as exc:
+        raise HTTPException(422, f"{field_name} needs a {CORRECTABLE[field_name].__name__}: {exc}") from exc
+    limits = {"latitude": (-90, 90), "longitude": (-180, 180), "fatalities": (0, 1_000_000), "geo_precision": (1, 3)}
+    if field_name in limits and not limits[field_name][0] <= typed <= limits[field_name][1]:
+        raise HTTPException(422, f"{field_name} must be between {limits[field_name][0]} and {limits[field_name][1]}")
+    if isinstance(typed, str) and len(typed) > 500:
+        raise HTTPException(422, f"{field_name} is longer than 500 characters")
+    if field_name == "country" and typed not in {c.name for c in countries().values()}:
+        raise HTTPException(422, f"unknown country {typed!r}")
+    return typed

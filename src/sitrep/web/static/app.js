@@ -1,0 +1,292 @@
+// sitrep's dashboard: filters drive the map, the timeline and the table; an event page
+// shows each field with its evidence highlighted in the sources, and takes reviews.
+// Text from the database is only ever set as textContent, never as HTML.
+"use strict";
+
+const PAGE = 50;
+const TYPE_COLOURS = {
+  "Battles": "#c62828", "Explosions/Remote violence": "#ef6c00", "Violence against civilians": "#6a1b9a",
+  "Protests": "#1565c0", "Riots": "#00838f", "Strategic developments": "#558b2f",
+};
+const state = { offset: 0, bbox: null, world: null, projection: null };
+
+const $ = (selector) => document.querySelector(selector);
+function el(tag, text, attributes = {}) {
+  const node = document.createElement(tag);
+  if (text !== undefined && text !== null) node.textContent = String(text);
+  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, value);
+  return node;
+}
+
+function filters() {
+  const params = new URLSearchParams();
+  for (const [key, value] of new FormData($("#filters"))) if (value) params.set(key, value);
+  if (state.bbox) params.set("bbox", state.bbox.map((v) => v.toFixed(4)).join(","));
+  return params;
+}
+
+async function api(path, options = {}) {
+  const response = await fetch(path, options);
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) throw new Error(typeof body.detail === "string" ? body.detail : JSON.stringify(body.detail || response.statusText));
+  return body;
+}
+
+// ---- overview ----
+async function showOverview() {
+  $("#overview").hidden = false;
+  $("#event").hidden = true;
+  const params = filters();
+  const page = new URLSearchParams(params);
+  page.set("limit", PAGE);
+  page.set("offset", state.offset);
+  const [list, geo, stats] = await Promise.all([api(`/api/events?${page}`), api(`/api/events.geojson?${params}`), api(`/api/stats?${params}`)]);
+  drawTable(list);
+  await drawMap(geo);
+  drawTimeline(stats);
+  $("#download-csv").href = `/api/export?format=acled-csv&${params}`;
+  $("#download-jsonl").href = `/api/export?format=jsonl&${params}`;
+}
+
+function drawTable(list) {
+  const body = $("#events tbody");
+  body.replaceChildren();
+  for (const event of list.events) {
+    const row = el("tr", null, { "data-event": event.event_id });
+    const place = [event.location, event.country].filter(Boolean).join(", ");
+    for (const cell of [event.event_date, event.sub_event_type, event.actor1, event.actor2, place, event.fatalities, event.source_count]) row.append(el("td", cell));
+    row.append(el("td", event.review_status || "", { class: `status-${event.review_status}` }));
+    row.addEventListener("click", () => { location.hash = `#/event/${encodeURIComponent(event.event_id)}`; });
+    body.append(row);
+  }
+  $("#count").textContent = `${list.total} in all`;
+  $("#page").textContent = list.total ? `${list.offset + 1}–${list.offset + list.events.length}` : "none";
+  $("#prev").disabled = list.offset === 0;
+  $("#next").disabled = list.offset + list.events.length >= list.total;
+}
+
+async function drawMap(geo) {
+  const svg = d3.select("#map");
+  const width = $("#map").clientWidth || 600, height = $("#map").clientHeight || 360;
+  if (!state.world) state.world = await fetch("/static/vendor/countries-50m.json").then((r) => r.json());
+  const countries = topojson.feature(state.world, state.world.objects.countries);
+  state.projection = d3.geoNaturalEarth1().fitSize([width, height], countries);
+  const path = d3.geoPath(state.projection);
+  svg.selectAll("*").remove();
+  const layer = svg.append("g");
+  layer.selectAll("path.country").data(countries.features).join("path").attr("class", "country").attr("d", path);
+  const radius = geo.aggregated ? (f) => 2 + Math.sqrt(f.properties.count) : (f) => 3 + Math.sqrt(f.properties.fatalities || 0);
+  layer.selectAll("circle").data(geo.features).join("circle")
+    .attr("class", geo.aggregated ? "cell" : "event")
+    .attr("cx", (f) => state.projection(f.geometry.coordinates)[0])
+    .attr("cy", (f) => state.projection(f.geometry.coordinates)[1])
+    .attr("r", radius)
+    .attr("data-event", (f) => f.properties.event_id || null)
+    .on("click", (_, f) => { if (f.properties.event_id) location.hash = `#/event/${encodeURIComponent(f.properties.event_id)}`; })
+    .append("title").text((f) => geo.aggregated ? `${f.properties.count} events` : `${f.properties.event_date} ${f.properties.sub_event_type}, ${f.properties.location || ""}`);
+  const zoom = d3.zoom().scaleExtent([1, 64]).on("zoom", (e) => { layer.attr("transform", e.transform); state.transform = e.transform; });
+  svg.call(zoom);
+  state.transform = d3.zoomIdentity;
+  $("#map-note").textContent = geo.aggregated ? `${geo.total} located events, grouped in cells` : `${geo.total} located events`;
+}
+
+function visibleBbox() {
+  const width = $("#map").clientWidth, height = $("#map").clientHeight;
+  const t = state.transform || d3.zoomIdentity;
+  const [west, north] = state.projection.invert(t.invert([0, 0]));
+  const [east, south] = state.projection.invert(t.invert([width, height]));
+  const clamp = (v, limit) => Math.max(-limit, Math.min(limit, v));
+  return [clamp(west, 180), clamp(south, 90), clamp(east, 180), clamp(north, 90)];
+}
+
+function drawTimeline(stats) {
+  const svg = d3.select("#timeline");
+  svg.selectAll("*").remove();
+  const width = $("#timeline").clientWidth || 600, height = $("#timeline").clientHeight || 300, margin = 30;
+  const weeks = [...new Set(stats.by_week.map((d) => d.week))].sort();
+  const types = [...new Set(stats.by_week.map((d) => d.event_type))];
+  const rows = weeks.map((week) => Object.fromEntries([["week", week], ...types.map((t) => [t, 0])]));
+  for (const d of stats.by_week) rows[weeks.indexOf(d.week)][d.event_type] = d.count;
+  const stacked = d3.stack().keys(types)(rows);
+  const x = d3.scaleBand().domain(weeks).range([margin, width - 10]).padding(0.15);
+  const y = d3.scaleLinear().domain([0, d3.max(stacked.flat(), (d) => d[1]) || 1]).nice().range([height - margin, 10]);
+  svg.append("g").selectAll("g").data(stacked).join("g").attr("fill", (s) => TYPE_COLOURS[s.key] || "#777")
+    .selectAll("rect").data((s) => s.map((d) => Object.assign(d, { key: s.key }))).join("rect")
+    .attr("class", "bar").attr("x", (d) => x(d.data.week)).attr("y", (d) => y(d[1]))
+    .attr("height", (d) => y(d[0]) - y(d[1])).attr("width", x.bandwidth())
+    .on("click", (_, d) => {
+      const start = new Date(`${d.data.week}T00:00:00Z`), end = new Date(start.getTime() + 6 * 86400000);
+      $("#filters").since.value = d.data.week;
+      $("#filters").until.value = end.toISOString().slice(0, 10);
+      state.offset = 0;
+      showOverview();
+    })
+    .append("title").text((d) => `week of ${d.data.week}: ${d[1] - d[0]} ${d.key}`);
+  const ticks = weeks.filter((_, i) => i % Math.ceil(weeks.length / 8 || 1) === 0);
+  svg.append("g").attr("transform", `translate(0,${height - margin})`).call(d3.axisBottom(x).tickValues(ticks));
+  svg.append("g").attr("transform", `translate(${margin},0)`).call(d3.axisLeft(y).ticks(5));
+  const legend = $("#legend");
+  legend.replaceChildren(...types.map((t) => { const item = el("span", t); const swatch = el("i"); swatch.style.background = TYPE_COLOURS[t] || "#777"; item.prepend(swatch); return item; }));
+  $("#timeline-note").textContent = `${stats.events} events, ${stats.fatalities} dead`;
+}
+
+// ---- one event ----
+async function showEvent(eventId) {
+  $("#overview").hidden = true;
+  $("#event").hidden = false;
+  const data = await api(`/api/events/${encodeURIComponent(eventId)}`);
+  const event = data.event;
+  $("#event-title").textContent = event.notes;
+  $("#event-meta").textContent = `${event.event_id} · ${event.source_count} sources, ${event.independent_sources} independent (${event.corroboration}) · certainty ${event.certainty}` +
+    (event.review_status ? ` · ${event.review_status} (${event.reviewed_fields.join(", ") || "as coded"})` : " · not reviewed");
+  drawFields(event, data.reports);
+  drawLinks(data.links, event.disagreements);
+  drawSources(event.sources);
+  drawReports(data.reports);
+  drawReview(event, data);
+}
+
+const SHOWN_FIELDS = ["event_date", "event_type", "sub_event_type", "actor1", "actor2", "country", "admin1", "location", "latitude", "longitude",
+  "geo_precision", "fatalities", "weapons", "targets", "claimed_by", "certainty", "operation"];
+
+function drawFields(event, reports) {
+  const body = $("#fields tbody");
+  body.replaceChildren();
+  for (const name of SHOWN_FIELDS) {
+    const value = event[name];
+    if (value === null || value === undefined || (Array.isArray(value) && !value.length)) continue;
+    const row = el("tr", null, { "data-field": name });
+    row.append(el("th", name), el("td", Array.isArray(value) ? value.join(", ") : value));
+    const evidence = el("td", null, { class: "evidence" });
+    for (const { report } of reports) {
+      for (const item of report.evidence.filter((e) => e.field === name || e.field === evidenceField(name))) {
+        const quote = el("div");
+        quote.append(el("mark", item.text, { "data-report": report.report_id, "data-start": item.start }), ` — ${report.article_id}`);
+        quote.addEventListener("click", () => focusEvidence(report.report_id, item.start));
+        evidence.append(quote);
+      }
+    }
+    row.append(evidence);
+    body.append(row);
+  }
+}
+
+function evidenceField(name) {
+  return { event_type: "event", sub_event_type: "event", admin1: "location", latitude: "location", longitude: "location", geo_precision: "location" }[name];
+}
+
+function drawLinks(links, disagreements) {
+  const box = $("#links");
+  box.replaceChildren();
+  if (links.length) box.append(el("h3", "Links"));
+  for (const link of links) {
+    const line = el("p");
+    line.append(`${link.relation.replace("_", " ")}: `);
+    if (link.event_id) {
+      const anchor = el("a", link.notes || link.event_id, { href: `#/event/${encodeURIComponent(link.event_id)}`, class: "link" });
+      line.append(anchor);
+    } else line.append(link.operation);
+    box.append(line);
+  }
+  const list = $("#disagreements");
+  list.replaceChildren();
+  const entries = Object.entries(disagreements);
+  if (entries.length) list.append(el("h3", "Where the sources disagree"));
+  for (const [name, claims] of entries) list.append(el("p", `${name}: ` + claims.map((c) => `${c.value} (${c.outlets.join(", ")})`).join("; ")));
+}
+
+function drawSources(sources) {
+  const body = $("#sources tbody");
+  body.replaceChildren();
+  for (const source of sources) {
+    const row = el("tr");
+    const link = el("td");
+    if (source.url && /^https?:\/\//.test(source.url)) link.append(el("a", source.url, { href: source.url, rel: "noopener noreferrer", target: "_blank" }));
+    else link.append(source.article_id);
+    row.append(el("td", source.published || ""), el("td", source.outlet || ""), link, el("td", source.copy_of || ""));
+    body.append(row);
+  }
+}
+
+function drawReports(reports) {
+  const box = $("#reports");
+  box.replaceChildren();
+  for (const { report, article } of reports) {
+    const panel = el("div", null, { class: "panel", id: `report-${report.report_id}` });
+    panel.append(el("h2", `${report.report_id} · ${article ? article.outlet || "" : ""} · ${article ? article.published || "" : ""}`));
+    panel.append(el("p", report.notes));
+    if (article) panel.append(highlighted(article.text, report.evidence, report.report_id));
+    box.append(panel);
+  }
+}
+
+function highlighted(text, evidence, reportId) {
+  // The article with every evidence span marked; overlapping spans are merged.
+  const spans = evidence.map((e) => ({ start: e.start, end: e.end, fields: [e.field] })).sort((a, b) => a.start - b.start);
+  const merged = [];
+  for (const span of spans) {
+    const last = merged[merged.length - 1];
+    if (last && span.start < last.end) { last.end = Math.max(last.end, span.end); last.fields.push(...span.fields); }
+    else merged.push({ ...span });
+  }
+  const block = el("div", null, { class: "article" });
+  let at = 0;
+  for (const span of merged) {
+    block.append(text.slice(at, span.start));
+    block.append(el("mark", text.slice(span.start, span.end), { title: [...new Set(span.fields)].join(", "), "data-report": reportId, "data-start": span.start }));
+    at = span.end;
+  }
+  block.append(text.slice(at));
+  return block;
+}
+
+function focusEvidence(reportId, start) {
+  document.querySelectorAll("mark.active").forEach((m) => m.classList.remove("active"));
+  const panel = document.getElementById(`report-${reportId}`);
+  const mark = panel && [...panel.querySelectorAll("mark")].find((m) => Number(m.dataset.start) <= start && start < Number(m.dataset.start) + m.textContent.length);
+  if (mark) { mark.classList.add("active"); mark.scrollIntoView({ block: "center" }); }
+}
+
+function drawReview(event, data) {
+  const select = $("#correct-field");
+  select.replaceChildren(...Object.keys(data.correctable).map((name) => el("option", name, { value: name })));
+  $("#token").value = sessionStorage.getItem("sitrep-token") || "";
+  const history = $("#history");
+  history.replaceChildren(...data.reviews.map((r) => el("li", `${r.reviewed_at} ${r.reviewer}: ${r.action}${r.field ? ` ${r.field} ${JSON.stringify(r.old_value)} → ${JSON.stringify(r.new_value)}` : ""}`)));
+  state.eventId = event.event_id;
+}
+
+async function sendReview(body) {
+  const token = $("#token").value.trim();
+  sessionStorage.setItem("sitrep-token", token);
+  const message = $("#review-message");
+  try {
+    await api(`/api/events/${encodeURIComponent(state.eventId)}/review`, {
+      method: "POST", headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` }, body: JSON.stringify(body),
+    });
+    message.className = "";
+    message.textContent = `saved: ${body.action}${body.field ? ` ${body.field}` : ""}`;
+    await showEvent(state.eventId);
+    $("#review-message").textContent = message.textContent;
+  } catch (error) {
+    message.className = "error";
+    message.textContent = error.message;
+  }
+}
+
+// ---- wiring ----
+function route() {
+  const match = location.hash.match(/^#\/event\/(.+)$/);
+  (match ? showEvent(decodeURIComponent(match[1])) : showOverview()).catch((error) => { $("#count").textContent = error.message; });
+}
+
+$("#filters").addEventListener("submit", (e) => { e.preventDefault(); state.offset = 0; location.hash === "#/" || location.hash === "" ? showOverview() : (location.hash = "#/"); });
+$("#clear").addEventListener("click", () => { $("#filters").reset(); state.bbox = null; state.offset = 0; showOverview(); });
+$("#to-view").addEventListener("click", () => { state.bbox = visibleBbox(); state.offset = 0; showOverview(); });
+$("#prev").addEventListener("click", () => { state.offset = Math.max(0, state.offset - PAGE); showOverview(); });
+$("#next").addEventListener("click", () => { state.offset += PAGE; showOverview(); });
+$("#accept").addEventListener("click", () => sendReview({ action: "accept" }));
+$("#reject").addEventListener("click", () => sendReview({ action: "reject" }));
+$("#correct").addEventListener("submit", (e) => { e.preventDefault(); sendReview({ action: "correct", field: $("#correct-field").value, value: $("#correct-value").value }); });
+window.addEventListener("hashchange", route);
+route();

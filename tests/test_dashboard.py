@@ -1,0 +1,116 @@
+"""End to end in a real browser: `sitrep serve` on the demo database, Debian's chromium
+driven by Playwright. Filter, open an event, see the highlighted evidence, correct a field
+with a token, and find the change in the API and in an export. A screenshot of each view
+goes to test-artifacts/."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+import socket
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+from click.testing import CliRunner
+
+from sitrep.cli import main
+from sitrep.web import create_app
+
+ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+
+
+def _browser() -> str:
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if found is None:
+        message = "Debian's chromium is not installed (./dev.sh test installs it with apt as root)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return found
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str, Path]]:
+    db = tmp_path_factory.mktemp("serve") / "demo.duckdb"
+    assert CliRunner().invoke(main, ["demo", "--db", str(db)]).exit_code == 0
+    token = CliRunner().invoke(main, ["token", "create", "e2e analyst", "--db", str(db)]).output.strip()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    for _ in range(100):
+        if server.started:
+            break
+        time.sleep(0.1)
+    yield f"http://127.0.0.1:{port}", token, db
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+def _get(url: str) -> bytes:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.read()
+
+
+def test_dashboard_filter_open_event_see_evidence_correct_and_export(served: tuple[str, str, Path]) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    base, token, _ = served
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=_browser(), args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(base + "/")
+
+        expect(page.locator("#events tbody tr")).to_have_count(5)
+        expect(page.locator("#map circle.event")).to_have_count(5)
+        expect(page.locator("#map path.country").first).to_be_attached()
+        assert page.locator("#timeline rect.bar").count() >= 4
+        page.screenshot(path=str(ARTIFACTS / "overview.png"), full_page=True)
+
+        page.fill("input[name=country]", "Ukraine")
+        page.click("#apply")
+        expect(page.locator("#events tbody tr")).to_have_count(1)
+        expect(page.locator("#map circle.event")).to_have_count(1)
+        page.screenshot(path=str(ARTIFACTS / "filtered.png"), full_page=True)
+
+        page.locator("#events tbody tr").first.click()
+        expect(page.locator("#event")).to_be_visible()
+        expect(page.locator("#event-meta")).to_contain_text("2 sources, 2 independent (corroborated)")
+        marks = page.locator("#reports mark")
+        assert marks.count() >= 4
+        expect(page.locator("#reports mark", has_text="Kharkiv").first).to_be_visible()
+        expect(page.locator("#fields tr[data-field=fatalities] mark").first).to_contain_text("six civilians")
+        expect(page.locator("#disagreements")).to_contain_text("fatalities: 6 (Demo Post); 7 (Demo Wire)")
+        page.screenshot(path=str(ARTIFACTS / "event.png"), full_page=True)
+
+        event_id = page.url.rsplit("/", 1)[-1]
+        page.select_option("#correct-field", "fatalities")
+        page.fill("#correct-value", "8")
+        page.click("#correct button[type=submit]")
+        expect(page.locator("#review-message")).to_contain_text("need a token")
+        page.fill("#token", token)
+        page.click("#correct button[type=submit]")
+        expect(page.locator("#review-message")).to_contain_text("saved: correct fatalities")
+        expect(page.locator("#event-meta")).to_contain_text("corrected (fatalities)")
+        expect(page.locator("#fields tr[data-field=fatalities] td").first).to_have_text("8")
+        expect(page.locator("#history li")).to_contain_text("e2e analyst: correct fatalities 6 → 8")
+        page.screenshot(path=str(ARTIFACTS / "reviewed.png"), full_page=True)
+        assert not errors, errors
+        browser.close()
+
+    api = json.loads(_get(f"{base}/api/events/{event_id}"))
+    assert api["event"]["fatalities"] == 8 and api["event"]["review_status"] == "corrected"
+    [row] = list(csv.DictReader(io.StringIO(_get(f"{base}/api/export?format=acled-csv&country=Ukraine").decode("utf-8"))))
+    assert row["event_id_cnty"] == event_id and row["fatalities"] == "8" and "reviewed: corrected" in row["tags"]
