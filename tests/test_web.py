@@ -46,8 +46,9 @@ def _ids(client: TestClient, query: str) -> list[str]:
     return [e["event_id"] for e in response.json()["events"]]
 
 
-def _event(client: TestClient, query: str) -> dict:
-    [event] = client.get(f"/api/events?{query}").json()["events"]
+def _event(client: TestClient, query: str, location: str | None = None) -> dict:
+    """The one event the query finds (at `location`, when given)."""
+    [event] = [e for e in client.get(f"/api/events?{query}").json()["events"] if location is None or e["location"] == location]
     return event
 
 
@@ -93,7 +94,7 @@ def test_bad_parameters_are_4xx(client: TestClient, query: str) -> None:
 
 
 def test_one_event_with_reports_evidence_and_links(client: TestClient) -> None:
-    idlib = _event(client, "q=idlib&since=2024-03-10&until=2024-03-10")
+    idlib = _event(client, "q=idlib&since=2024-03-10&until=2024-03-10", location="Idlib")
     body = client.get(f"/api/events/{idlib['event_id']}").json()
     assert body["event"]["source_count"] == 4
     assert [r["article"]["outlet"] for r in body["reports"]] == ["Levant Wire", "Syria Monitor", "Gulf Daily"]

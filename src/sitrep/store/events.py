@@ -28,12 +28,13 @@ CREATE TABLE IF NOT EXISTS event_reports (report_id VARCHAR PRIMARY KEY, event_i
 CREATE INDEX IF NOT EXISTS event_reports_event ON event_reports (event_id);
 CREATE TABLE IF NOT EXISTS stale_events (event_id VARCHAR NOT NULL);
 ALTER TABLE events ADD COLUMN IF NOT EXISTS review_status VARCHAR;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS search_text VARCHAR;
 CREATE INDEX IF NOT EXISTS events_date ON events (event_date);
 """
 EVENT_COLUMNS = (
     "event_id", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "country", "iso3", "admin1",
     "location", "latitude", "longitude", "fatalities", "source_count", "corroboration", "certainty", "operation",
-    "first_reported", "block", "window_from", "window_to", "data", "review_status",
+    "first_reported", "block", "window_from", "window_to", "data", "review_status", "search_text",
 )
 SOURCED_SQL = """
 SELECT r.data, a.id, a.outlet, a.url, a.published,
@@ -88,8 +89,8 @@ class EventFilter:
         clause, params = self.where()
         clauses = [clause]
         if self.text:
-            clauses.append("(location ILIKE ? OR actor1 ILIKE ? OR actor2 ILIKE ? OR sub_event_type ILIKE ? OR json_extract_string(data, '$.notes') ILIKE ?)")
-            params += [f"%{self.text}%"] * 5
+            clauses.append("contains(search_text, ?)")
+            params.append(self.text.lower())
         if self.bbox:
             west, south, east, north = self.bbox
             clauses.append("latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?")
@@ -188,9 +189,11 @@ class EventTables(ReviewTables):
         where = where or EventFilter()
         clause, params = where.event_where()
         order = "event_date DESC NULLS LAST, event_id" if where.newest_first else "event_date NULLS LAST, event_id"
-        sql = f"SELECT data FROM events WHERE {clause} ORDER BY {order}"
         if where.limit:
-            sql += f" LIMIT {int(where.limit)} OFFSET {int(where.offset)}"
+            page = f"SELECT event_id FROM events WHERE {clause} ORDER BY {order} LIMIT {int(where.limit)} OFFSET {int(where.offset)}"
+            sql = f"SELECT data FROM events WHERE event_id IN ({page}) ORDER BY {order}"
+        else:
+            sql = f"SELECT data FROM events WHERE {clause} ORDER BY {order}"
         return [Event.from_dict(json.loads(row[0])) for row in self.con.execute(sql, params).fetchall()]
 
     def count_events(self, where: EventFilter | None = None) -> int:
@@ -217,9 +220,10 @@ class EventTables(ReviewTables):
             self.add_review(review)
             self.con.execute(
                 "UPDATE events SET event_date = ?, event_type = ?, sub_event_type = ?, actor1 = ?, actor2 = ?, country = ?, admin1 = ?, "
-                "location = ?, latitude = ?, longitude = ?, fatalities = ?, review_status = ?, data = ? WHERE event_id = ?",
+                "location = ?, latitude = ?, longitude = ?, fatalities = ?, review_status = ?, data = ?, search_text = ? WHERE event_id = ?",
                 [merged.event_date, merged.event_type, merged.sub_event_type, merged.actor1, merged.actor2, merged.country, merged.admin1,
-                 merged.location, merged.latitude, merged.longitude, merged.fatalities, event.review_status, json.dumps(event.to_dict()), event_id],
+                 merged.location, merged.latitude, merged.longitude, merged.fatalities, event.review_status, json.dumps(event.to_dict()),
+                 search_text(event), event_id],
             )
             self.con.execute("COMMIT")
         except Exception:
@@ -249,5 +253,13 @@ def _event_row(placed: Placement) -> list[Any]:
         merged.country, merged.iso3, merged.admin1, merged.location, merged.latitude, merged.longitude,
         merged.fatalities, event.source_count, event.corroboration, merged.certainty, merged.operation,
         event.first_reported, placed.block, placed.window_from, placed.window_to, json.dumps(event.to_dict()), event.review_status,
+        search_text(event),
     ]
+
+
+def search_text(event: Event) -> str:
+    """What free-text search looks in, lower-cased in one column so a scan of a million
+    events stays fast."""
+    merged = event.merged
+    return " | ".join(filter(None, [merged.location, merged.admin1, merged.actor1, merged.actor2, merged.sub_event_type, merged.notes])).lower()
 
