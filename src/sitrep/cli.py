@@ -413,6 +413,52 @@ def places(text: str, as_json: bool) -> None:
             click.echo(f"{found.text}  →  {where} ({place.kind}){point}")
 
 
+@main.command(name="run")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path), help="Folder for the Parquet output and its manifest.")
+@click.option("--workers", type=click.IntRange(1, 512), help="Worker processes of a local Dask cluster (default: one a core).")
+@click.option("--scheduler", help="Address of a running Dask scheduler (tcp://host:8786) instead of a local cluster.")
+@manifest_option
+@click.option("--html", type=click.Choice(sorted(EXTRACTORS)), default="precise", show_default=True, help="Web page extractor.")
+@click.option("--files-per-partition", default=200, show_default=True, type=click.IntRange(1), help="Small files (texts, pages) per task.")
+def run_command(inputs: tuple[str, ...], out: Path, workers: int | None, scheduler: str | None, manifest: str | None, html: str, files_per_partition: int) -> None:
+    """Read, extract and resolve INPUTS on Dask, one task a partition, into Parquet (then: sitrep load OUT)."""
+    from sitrep.scale.run import run
+
+    bar = tqdm(desc="partitions", unit=" partitions", file=sys.stderr, disable=None)
+
+    def progress(item: object) -> None:
+        bar.update(1)
+        if isinstance(item, str):
+            tqdm.write(f"error: partition failed: {item}", file=sys.stderr)
+
+    summary = run(list(inputs), out, workers, scheduler, manifest, html, files_per_partition, progress)
+    bar.close()
+    for missing in summary.missing:
+        click.echo(f"error: {missing}", err=True)
+    articles = sum(r.articles for r in summary.done)
+    errors = sum(len(r.errors) for r in summary.done)
+    click.echo(f"partitions {summary.partitions}: {len(summary.done)} done now, {summary.skipped} done before, {len(summary.failed)} failed; "
+               f"articles {articles}, reports {sum(r.reports for r in summary.done)}, unreadable inputs {errors} (listed in {out / 'manifest.json'})")
+    if summary.failed or summary.missing:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("out", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@db_option
+def load(out: Path, db: str) -> None:
+    """Bring the Parquet output of sitrep run into the database and merge it into events."""
+    from sitrep.scale.load import load as load_output
+
+    with Store(db) as store:
+        counts = load_output(out, store)
+        total = store.event_count()
+    merged = counts.merged
+    click.echo(f"partitions {counts.partitions}: articles stored {counts.stored}, skipped {counts.skipped} (already stored), "
+               f"copies {counts.copies}; reports {counts.reports}; merged: {merged.created if merged else 0} new events; {total} events in {db}")
+
+
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (localhost: reads open to this machine only).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))

@@ -40,6 +40,13 @@ class Article:
     def to_dict(self) -> dict[str, Any]:
         return _jsonable(dataclasses.asdict(self))
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        values = {k: v for k, v in data.items() if k in _ARTICLE_FIELDS}
+        for key in ("published", "ingested_at"):
+            values[key] = _datetime(values.get(key))
+        return cls(**values)
+
 
 @dataclass
 class Evidence:
@@ -113,6 +120,7 @@ class EventReport:
 
 
 _REPORT_FIELDS = {f.name for f in dataclasses.fields(EventReport)}
+_ARTICLE_FIELDS = {f.name for f in dataclasses.fields(Article)}
 
 
 @dataclass
