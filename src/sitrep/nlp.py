@@ -33,3 +33,12 @@ def load() -> Language:
 
 def parse(text: str) -> Doc:
     return load()(text)
+
+
+def doc_text(doc: Doc) -> str:
+    """The document's text, built once: spaCy's `Doc.text` joins every token on each call,
+    and the extractors slice it thousands of times an article."""
+    text = doc.user_data.get("text")
+    if text is None:
+        text = doc.user_data["text"] = doc.text
+    return text

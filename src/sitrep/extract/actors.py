@@ -20,6 +20,7 @@ from sitrep.data.lexicon import (
     role_nouns,
     weapon_matcher,
 )
+from sitrep.nlp import doc_text
 
 PRONOUNS = {"it", "they", "he", "she", "we", "who", "which", "that", "them", "its", "their"}
 KIND_NAMES = {
@@ -77,7 +78,7 @@ def resolve_actor(head: Token) -> ActorRef | None:
         return None
     tokens = phrase_tokens(head)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    text = head.doc.text[start:end]
+    text = doc_text(head.doc)[start:end]
     named = actor_matcher().find(text, start)
     if named:
         actor = named_actors()[named[0].value]
@@ -139,7 +140,7 @@ def _kind(head: Token, tokens: list[Token]) -> str | None:
         return "armed_group"
     if kind is not None:
         return kind
-    text = head.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
+    text = doc_text(head.doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
     if any(w.start <= head.idx - tokens[0].idx < w.end and w.value in platforms() for w in weapon_matcher().find(text)):
         return "military"
     if head.pos_ == "PROPN":

@@ -24,6 +24,7 @@ from sitrep.extract.actors import ActorRef, resolve_actor, role_of
 from sitrep.extract.dates import DateValue, resolve_date
 from sitrep.extract.detect import Mention
 from sitrep.extract.numbers import Count, count_conjuncts
+from sitrep.nlp import doc_text
 
 DATE_QUALIFIERS = {"little", "a", "less", "than", "more", "shortly", "just", "only", "about", "around", "nearly", "almost", "some", "early", "late", "before", "after", "until"}
 PLACE_PREPOSITIONS = {"in", "on", "at", "near", "outside", "across", "into", "around", "of", "inside", "towards", "toward", "over", "against", "targeting", "through", "throughout"}
@@ -259,13 +260,13 @@ def _quantities(token: Token, facts: MentionFacts) -> None:
             continue
         count = count_conjuncts(noun)
         if count is not None and quantity not in facts.quantities:
-            text = noun.doc.text[count.start : count.end]
+            text = doc_text(noun.doc)[count.start : count.end]
             facts.quantities[quantity] = Located(count.low or count.value, count.start, count.end, text)
     if facts.mention.head.trigger.sub_event_type == "Arrests" and token.pos_ == "VERB":
         for obj in (c for c in token.children if c.dep_ == "dobj"):
             count = count_conjuncts(obj)
             if count is not None:
-                facts.quantities["arrested"] = Located(count.value, count.start, count.end, token.doc.text[count.start : count.end])
+                facts.quantities["arrested"] = Located(count.value, count.start, count.end, doc_text(token.doc)[count.start : count.end])
 
 
 DatePhrase = tuple[Located, int | tuple[int, str], Token]
@@ -386,7 +387,7 @@ def _capitals(sentence: Span) -> list[tuple[Located, Token]]:
             if hits:
                 start = min(t.idx for t in (token, *token.subtree))
                 end = max(t.idx + len(t) for t in (token, *token.subtree))
-                found.append((Located(CapitalOf(hits[0].value), start, end, sentence.doc.text[start:end]), token))
+                found.append((Located(CapitalOf(hits[0].value), start, end, doc_text(sentence.doc)[start:end]), token))
     return found
 
 
@@ -420,4 +421,4 @@ def _phrase(head: Token) -> Located:
     if left is not None and left.dep_ == "dep" and left.head.i == head.head.i and left.text[:1].isupper():
         tokens.insert(0, left)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    return Located(head.doc.text[start:end], start, end, head.doc.text[start:end])
+    return Located(doc_text(head.doc)[start:end], start, end, doc_text(head.doc)[start:end])

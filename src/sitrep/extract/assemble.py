@@ -16,6 +16,7 @@ from sitrep.extract.actors import ActorRef
 from sitrep.extract.arguments import Located, MentionFacts
 from sitrep.extract.dates import DateValue, shifted
 from sitrep.extract.roles import RoleFiller
+from sitrep.nlp import doc_text
 
 GENERIC_RANK = 3
 RESTATE_DISTANCE = 2
@@ -252,7 +253,7 @@ def absorb(draft: Draft, fact: MentionFacts) -> None:
         draft.date = fact.date
     draft.places += fact.places
     if fact.victims is not None:
-        text = fact.mention.sentence.doc.text[fact.victims.start : fact.victims.end]
+        text = doc_text(fact.mention.sentence.doc)[fact.victims.start : fact.victims.end]
         draft.victims.append(Located(fact.victims, fact.victims.start, fact.victims.end, text))
     draft.weapons += [w for w in fact.weapons if w.value not in {x.value for x in draft.weapons}]
     for key, value in fact.quantities.items():

@@ -10,6 +10,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 import dateparser
 
@@ -42,8 +43,12 @@ def resolve_date(phrase: str, published: datetime | date | None) -> DateValue | 
             return None
         published = UNKNOWN_TODAY
     today = published.date() if isinstance(published, datetime) else published
-    if not text:
-        return None
+    return _resolve(text, today) if text else None
+
+
+@lru_cache(maxsize=20_000)
+def _resolve(text: str, today: date) -> DateValue | None:
+    """Cached: a day's news repeats its date phrases ("on Monday", "March 10") many times."""
     for rule in (_between, _relative_days, _weekday, _ago, _holiday, _period, _explicit):
         value = rule(text, today)
         if value is not None:
@@ -175,7 +180,7 @@ def _explicit(text: str, today: date) -> DateValue | None:
     moment = dateparser.parse(
         text,
         languages=["en"],
-        settings={"RELATIVE_BASE": datetime(today.year, today.month, today.day), "PREFER_DATES_FROM": "past"},
+        settings={"RELATIVE_BASE": datetime(today.year, today.month, today.day), "PREFER_DATES_FROM": "past", "PARSERS": ["absolute-time"]},
     )
     if moment is None:
         return None

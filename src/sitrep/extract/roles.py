@@ -95,22 +95,29 @@ def _boundaries(head: Token) -> set[tuple[int, int, int]]:
     }
 
 
-def span_features(doc: Doc, start: int, end: int, head_index: int, sentence_index: int, frequency: Counter[str]) -> dict[str, float]:
-    """Indicators of a candidate's words, head, boundaries, place in the parse and text."""
-    head = doc[head_index]
+def span_features(doc: Doc, start: int, end: int, head_index: int, shared: list[str]) -> dict[str, float]:
+    """Indicators of a candidate's words and boundaries, beside its head's (`shared`)."""
     words = [w.lower_ for w in doc[start:end] if not w.is_punct]
-    lemma = head.lemma_.lower()
-    verb, path = _governor(head)
+    head = doc[head_index]
     features = [
-        f"head={head.lower_}", f"lemma={lemma}", f"span={mention_key(doc[start:end].text)}",
-        f"dep={head.dep_}", f"pos={head.pos_}", f"ent={head.ent_type_}", f"length={min(len(words), 5)}",
-        f"sentence={min(sentence_index, 6)}", f"frequency={min(frequency[lemma], 4)}",
+        *shared, f"span={mention_key(doc[start:end].text)}", f"length={min(len(words), 5)}",
         f"first={words[0] if words else ''}", f"left_dep={doc[start].dep_}",
         f"prev={doc[start - 1].lower_ if start > 0 else '<s>'}", f"prev2={doc[start - 2].lower_ if start > 1 else '<s>'}",
         f"next={doc[end].lower_ if end < len(doc) else '</s>'}", f"next2={doc[end + 1].lower_ if end + 1 < len(doc) else '</s>'}",
         f"subtree={start == head.left_edge.i and end == head.right_edge.i + 1}", f"has_of={'of' in words}",
-        f"verb={verb}", f"path={path}", f"path_verb={path}:{verb}", f"lemma_verb={lemma}:{verb}", f"lemma_path={lemma}:{path}",
         *(f"word={w}" for w in words),
+    ]
+    return dict.fromkeys(features, 1.0)
+
+
+def head_features(head: Token, sentence_index: int, frequency: Counter[str]) -> list[str]:
+    """What a candidate's head says, the same for each of its boundaries (computed once)."""
+    lemma = head.lemma_.lower()
+    verb, path = _governor(head)
+    features = [
+        f"head={head.lower_}", f"lemma={lemma}", f"dep={head.dep_}", f"pos={head.pos_}", f"ent={head.ent_type_}",
+        f"sentence={min(sentence_index, 6)}", f"frequency={min(frequency[lemma], 4)}",
+        f"verb={verb}", f"path={path}", f"path_verb={path}:{verb}", f"lemma_verb={lemma}:{verb}", f"lemma_path={lemma}:{path}",
     ]
     if head.dep_ == "pobj":
         features += [f"prep={head.head.lower_}", f"prep_governor={head.head.lower_}:{head.head.head.lemma_.lower()}"]
@@ -120,7 +127,7 @@ def span_features(doc: Doc, start: int, end: int, head_index: int, sentence_inde
     if governor is not None:
         features.append(f"negated={any(c.dep_ == 'neg' for c in governor.children)}")
         features += [f"sibling={c.dep_}:{c.lemma_.lower()}" for c in governor.children if c.dep_ in ("nsubj", "dobj", "nsubjpass", "agent") and c.i != head.i]
-    return dict.fromkeys(features, 1.0)
+    return features
 
 
 def _governor(token: Token) -> tuple[str, str]:
@@ -139,11 +146,15 @@ def candidate_features(
 ) -> list[tuple[tuple[int, int, int], dict[str, float]]]:
     sentence_starts = [sentence.start for sentence in doc.sents]
     frequency = Counter(t.lemma_.lower() for t in doc if t.pos_ in NOUN_TAGS)
-    return [
-        ((start, end, head), span_features(doc, start, end, head, bisect_right(sentence_starts, head) - 1, frequency))
-        for start, end, head in candidates(doc, sentences, heads)
-        if mention_key(doc[start:end].text)
-    ]
+    by_head: dict[int, list[str]] = {}
+    rows = []
+    for start, end, head in candidates(doc, sentences, heads):
+        if not mention_key(doc[start:end].text):
+            continue
+        if head not in by_head:
+            by_head[head] = head_features(doc[head], bisect_right(sentence_starts, head) - 1, frequency)
+        rows.append(((start, end, head), span_features(doc, start, end, head, by_head[head])))
+    return rows
 
 
 def role_fillers(doc: Doc, sentences: Iterable[Span] | None = None, heads: tuple[str, ...] | None = None) -> list[RoleFiller]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -31,6 +32,7 @@ class PartitionResult:
     articles: int = 0
     reports: int = 0
     errors: list[str] = field(default_factory=list)
+    worker_peak_rss_mb: float = 0.0
 
 
 def done_marker(out: Path, partition_id: str) -> Path:
@@ -63,6 +65,7 @@ def process_partition(partition: Partition, out: str, manifest: str | None = Non
                 reports.add((report.report_id, report.article_id, partition.id, json.dumps(report.to_dict())))
             result.articles += 1
             result.reports += len(processed.reports)
+    result.worker_peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     _write_text(done_marker(folder, partition.id), json.dumps(asdict(result), indent=1))
     return result
 
