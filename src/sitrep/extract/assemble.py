@@ -337,7 +337,7 @@ def _is_anaphoric(fact: MentionFacts) -> bool:
     mention = fact.mention
     if _tells_another(fact):
         return False
-    if mention.role == "anaphor" or mention.quoted:
+    if mention.role == "anaphor" or mention.quoted or _known_perpetrator(fact):
         return True
     head = mention.head.token
     if head.dep_ == "attr" or (head.dep_ == "pobj" and head.head.lower_ == "as"):
@@ -345,6 +345,15 @@ def _is_anaphoric(fact: MentionFacts) -> bool:
     if any(c.dep_ in ("det", "poss") and c.lower_ in ANAPHORIC_DETERMINERS | {"today", "friday"} or c.dep_ == "poss" for c in head.children):
         return True
     return not (fact.agents or fact.patients or fact.date or fact.places or fact.victims)
+
+
+def _known_perpetrator(fact: MentionFacts) -> bool:
+    """"The gunmen fought security forces for hours": a definite, unnamed perpetrator and no
+    new date or place: the attackers just told of, in the same event."""
+    definite = ("the ", "these ", "those ")
+    return bool(fact.agents) and fact.date is None and not fact.places and all(
+        a.name is None and a.text.lower().startswith(definite) for a in fact.agents
+    )
 
 
 def _tells_another(fact: MentionFacts) -> bool:

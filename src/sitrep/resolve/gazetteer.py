@@ -33,7 +33,9 @@ from importlib import resources
 from importlib.metadata import version
 from pathlib import Path
 
-INDEX_VERSION = 3
+INDEX_VERSION = 4
+UNDECOMPOSABLE = str.maketrans({"ı": "i", "İ": "I", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D",
+                                "ħ": "h", "Ħ": "H", "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "Þ": "Th"})
 MIN_POPULATION = 500
 CURATED_FILE = "places.csv"
 REGIONS_FILE = "regions.csv"
@@ -103,8 +105,9 @@ def strip_region_word(name: str) -> tuple[str, bool]:
 
 
 def ascii_name(name: str) -> str:
-    """Names as ACLED writes them: Bethune, Al Hasakah, Krakow."""
-    text = unicodedata.normalize("NFKD", APOSTROPHES.sub("", name)).encode("ascii", "ignore").decode()
+    """Names as ACLED writes them: Bethune, Al Hasakah, Krakow, Diyarbakir (letters with no
+    accent to strip, such as the dotless i, are spelled out first)."""
+    text = unicodedata.normalize("NFKD", APOSTROPHES.sub("", name).translate(UNDECOMPOSABLE)).encode("ascii", "ignore").decode()
     return text.strip() or name
 
 
