@@ -136,3 +136,12 @@ def test_export_jsonl_and_type_filter(corpus: Path, tmp_path: Path) -> None:
     lines = runner.invoke(main, ["export", "--format", "jsonl", "--db", db, "--type", "Violence against civilians"]).output.splitlines()
     assert [json.loads(line)["source"] for line in lines] == ["Test Wire"]
     assert runner.invoke(main, ["export", "--db", db, "--type", "Arrests"]).output == ""
+
+
+def test_a_database_that_cannot_be_opened_is_one_clear_error(tmp_path: Path) -> None:
+    broken = tmp_path / "notes.duckdb"
+    broken.write_text("these are my notes, not a database", encoding="utf-8")
+    result = CliRunner().invoke(main, ["events", "--db", str(broken)])
+    assert result.exit_code == 1
+    assert f"cannot open the database {broken}" in result.output and "Traceback" not in result.output
+    assert broken.read_text(encoding="utf-8") == "these are my notes, not a database"

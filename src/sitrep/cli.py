@@ -33,7 +33,7 @@ from sitrep.read.html import EXTRACTORS
 from sitrep.read.urls import read_urls
 from sitrep.records import Article, Event, EventReport
 from sitrep.resolve.places import country_place
-from sitrep.store import EventFilter, MergeSummary, Store, merge_new
+from sitrep.store import DatabaseUnavailable, EventFilter, MergeSummary, Store, merge_new
 
 DEFAULT_DB = "sitrep.duckdb"
 RECENT_FOR_COPIES = 1000
@@ -77,7 +77,17 @@ def _manifest(path: str | None) -> Manifest | None:
         raise click.ClickException(str(exc)) from exc
 
 
-@click.group()
+class Commands(click.Group):
+    """Turns a database that cannot be opened into one clear line, not a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except DatabaseUnavailable as exc:
+            raise click.ClickException(str(exc)) from exc
+
+
+@click.group(cls=Commands)
 @click.version_option(package_name="sitrep")
 def main() -> None:
     """sitrep: news reports of armed conflict in, a sourced, evidenced event database out."""

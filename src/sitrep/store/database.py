@@ -42,10 +42,19 @@ MAX_CANDIDATES = 20
 ARTICLE_COLUMNS = ("id", "raw_hash", "url", "outlet", "title", "published", "language", "text", "source_path", "metadata", "ingested_at", "fingerprint")
 
 
+class DatabaseUnavailable(Exception):
+    """The database file cannot be opened: in use by another process, unreadable, not DuckDB."""
+
+
 class Store(EventTables):
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
-        self.con = duckdb.connect(self.path)
+        try:
+            self.con = duckdb.connect(self.path)
+        except duckdb.IOException as exc:
+            in_use = "lock" in str(exc).lower()
+            reason = "it is open in another process (sitrep serve? stop it, or work on a copy)" if in_use else str(exc)
+            raise DatabaseUnavailable(f"cannot open the database {self.path}: {reason}") from exc
         self.con.execute(SCHEMA)
         self.con.execute(REVIEW_SCHEMA)
         self.con.execute(EVENT_SCHEMA)
