@@ -4,10 +4,10 @@ stored story becomes its source), then merged into events."""
 from __future__ import annotations
 
 import json
-from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pyarrow.parquet as pq
 
@@ -15,6 +15,8 @@ from sitrep.clean.duplicates import fingerprint
 from sitrep.records import Article, EventReport
 from sitrep.scale.work import done_marker
 from sitrep.store import MergeSummary, Store, merge_new
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -35,32 +37,43 @@ def load(out: Path, store: Store) -> Loaded:
         if not done_marker(out, partition_id).exists():
             continue
         counts.partitions += 1
-        reports = _reports(out / "reports" / articles_file.name)
-        for article in _articles(articles_file):
+        reports = _Reports(out / "reports" / articles_file.name)
+        for article in _records(articles_file, Article.from_dict):
+            own = reports.of(article.id)
             article.fingerprint = fingerprint(article.text)
             if store.has_content(article.raw_hash):
                 counts.skipped += 1
             elif (original := store.near_duplicate(article)) is not None:
                 store.add_copy(original, article)
                 counts.copies += 1
-            elif store.add(article, reports.get(article.id, [])):
+            elif store.add(article, own):
                 counts.stored += 1
-                counts.reports += len(reports.get(article.id, []))
+                counts.reports += len(own)
     counts.merged = merge_new(store)
     return counts
 
 
-def _articles(path: Path) -> Iterator[Article]:
+def _records(path: Path, make: Callable[[dict[str, Any]], T]) -> Iterator[T]:
+    """A part file's records, a row group at a time."""
+    if not path.exists():
+        return
     parquet = pq.ParquetFile(path)
     for group in range(parquet.num_row_groups):
         for record in parquet.read_row_group(group, columns=["record"]).column("record").to_pylist():
-            yield Article.from_dict(json.loads(record))
+            yield make(json.loads(record))
 
 
-def _reports(path: Path) -> dict[str, list[EventReport]]:
-    found: dict[str, list[EventReport]] = defaultdict(list)
-    if path.exists():
-        for record in pq.read_table(path, columns=["record"]).column("record").to_pylist():
-            report = EventReport.from_dict(json.loads(record))
-            found[report.article_id].append(report)
-    return found
+class _Reports:
+    """A partition's reports, read alongside its articles: `work` writes an article's
+    reports right after it, so one pass over both files, in constant memory, pairs them."""
+
+    def __init__(self, path: Path) -> None:
+        self._stream = _records(path, EventReport.from_dict)
+        self._next = next(self._stream, None)
+
+    def of(self, article_id: str) -> list[EventReport]:
+        found = []
+        while self._next is not None and self._next.article_id == article_id:
+            found.append(self._next)
+            self._next = next(self._stream, None)
+        return found
