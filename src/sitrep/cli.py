@@ -19,7 +19,6 @@ from tqdm import tqdm
 
 from sitrep.api import find_places
 from sitrep.clean import clean_article
-from sitrep.clean.duplicates import copy_of, fingerprint
 from sitrep.evaluate import html as html_scores
 from sitrep.evaluate import load_gold, muc4, score
 from sitrep.evaluate.clusters import load_cluster_gold, score_clusters
@@ -33,7 +32,8 @@ from sitrep.read.html import EXTRACTORS
 from sitrep.read.urls import read_urls
 from sitrep.records import Article, Event, EventReport
 from sitrep.resolve.places import country_place
-from sitrep.store import DatabaseUnavailable, EventFilter, MergeSummary, Store, merge_new
+from sitrep.store import DatabaseUnavailable, EventFilter, Store, merge_new
+from sitrep.store.intake import Intake
 
 DEFAULT_DB = "sitrep.duckdb"
 RECENT_FOR_COPIES = 1000
@@ -135,46 +135,24 @@ def ingest(batch: Batch, db: str) -> None:
         sys.exit(1)
 
 
-@dataclasses.dataclass
-class Ingested:
-    stored: int = 0
-    skipped: int = 0
-    copies: int = 0
-    reports: int = 0
-    merged: MergeSummary = dataclasses.field(default_factory=lambda: MergeSummary(0, 0, 0, 0))
-
-
-def store_batch(batch: Batch, store: Store) -> Ingested:
+def store_batch(batch: Batch, store: Store) -> Intake:
     """Store what is new, keep copies of stored stories as their sources, and merge the
     reports into events as it goes."""
-    counts = Ingested()
+    intake = Intake()
 
     def fresh() -> Iterator[Article]:
         recent: deque[tuple[str, int, str]] = deque(maxlen=RECENT_FOR_COPIES)
         for article in batch.articles():
-            article.fingerprint = fingerprint(article.text)
-            if store.has_content(article.raw_hash):
-                counts.skipped += 1
-            elif (original := store.near_duplicate(article) or copy_of(article.text, article.fingerprint, recent)) is not None:
-                store.add_copy(original, article)
-                counts.copies += 1
-            else:
+            if intake.admit(store, article, recent):
                 if article.fingerprint is not None:
                     recent.append((article.id, article.fingerprint, article.text))
                 yield article
 
     for result in tqdm(process(fresh()), desc="ingest", unit=" articles", file=sys.stderr, disable=None):
-        if batch.failed_on(result):
-            continue
-        if store.add(result.article, result.reports):
-            counts.stored += 1
-            counts.reports += sum(not r.background for r in result.reports)
-            if counts.stored % MERGE_EVERY == 0:
-                counts.merged = counts.merged + merge_new(store)
-        else:
-            counts.skipped += 1
-    counts.merged = counts.merged + merge_new(store)
-    return counts
+        if not batch.failed_on(result) and intake.keep(store, result.article, result.reports) and intake.stored % MERGE_EVERY == 0:
+            intake.merged = intake.merged + merge_new(store)
+    intake.merged = intake.merged + merge_new(store)
+    return intake
 
 
 @main.command()
@@ -462,11 +440,10 @@ def load(out: Path, db: str) -> None:
     from sitrep.scale.load import load as load_output
 
     with Store(db) as store:
-        counts = load_output(out, store)
+        partitions, intake = load_output(out, store)
         total = store.event_count()
-    merged = counts.merged
-    click.echo(f"partitions {counts.partitions}: articles stored {counts.stored}, skipped {counts.skipped} (already stored), "
-               f"copies {counts.copies}; reports {counts.reports}; merged: {merged.created if merged else 0} new events; {total} events in {db}")
+    click.echo(f"partitions {partitions}: articles stored {intake.stored}, skipped {intake.skipped} (already stored), "
+               f"copies {intake.copies}; event reports {intake.reports}; merged: {intake.merged.created} new events; {total} events in {db}")
 
 
 @main.command()

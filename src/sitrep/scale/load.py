@@ -5,52 +5,34 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 import pyarrow.parquet as pq
 
-from sitrep.clean.duplicates import fingerprint
 from sitrep.records import Article, EventReport
 from sitrep.scale.work import done_marker
-from sitrep.store import MergeSummary, Store, merge_new
+from sitrep.store import Store, merge_new
+from sitrep.store.intake import Intake
 
 T = TypeVar("T")
 
 
-@dataclass
-class Loaded:
-    partitions: int = 0
-    stored: int = 0
-    skipped: int = 0
-    copies: int = 0
-    reports: int = 0
-    merged: MergeSummary | None = None
-
-
-def load(out: Path, store: Store) -> Loaded:
-    """Load the finished partitions (those with a done marker) of a run's output."""
-    counts = Loaded()
+def load(out: Path, store: Store) -> tuple[int, Intake]:
+    """Load the finished partitions (those with a done marker) of a run's output: how many,
+    and what became of their articles."""
+    intake, partitions = Intake(), 0
     for articles_file in sorted((out / "articles").glob("part-*.parquet")):
-        partition_id = articles_file.stem.removeprefix("part-")
-        if not done_marker(out, partition_id).exists():
+        if not done_marker(out, articles_file.stem.removeprefix("part-")).exists():
             continue
-        counts.partitions += 1
+        partitions += 1
         reports = _Reports(out / "reports" / articles_file.name)
         for article in _records(articles_file, Article.from_dict):
             own = reports.of(article.id)
-            article.fingerprint = fingerprint(article.text)
-            if store.has_content(article.raw_hash):
-                counts.skipped += 1
-            elif (original := store.near_duplicate(article)) is not None:
-                store.add_copy(original, article)
-                counts.copies += 1
-            elif store.add(article, own):
-                counts.stored += 1
-                counts.reports += len(own)
-    counts.merged = merge_new(store)
-    return counts
+            if intake.admit(store, article):
+                intake.keep(store, article, own)
+    intake.merged = merge_new(store)
+    return partitions, intake
 
 
 def _records(path: Path, make: Callable[[dict[str, Any]], T]) -> Iterator[T]:
