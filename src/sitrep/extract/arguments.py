@@ -24,6 +24,7 @@ from sitrep.extract.actors import ActorRef, resolve_actor, role_of
 from sitrep.extract.dates import DateValue, resolve_date
 from sitrep.extract.detect import Mention
 from sitrep.extract.numbers import Count, count_conjuncts
+from sitrep.extract.placenames import spotted_places
 from sitrep.nlp import doc_text
 
 DATE_QUALIFIERS = {"little", "a", "less", "than", "more", "shortly", "just", "only", "about", "around", "nearly", "almost", "some", "early", "late", "before", "after", "until"}
@@ -322,13 +323,14 @@ def _merge_same_day(found: list[DatePhrase]) -> list[DatePhrase]:
 
 def _place_phrases(sentence: Span, group: list[MentionFacts]) -> list[tuple[Located, Token]]:
     actor_spans = [(a.start, a.end) for f in group for a in (*f.agents, *f.patients, *f.associates)]
+    spotted = {(s.start_char, s.end_char) for s in spotted_places(sentence)}
     places: list[tuple[Located, Token]] = []
     for entity in place_candidates(sentence):
         root = entity.root
-        in_pp = root.dep_ == "pobj" or root.dep_ == "compound" and root.head.dep_ == "pobj"
+        in_pp = root.dep_ in ("pobj", "nmod") or root.dep_ == "compound" and root.head.dep_ == "pobj"
         if any(s <= entity.start_char and entity.end_char <= e for s, e in actor_spans) and not in_pp:
             continue
-        if not _is_place_role(root):
+        if not _is_place_role(root) and (entity.start_char, entity.end_char) not in spotted:
             continue
         places.append((Located(entity.text, entity.start_char, entity.end_char, entity.text), root))
     places += _capitals(sentence)
@@ -336,8 +338,11 @@ def _place_phrases(sentence: Span, group: list[MentionFacts]) -> list[tuple[Loca
 
 
 def place_candidates(sentence: Span) -> list[Span]:
-    """Place entities, and proper names after a place preposition that the tagger took for
-    people or organisations ("near Gao"); the gazetteer decides later which are places."""
+    """Place entities, proper names after a place preposition that the tagger took for
+    people or organisations ("near Gao"), and names the parser missed but their
+    surroundings give away (placenames.py), which replace the pieces of them the
+    tagger found ("San Fernando" of "San Fernando del Valle de Catamarca"). The gazetteer
+    decides later which are places."""
     candidates = [e for e in sentence.ents if e.label_ in PLACE_LABELS]
     for entity in sentence.ents:
         if entity.label_ in MISLABELLED_PLACES and entity.root.pos_ == "PROPN" and entity.root.dep_ == "pobj":
@@ -350,7 +355,12 @@ def place_candidates(sentence: Span) -> list[Span]:
             candidates.append(sentence.doc[first.i : token.i + 1])
         elif token.lemma_.lower() in settlements and names and token.dep_ in ("pobj", "appos", "conj"):
             candidates.append(sentence.doc[names[0].i : names[-1].i + 1])
-    return candidates
+    spotted = spotted_places(sentence)
+    def piece_of_a_name(candidate: Span) -> bool:
+        return any(s.start_char <= candidate.start_char and candidate.end_char <= s.end_char and len(candidate.text) < len(s.text) for s in spotted)
+
+    kept = {(c.start_char, c.end_char): c for c in candidates + spotted if not piece_of_a_name(c)}
+    return sorted(kept.values(), key=lambda s: s.start_char)
 
 
 def _swallowed(token: Token) -> bool:
@@ -362,7 +372,7 @@ def _swallowed(token: Token) -> bool:
 
 def _is_place_role(root: Token) -> bool:
     node = root
-    while node.dep_ in ("conj", "appos", "compound") and node.head.i != node.i:
+    while node.dep_ in ("conj", "appos", "compound", "nmod") and node.head.i != node.i:
         node = node.head
     if node.dep_ == "dobj" and root.ent_type_ in PLACE_LABELS:
         return True

@@ -35,9 +35,13 @@ MAX_VOTING_COUNTRIES = 3
 WEAK_BELOW_POPULATION = 100_000
 BIG_CITY = 100_000
 BIG_CITY_RATIO = 10
-PART_SEPARATORS = re.compile(r"\s*(?:[(),;]|\s-\s|\sin\s)\s*")
+PART_SEPARATORS = re.compile(r"\s*(?:[(),;]|\s-\s)\s*")
+IN = re.compile(r"\s+in\s+")
 MIN_SKELETON = 3
 SPELLING_SIMILARITY = 75
+SHORT_SPELLING_SIMILARITY = 85
+SHORT_NAME = 6
+VOWELS = "aeiouy"
 DIRECTIONS = re.compile(
     r"^(?:the\s+)?(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central|greater|upper|lower)\s+",
     re.IGNORECASE,
@@ -82,7 +86,7 @@ def iso3(iso2: str) -> str | None:
     return record.alpha_3 if record else None
 
 
-def resolve_place(name: str, context: Iterable[str] = (), regions: Iterable[str] = ()) -> Place | None:
+def resolve_place(name: str, context: Iterable[str] = (), regions: Iterable[str] = (), aside: bool = False) -> Place | None:
     """The place a name most likely means, preferring the countries in `context` and then
     the first-level `regions` named beside it ("Bara (North Kordofan)").
 
@@ -91,7 +95,7 @@ def resolve_place(name: str, context: Iterable[str] = (), regions: Iterable[str]
     name = name.strip()
     if fold(name) in _macro_regions():
         return None
-    preferred, steer = set(context), set(regions)
+    preferred, steer = set(context), Counter(regions)
     spellings = list(dict.fromkeys((name, DIRECTIONS.sub("", name))))
     for spelling in spellings:
         country = _country(spelling)
@@ -101,17 +105,21 @@ def resolve_place(name: str, context: Iterable[str] = (), regions: Iterable[str]
             found = gazetteer().lookup(key)
             matches = [m for m in found if _plausible(m, preferred) or not preferred and len(found) == 1 and m.own_name]
             if matches:
-                return _best(matches, spelling, preferred, steer)
+                return _best(matches, spelling, preferred, steer, aside)
     bare = strip_region_word(spellings[-1])[0]
     if len(skeleton(bare).replace(" ", "")) < MIN_SKELETON:
         return None
     matches = [m for m in gazetteer().lookup(bare, fuzzy=True) if m.entry.iso2 in preferred and _alike(bare, m.entry.name)]
-    return _best(matches, spellings[-1], preferred, steer) if matches else None
+    return _best(matches, spellings[-1], preferred, steer, aside) if matches else None
 
 
 def _alike(name: str, other: str) -> bool:
-    """Same skeleton and still close in spelling: Deir al-Zour ~ Deir ez-Zor, not Daesh ~ Diss."""
-    return fuzz.ratio(_without_articles(name), _without_articles(other)) >= SPELLING_SIMILARITY
+    """Same skeleton and still close in spelling: Deir al-Zour ~ Deir ez-Zor, not Daesh ~
+    Diss; short names must be closer and begin alike (Banin is not Banan, Sailo not Silao;
+    Idlib may be Edlib)."""
+    a, b = _without_articles(name), _without_articles(other)
+    short = min(len(a), len(b)) <= SHORT_NAME
+    return fuzz.ratio(a, b) >= (SHORT_SPELLING_SIMILARITY if short else SPELLING_SIMILARITY) and (not short or a[:1] == b[:1] or {a[:1], b[:1]} <= set(VOWELS))
 
 
 def _without_articles(name: str) -> str:
@@ -134,16 +142,27 @@ def _country(name: str) -> Place | None:
         return None
 
 
-def _best(matches: list[Match], name: str, preferred: set[str], steer: set[str]) -> Place:
+def _best(matches: list[Match], name: str, preferred: set[str], steer: Counter[str], aside: bool) -> Place:
     """Context first; but a city of 900,000 outweighs a namesake town of 50,000 in a country
-    the story mentions only through an actor ("Russian forces shelled Donetsk")."""
-    if strip_region_word(name)[1]:
+    the story mentions only through an actor ("Russian forces shelled Donetsk"), when the
+    name is the city's own (Valence is not Valencia). A town is not steered by the region
+    of its own name unless that region is named again ("Merida (Merida)"): Kingston
+    parish does not make Kingston, Ontario Jamaican. A name in an aside ("Melbourne
+    (Victoria)", "Kingston, Ontario") is the region before a town of that name."""
+    bare, is_region = strip_region_word(name)
+    if is_region:
         matches = [m for m in matches if m.entry.kind == "admin1"] or matches
-    match = max(matches, key=lambda m: (m.entry.iso2 in preferred, m.entry.admin1 in steer, m.own_name, m.entry.kind != "admin1", m.entry.population))
+
+    def steered(match: Match) -> bool:
+        region = match.entry.admin1
+        own = region is not None and fold(region) == fold(bare)
+        return steer[region] > own if region in steer else False
+
+    match = max(matches, key=lambda m: (m.entry.iso2 in preferred, steered(m), aside and m.entry.kind == "admin1", m.own_name, m.entry.kind != "admin1", m.entry.population))
     city = max((m for m in matches if m.entry.kind == "city"), key=lambda m: m.entry.population, default=None)
     known = match.entry.population > 0
-    outweighs = known and city is not None and city.entry.population >= max(BIG_CITY, BIG_CITY_RATIO * match.entry.population)
-    if city is not None and outweighs and match.entry.admin1 not in steer:
+    outweighs = known and city is not None and city.own_name and city.entry.population >= max(BIG_CITY, BIG_CITY_RATIO * match.entry.population)
+    if city is not None and outweighs and not steered(match):
         match = city
     best = match.entry
     return Place(best.name, best.iso2, best.kind, best.latitude, best.longitude, best.population, best.admin1, match.own_name)
@@ -159,40 +178,50 @@ def _plausible(match: Match, preferred: set[str]) -> bool:
 
 def place_parts(text: str) -> list[tuple[int, str]]:
     """(offset, part) of a place phrase: "Crotone (Crotone, Calabria)" → Crotone, Crotone,
-    Calabria; "the Castle of Charles V in Crotone" → the Castle of Charles V, Crotone."""
+    Calabria; "the Castle of Charles V in Crotone" → the Castle of Charles V, Crotone; but
+    "Neustadt in Holstein" is one town's name."""
     parts = []
     position = 0
     for piece in PART_SEPARATORS.split(text):
         offset = text.index(piece, position) if piece else position
         position = offset + len(piece)
-        if piece.strip():
-            parts.append((offset, piece.strip()))
+        if not piece.strip():
+            continue
+        pieces = IN.split(piece) if IN.search(piece) and not gazetteer().lookup(piece) else [piece]
+        start = offset
+        for part in filter(str.strip, pieces):
+            start = text.index(part, start)
+            parts.append((start, part.strip()))
+            start += len(part)
     return parts
 
 
 @dataclass(frozen=True)
 class PlaceContext:
     """What an article says about where it is: the countries it names or its place names
-    agree on, and the first-level regions it names."""
+    agree on, and the first-level regions it names, once for each naming ("Merida
+    (Merida)" names the region of Merida twice)."""
 
     countries: tuple[str, ...]
-    regions: frozenset[str]
+    regions: tuple[str, ...]
 
 
 def article_context(named_countries: Iterable[str], place_names: Iterable[str]) -> PlaceContext:
     """Each ambiguous name votes for the countries it may be in; "Bara" alone could be in
     Nigeria or Sudan, "Bara, North Kordofan" is in Sudan."""
     votes: Counter[str] = Counter()
-    regions: set[str] = set()
-    for name in {part for phrase in place_names for _, part in place_parts(phrase)}:
-        matches = gazetteer().lookup(strip_region_word(name)[0]) or gazetteer().lookup(strip_region_word(DIRECTIONS.sub("", name))[0])
+    regions: list[str] = []
+    parts = [part for phrase in dict.fromkeys(place_names) for _, part in place_parts(phrase)]
+    lookups = {name: gazetteer().lookup(strip_region_word(name)[0]) or gazetteer().lookup(strip_region_word(DIRECTIONS.sub("", name))[0]) for name in parts}
+    for matches in lookups.values():
         countries = {m.entry.iso2 for m in matches}
         for iso2 in countries if len(countries) <= MAX_VOTING_COUNTRIES else ():
             votes[iso2] += 1 / len(countries)
-        regions |= {m.entry.name for m in matches if m.entry.kind == "admin1"}
+    for name in parts:
+        regions += dict.fromkeys(m.entry.name for m in lookups[name] if m.entry.kind == "admin1")
     named = list(dict.fromkeys(named_countries))
     agreed = [iso2 for iso2, n in votes.most_common() if n >= 1 and iso2 not in named]
-    return PlaceContext(tuple(named + agreed), frozenset(regions))
+    return PlaceContext(tuple(named + agreed), tuple(regions))
 
 
 def resolve_phrase(phrase: str, context: PlaceContext) -> tuple[int, str, Place] | None:
@@ -203,7 +232,7 @@ def resolve_phrase(phrase: str, context: PlaceContext) -> tuple[int, str, Place]
     (Jos North, Plateau)" is Jos, not a Chinese hamlet also called Dong."""
     found = []
     for offset, part in place_parts(phrase):
-        place = resolve_place(part, context.countries, context.regions)
+        place = resolve_place(part, context.countries, context.regions, aside=offset > 0)
         if place is not None:
             found.append((offset, part, place))
     sure = [

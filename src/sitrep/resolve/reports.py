@@ -39,7 +39,7 @@ def resolve_drafts(article: Article, drafts: list[Draft]) -> list[EventReport]:
     reports = []
     for index, draft in enumerate(drafts):
         _inherit_actors(draft, drafts[:index])
-        report = _report(article, draft, ids[id(draft)], places[id(draft)], fallback_country)
+        report = _report(article, draft, ids[id(draft)], places[id(draft)], fallback_country, context)
         report.related = [Relation(kind, ids[id(other)]) for kind, other in draft.links if id(other) in ids]
         reports.append(report)
     return reports
@@ -93,7 +93,7 @@ def _inherit_actors(draft: Draft, earlier: list[Draft]) -> None:
         return
 
 
-def _report(article: Article, draft: Draft, report_id: str, places: list[tuple[Place, Located]], fallback: str | None) -> EventReport:
+def _report(article: Article, draft: Draft, report_id: str, places: list[tuple[Place, Located]], fallback: str | None, context: PlaceContext) -> EventReport:
     evidence: list[Evidence] = []
 
     def cite(field: str, located: Located | ActorRef | None) -> None:
@@ -111,7 +111,7 @@ def _report(article: Article, draft: Draft, report_id: str, places: list[tuple[P
     cite("event_type", Located(None, head.start.idx, head.token.idx + len(head.token), ""))
 
     location = (
-        next(((p, loc) for p, loc in places if p.is_settlement and not p.is_weak), None)
+        next(((p, loc) for p, loc in places if p.is_settlement and (not p.is_weak or p.admin1 in context.regions)), None)
         or next(((p, loc) for p, loc in places if p.kind == "admin1"), None)
         or next(((p, loc) for p, loc in places if p.is_settlement), None)
         or (places[0] if places else None)

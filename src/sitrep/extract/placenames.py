@@ -1,0 +1,85 @@
+"""Place names the parser missed, found by the words around them.
+
+The small English model often takes an unfamiliar town for an adjective, a person or an
+organisation ("shelled Harbal/ADJ town", "in Bodrum/ORG town center"), or cuts a long
+name ("San Fernando del Valle de Catamarca"). News writes places in few shapes: a place
+preposition before a capitalised name ("protested in Carhaix-Plouger", "near the town of
+Olan") or a settlement noun after it ("Harbal town", "Aleppo countryside"). A name found
+so is only a candidate: the gazetteer decides later whether it is a place.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from sitrep.data.lexicon import country_matcher, country_names, cues
+
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "around", "across", "into", "inside", "towards", "toward", "through", "throughout", "on", "of", "between"})
+NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+JOINERS = frozenset({"-", "'", "’"})
+
+
+def spotted_places(sentence: Span) -> list[Span]:
+    """Capitalised names in a place's position: after a place preposition or before a
+    settlement noun; not the names of squares, buildings and businesses ("in Dante
+    square", "outside McDonald's")."""
+    found = []
+    for run in _name_runs(sentence):
+        after = sentence.doc[run.end].lower_ if run.end < sentence.end else ""
+        if after in cues("named_after") or after in ("'s", "’s") or _is_demonym(run):
+            continue
+        if after in cues("settlement") or _after_place_preposition(run, sentence):
+            found.append(run)
+    return found
+
+
+def _name_runs(sentence: Span) -> list[Span]:
+    """Maximal runs of capitalised words, with the lower-case particles ("de", "al") and
+    hyphens that join them; a run never starts at the sentence's first word unless that
+    word is not a common one ("Kabul", not "The")."""
+    runs = []
+    start: int | None = None
+    last_name: int | None = None
+    for token in sentence:
+        if _is_name_word(token, sentence):
+            if start is None:
+                start = token.i
+            last_name = token.i
+            continue
+        joins = token.lower_ in cues("name_particle") or token.text in JOINERS and not sentence.doc[token.i - 1].whitespace_
+        if start is not None and joins:
+            continue
+        if start is not None and last_name is not None:
+            runs.append(sentence.doc[start : last_name + 1])
+        start = last_name = None
+    if start is not None and last_name is not None:
+        runs.append(sentence.doc[start : last_name + 1])
+    return runs
+
+
+def _is_name_word(token: Token, sentence: Span) -> bool:
+    if not token.text[:1].isupper() or token.ent_type_ in NOT_NAMES:
+        return False
+    return not (token.is_stop or token.i == sentence.start and token.pos_ not in ("PROPN",))
+
+
+def _after_place_preposition(run: Span, sentence: Span) -> bool:
+    """'in X', 'in central X', 'near the town of X', 'north of X' (but not 'members of X')."""
+    index = run.start - 1
+    while index >= sentence.start and sentence.doc[index].lower_ in cues("place_qualifier"):
+        index -= 1
+    if index < sentence.start:
+        return False
+    word = sentence.doc[index].lower_
+    if word not in PLACE_PREPOSITIONS:
+        return False
+    if word != "of":
+        return True
+    before = index - 1
+    while before >= sentence.start and sentence.doc[before].lower_ in cues("place_qualifier"):
+        before -= 1
+    return before >= sentence.start and sentence.doc[before].lower_ in cues("place_of")
+
+
+def _is_demonym(run: Span) -> bool:
+    """'in Turkish drone strikes' is no place; 'in Turkey' is a country and stays."""
+    return run.text.lower() not in country_names() and bool(country_matcher().find(run.text))
