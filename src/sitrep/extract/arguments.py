@@ -374,7 +374,7 @@ def _is_place_role(root: Token) -> bool:
     node = root
     while node.dep_ in ("conj", "appos", "compound", "nmod") and node.head.i != node.i:
         node = node.head
-    if node.dep_ == "dobj" and root.ent_type_ in PLACE_LABELS:
+    if node.dep_ in ("dobj", "nsubjpass") and root.ent_type_ in PLACE_LABELS:
         return True
     if node.dep_ != "pobj":
         return False

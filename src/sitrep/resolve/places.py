@@ -103,13 +103,13 @@ def resolve_place(name: str, context: Iterable[str] = (), regions: Iterable[str]
             return country
         for key in dict.fromkeys((spelling, strip_region_word(spelling)[0])):
             found = gazetteer().lookup(key)
-            matches = [m for m in found if _plausible(m, preferred) or not preferred and len(found) == 1 and m.own_name]
+            matches = [m for m in found if _plausible(m, preferred) or not preferred and m.own_name]
             if matches:
                 return _best(matches, spelling, preferred, steer, aside)
     bare = strip_region_word(spellings[-1])[0]
     if len(skeleton(bare).replace(" ", "")) < MIN_SKELETON:
         return None
-    matches = [m for m in gazetteer().lookup(bare, fuzzy=True) if m.entry.iso2 in preferred and _alike(bare, m.entry.name)]
+    matches = [m for m in gazetteer().lookup(bare, fuzzy=True) if (m.entry.iso2 in preferred or _is_famous(m)) and _alike(bare, m.entry.name)]
     return _best(matches, spellings[-1], preferred, steer, aside) if matches else None
 
 
@@ -171,9 +171,18 @@ def _best(matches: list[Match], name: str, preferred: set[str], steer: Counter[s
 def _plausible(match: Match, preferred: set[str]) -> bool:
     """Outside the article's countries only towns of some size are meant: a village of 600
     people in Peru is not what "Ramadi" or "Deir" means in a story about Iraq. (In a story
-    about no country in particular, a name only one place in the world bears is that place.)"""
-    entry = match.entry
-    return entry.iso2 in preferred or entry.kind == "admin1" or entry.population >= ABROAD_MIN_POPULATION or entry.population == 0
+    about no country in particular, any place of that very name may be meant.)"""
+    return match.entry.iso2 in preferred or _is_large(match) or match.entry.population == 0
+
+
+def _is_famous(match: Match) -> bool:
+    """A region or a big city is meant by a variant spelling even in a story that names
+    no country of its ("Ar Raqqa" when only Turkish forces are named)."""
+    return match.entry.kind == "admin1" or match.entry.population >= BIG_CITY
+
+
+def _is_large(match: Match) -> bool:
+    return match.entry.kind == "admin1" or match.entry.population >= ABROAD_MIN_POPULATION
 
 
 def place_parts(text: str) -> list[tuple[int, str]]:
