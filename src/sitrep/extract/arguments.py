@@ -24,7 +24,7 @@ from sitrep.extract.actors import ActorRef, resolve_actor, role_of
 from sitrep.extract.dates import DateValue, resolve_date
 from sitrep.extract.detect import Mention
 from sitrep.extract.numbers import Count, count_conjuncts
-from sitrep.extract.placenames import spotted_places
+from sitrep.extract.placenames import names_something_else, spotted_places
 from sitrep.nlp import doc_text
 
 DATE_QUALIFIERS = {"little", "a", "less", "than", "more", "shortly", "just", "only", "about", "around", "nearly", "almost", "some", "early", "late", "before", "after", "until"}
@@ -359,7 +359,7 @@ def place_candidates(sentence: Span) -> list[Span]:
     def piece_of_a_name(candidate: Span) -> bool:
         return any(s.start_char <= candidate.start_char and candidate.end_char <= s.end_char and len(candidate.text) < len(s.text) for s in spotted)
 
-    kept = {(c.start_char, c.end_char): c for c in candidates + spotted if not piece_of_a_name(c)}
+    kept = {(c.start_char, c.end_char): c for c in candidates + spotted if not piece_of_a_name(c) and not names_something_else(c)}
     return sorted(kept.values(), key=lambda s: s.start_char)
 
 

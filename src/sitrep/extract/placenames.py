@@ -20,21 +20,30 @@ JOINERS = frozenset({"-", "'", "’"})
 
 def spotted_places(sentence: Span) -> list[Span]:
     """Capitalised names in a place's position: after a place preposition or before a
-    settlement noun; not the names of squares, buildings and businesses ("in Dante
-    square", "outside McDonald's")."""
+    settlement noun."""
     found = []
     for run in _name_runs(sentence):
         after = sentence.doc[run.end].lower_ if run.end < sentence.end else ""
-        if after in cues("named_after") or after in ("'s", "’s") or _is_demonym(run):
-            continue
-        if after in cues("settlement") or _after_place_preposition(run, sentence):
+        if not _is_demonym(run) and (after in cues("settlement") or _after_place_preposition(run, sentence)):
             found.append(run)
     return found
 
 
+def names_something_else(candidate: Span) -> bool:
+    """A name that is not a town's even where one bears it: a street's or a business's
+    ("in Dante square", "outside McDonald's", "Colombo square in Sanremo"), or an acronym
+    that is not a country's ("the NATO base", "AFA")."""
+    doc = candidate.doc
+    after = doc[candidate.end].lower_ if candidate.end < len(doc) else ""
+    if after in cues("named_after") or after in ("'s", "’s"):
+        return True
+    letters = "".join(c for c in candidate.text if c.isalpha())
+    return len(letters) > 1 and letters.isupper() and candidate.text.lower() not in country_names()
+
+
 def _name_runs(sentence: Span) -> list[Span]:
     """Maximal runs of capitalised words, with the lower-case particles ("de", "al") and
-    hyphens that join them; a run never starts at the sentence's first word unless that
+    hyphenated words ("Port-au-Prince") that join them; a run never starts at the sentence's first word unless that
     word is not a common one ("Kabul", not "The")."""
     runs = []
     start: int | None = None
@@ -45,7 +54,9 @@ def _name_runs(sentence: Span) -> list[Span]:
                 start = token.i
             last_name = token.i
             continue
-        joins = token.lower_ in cues("name_particle") or token.text in JOINERS and not sentence.doc[token.i - 1].whitespace_
+        hyphenated = token.i + 1 < sentence.end and sentence.doc[token.i + 1].text in JOINERS and not token.whitespace_
+        glued = not sentence.doc[token.i - 1].whitespace_ and sentence.doc[token.i - 1].text in JOINERS and hyphenated
+        joins = token.lower_ in cues("name_particle") or glued or token.text in JOINERS and not sentence.doc[token.i - 1].whitespace_
         if start is not None and joins:
             continue
         if start is not None and last_name is not None:
