@@ -41,6 +41,7 @@ MIN_SKELETON = 3
 SPELLING_SIMILARITY = 75
 SHORT_SPELLING_SIMILARITY = 85
 SHORT_NAME = 6
+MISPLACED_KM = 100
 VOWELS = "aeiouy"
 DIRECTIONS = re.compile(
     r"^(?:the\s+)?(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central|greater|upper|lower)\s+",
@@ -158,7 +159,7 @@ def _best(matches: list[Match], name: str, preferred: set[str], steer: Counter[s
         own = region is not None and fold(region) == fold(bare)
         return steer[region] > own if region in steer else False
 
-    match = max(matches, key=lambda m: (m.entry.iso2 in preferred, steered(m), aside and m.entry.kind == "admin1", m.own_name, m.entry.kind != "admin1", m.entry.population))
+    match = max(matches, key=lambda m: (m.entry.iso2 in preferred, aside and m.entry.kind == "admin1", steered(m), m.own_name, m.entry.kind != "admin1", m.entry.population))
     city = max((m for m in matches if m.entry.kind == "city"), key=lambda m: m.entry.population, default=None)
     known = match.entry.population > 0
     outweighs = known and city is not None and city.own_name and city.entry.population >= max(BIG_CITY, BIG_CITY_RATIO * match.entry.population)
@@ -238,18 +239,39 @@ def resolve_phrase(phrase: str, context: PlaceContext) -> tuple[int, str, Place]
     phrase: the town of "Crotone (Crotone, Calabria)", not the province after it. A part
     that is only a small namesake found by an alternate name, or lies outside the
     countries the article is about, gives way to a later part that is sure: "Dong village
-    (Jos North, Plateau)" is Jos, not a Chinese hamlet also called Dong."""
+    (Jos North, Plateau)" is Jos, not a Chinese hamlet also called Dong. A town the
+    asides place elsewhere is a namesake of an unknown village: "Pisky, Donetsk" is not
+    the Pisky of Poltava oblast."""
     found = []
     for offset, part in place_parts(phrase):
         place = resolve_place(part, context.countries, context.regions, aside=offset > 0)
         if place is not None:
             found.append((offset, part, place))
+    if len(found) > 1 and found[0][0] == 0 and _misplaced(found[0][2], [place for _, _, place in found[1:]]):
+        found = found[1:]
     sure = [
         (offset, part, place)
         for offset, part, place in found
         if (not place.is_weak or place.admin1 in context.regions) and (not context.countries or place.iso2 in context.countries)
     ]
     return (sure or found or [None])[0]
+
+
+def _misplaced(town: Place, asides: list[Place]) -> bool:
+    """Asides in the town's country place it elsewhere: another region, or a town of
+    another region more than MISPLACED_KM away. (An aside in another country is more
+    often a misread aside than a contradiction.)"""
+    if not town.is_settlement:
+        return False
+    fellow = [aside for aside in asides if aside.iso2 == town.iso2 and aside.kind != "country"]
+    return bool(fellow) and not any(_agrees(town, aside) for aside in fellow)
+
+
+def _agrees(town: Place, aside: Place) -> bool:
+    if aside.kind == "admin1":
+        return town.admin1 is not None and fold(strip_region_word(town.admin1)[0]) == fold(strip_region_word(aside.name)[0])
+    near = None not in (town.latitude, town.longitude, aside.latitude, aside.longitude) and kilometres(town.latitude, town.longitude, aside.latitude, aside.longitude) <= MISPLACED_KM  # type: ignore[arg-type]
+    return town.admin1 == aside.admin1 or near
 
 
 def resolve_places(text: str, names: Iterable[str]) -> list[tuple[str, Place | None]]:
