@@ -347,7 +347,7 @@ def place_candidates(sentence: Span) -> list[Span]:
     for entity in sentence.ents:
         if entity.label_ in MISLABELLED_PLACES and entity.root.pos_ == "PROPN" and entity.root.dep_ == "pobj":
             candidates.append(entity)
-    settlements = cues("settlement")
+    settlements = cues("settlement") | cues("region_word")
     for token in sentence:
         names = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
         if token.pos_ == "PROPN" and token.dep_ == "pobj" and (token.ent_iob_ == "O" or _swallowed(token)):

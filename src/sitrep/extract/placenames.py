@@ -20,12 +20,13 @@ JOINERS = frozenset({"-", "'", "’"})
 
 def spotted_places(sentence: Span) -> list[Span]:
     """Capitalised names in a place's position: after a place preposition or before a
-    settlement noun."""
+    settlement noun, which stays with the name ("Ar Raqqa governorate" is the region)."""
     found = []
     for run in _name_runs(sentence):
         after = sentence.doc[run.end].lower_ if run.end < sentence.end else ""
-        if not _is_demonym(run) and (after in cues("settlement") or _after_place_preposition(run, sentence)):
-            found.append(run)
+        kind_word = after in cues("settlement") | cues("region_word")
+        if not _is_demonym(run) and (kind_word or _after_place_preposition(run, sentence)):
+            found.append(sentence.doc[run.start : run.end + 1] if kind_word else run)
     return found
 
 

@@ -33,21 +33,15 @@ from importlib import resources
 from importlib.metadata import version
 from pathlib import Path
 
-INDEX_VERSION = 4
+from sitrep.data.lexicon import cues
+
+INDEX_VERSION = 6
 UNDECOMPOSABLE = str.maketrans({"ı": "i", "İ": "I", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D",
                                 "ħ": "h", "Ħ": "H", "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "Þ": "Th"})
 MIN_POPULATION = 500
 CURATED_FILE = "places.csv"
 REGIONS_FILE = "regions.csv"
 ARABIC_ARTICLES = frozenset({"al", "el", "ar", "as", "ad", "an", "at", "az", "ash", "ath", "adh", "ez", "es", "ed", "en", "et"})
-REGION_WORDS = frozenset({
-    "governorate", "province", "region", "state", "oblast", "district", "department", "prefecture",
-    "county", "division", "muhafazat", "wilayat", "wilaya", "krai", "kray", "territory", "voivodeship",
-})
-SETTLEMENT_WORDS = frozenset({
-    "city", "town", "village", "township", "municipality", "locality", "commune", "countryside",
-    "area", "neighbourhood", "neighborhood", "camp", "sub-county", "subcounty", "outskirts",
-})
 CODE = re.compile(r"[A-Z0-9]{2,4}")
 """Airport and postal codes among GeoNames's alternate names: "IGM" is not Kingman in a text."""
 APOSTROPHES = re.compile(r"['’‘ʿʾ`´]")
@@ -95,11 +89,12 @@ def strip_region_word(name: str) -> tuple[str, bool]:
     ("Taxila", False): the name, and whether it said it is a region."""
     words = name.split()
     region = False
-    while len(words) > 1 and fold(words[-1]) in REGION_WORDS | SETTLEMENT_WORDS:
-        region = region or fold(words[-1]) in REGION_WORDS
+    region_words, place_words = cues("region_word"), cues("region_word") | cues("settlement")
+    while len(words) > 1 and fold(words[-1]) in place_words:
+        region = region or fold(words[-1]) in region_words
         words = words[:-1]
-    while len(words) > 2 and fold(words[0]) in REGION_WORDS | SETTLEMENT_WORDS and fold(words[1]) == "of":
-        region = region or fold(words[0]) in REGION_WORDS
+    while len(words) > 2 and fold(words[0]) in place_words and fold(words[1]) == "of":
+        region = region or fold(words[0]) in region_words
         words = words[2:]
     return " ".join(words), region
 
@@ -220,11 +215,19 @@ def _entries() -> Iterator[tuple[Entry, str, set[str]]]:
         )
     for key, region in regions.items():
         towns = members[key]
-        weight = sum(max(t["population"], 1) for t in towns)
-        latitude = sum(t["latitude"] * max(t["population"], 1) for t in towns) / weight
-        longitude = sum(t["longitude"] * max(t["population"], 1) for t in towns) / weight
-        yield Entry(region.name, key[0], region.name, latitude, longitude, weight, "admin1"), region.name, region.aliases
+        seat = _seat(towns, region)
+        population = sum(max(t["population"], 1) for t in towns)
+        yield Entry(region.name, key[0], region.name, seat["latitude"], seat["longitude"], population, "admin1"), region.name, region.aliases
     yield from _curated({(key[0], region.name) for key, region in regions.items()})
+
+
+def _seat(towns: list[dict], region: Region) -> dict:
+    """Where a region-level event is put: ACLED codes it to the regional capital. GeoNames's
+    cities carry no capital flag, so it is the largest town bearing the region's name
+    (Marib in Marib, Idlib in Idlib), else the largest town."""
+    names = {fold(strip_region_word(n)[0]) for n in (region.name, *region.aliases)}
+    namesakes = [t for t in towns if fold(t["name"]) in names or fold(ascii_name(t["name"])) in names]
+    return max(namesakes or towns, key=lambda t: t["population"])
 
 
 @dataclass
