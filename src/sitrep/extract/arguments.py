@@ -111,7 +111,32 @@ def gather(mentions: list[Mention], published: datetime | None) -> list[MentionF
             fact.speaker = speaker
             fact.certainty = certainty
             fact.operation = operation
+    _lend_places(by_sentence, published)
     return facts
+
+
+def _lend_places(by_sentence: dict[int, list[MentionFacts]], published: datetime | None) -> None:
+    """A paragraph goes on where it last said it was: a sentence that names where but tells
+    no event ("Russian forces fired heavy weapons at Kharkiv.") lends its places to the
+    events of later sentences of its paragraph that name none ("Around four civilians
+    were killed."), until another sentence names a place."""
+    if not by_sentence:
+        return
+    doc = next(iter(by_sentence.values()))[0].mention.sentence.doc
+    text = doc_text(doc)
+    pending: list[Located] = []
+    previous_end = 0
+    for sentence in doc.sents:
+        if "\n" in text[previous_end : sentence.start_char]:
+            pending = []
+        previous_end = sentence.end_char
+        group = by_sentence.get(sentence.start)
+        if group is None:
+            pending = [located for located, root in _place_phrases(sentence, []) if not _in_dated_past(root, published)] or pending
+        elif any(fact.places for fact in group):
+            pending = [place for fact in group for place in fact.places]
+        else:
+            group[0].places.extend(pending)
 
 
 def _of_statement(root: Token) -> bool:

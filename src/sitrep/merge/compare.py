@@ -82,11 +82,14 @@ def _days(a: SourcedReport, b: SourcedReport) -> float | None:
 
 
 def _place(a: EventReport, b: EventReport) -> float | None:
+    """Towns by distance; a region-level report (precision 3) sits at its region's seat,
+    which says nothing of where in the region, so it agrees by region."""
     if a.iso3 and b.iso3 and a.iso3 != b.iso3:
         return None
     if a.location and b.location and a.location.lower() == b.location.lower() and a.admin1 == b.admin1:
         return SAME_PLACE
-    if a.latitude is not None and b.latitude is not None and a.longitude is not None and b.longitude is not None:
+    regional = a.geo_precision == 3 or b.geo_precision == 3
+    if not regional and a.latitude is not None and b.latitude is not None and a.longitude is not None and b.longitude is not None:
         distance = kilometres(a.latitude, a.longitude, b.latitude, b.longitude)
         limit = SAME_TOWN_KM if a.geo_precision == b.geo_precision == 1 else NEAR_TOWN_KM
         if distance > limit:
