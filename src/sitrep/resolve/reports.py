@@ -25,6 +25,7 @@ from sitrep.resolve.places import (
 BACKGROUND_AGE = timedelta(days=365)
 NEAR = re.compile(r"\b(near|outside|outskirts|north|south|east|west|around|close to)\b(?!.*\b(in|at)\b)")
 ASIDE_LENGTH = 80
+ASIDES = 3
 AFTER_PLACE = re.compile(r"(?:\s+[a-z-]+)?\s*\([^()]{1,80}\)|,\s*[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)*(?=[,.;:)]|\s[a-z])")
 INHERITING_TYPES = {"Explosions/Remote violence", "Battles"}
 
@@ -51,13 +52,17 @@ def _place_phrases(text: str, drafts: list[Draft]) -> list[str]:
 
 def _with_aside(text: str, located: Located) -> Located:
     """A place name with the region that follows it: "Santa Rita (Paraiba)", "Tijaban city
-    (Kech district, Balochistan)", "Las Ordenitas, Michoacan"."""
+    (Kech district, Balochistan)", "Las Ordenitas, Michoacan", "Zee Hpyu Kone village, Pale
+    township (Yinmarbin district, Sagaing region)"."""
     end = located.end
     if located.text.count("(") > located.text.count(")"):
         closing = text.find(")", end, end + ASIDE_LENGTH)
         end = closing + 1 if closing >= 0 else end
-    aside = AFTER_PLACE.match(text, end)
-    end = aside.end() if aside else end
+    for _ in range(ASIDES):
+        aside = AFTER_PLACE.match(text, end)
+        if aside is None:
+            break
+        end = aside.end()
     return Located(located.value, located.start, end, text[located.start : end])
 
 
