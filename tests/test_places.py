@@ -94,3 +94,57 @@ def test_where_the_event_happened_not_where_it_came_from() -> None:
     [shelling] = run_extract("Russian forces fired missiles from Belgorod at Kharkiv on Tuesday, killing three civilians.\n", "2024-05-10")
     assert (shelling.location, shelling.country, shelling.geo_precision) == ("Kharkiv", "Ukraine", 1)
     assert shelling.actor1_type == 8
+
+
+def _spans(text: str) -> list[str]:
+    from sitrep import nlp
+    from sitrep.extract.arguments import place_candidates
+
+    return [span.text for sentence in nlp.parse(text).sents for span in place_candidates(sentence)]
+
+
+def test_names_the_parser_misses_are_found_by_their_surroundings() -> None:
+    """Town names the small model takes for adjectives, people or organisations, found by a
+    place preposition before them or a settlement word after them (which stays with them)."""
+    assert {"Qirbat town", "Homs countryside"} <= set(_spans("On Tuesday, army artillery shelled Qirbat town in Homs countryside.\n"))
+    assert "Carhaix-Plouger" in _spans("About 300 farmers protested in Carhaix-Plouger against the new tax.\n")
+    assert "Port-au-Prince" in _spans("Gang members shot a lawyer in Port-au-Prince on Friday.\n")
+    assert "San Fernando del Valle de Catamarca" in _spans("Teachers marched in San Fernando del Valle de Catamarca on Monday.\n")
+    assert "Turkish" not in _spans("Two people died in Turkish drone strikes on Monday.\n")
+    streets = _spans("Students gathered in Garibaldi square in Trieste, then outside McDonald's in Udine and at the NATO base in Aviano.\n")
+    assert {"Trieste", "Udine", "Aviano"} <= set(streets)
+    assert not {"Garibaldi", "McDonald", "NATO"} & set(streets)
+
+
+def test_namesakes_are_told_apart_by_own_names_asides_and_regions() -> None:
+    assert resolve_place("Valence").iso2 == "FR"  # Valencia's French alternate name does not outweigh the town's own
+    kingston = resolve_phrase("Kingston (Ontario)", article_context([], ["Kingston (Ontario)"]))[2]
+    assert (kingston.iso2, kingston.admin1) == ("CA", "Ontario")  # Jamaica's Kingston parish does not steer it
+    melbourne = resolve_phrase("Melbourne (Victoria)", article_context([], ["Melbourne (Victoria)"]))
+    assert melbourne[2].iso2 == "AU"
+    assert resolve_place("Victoria", [], [], aside=True).kind == "admin1"
+    assert resolve_phrase("Neustadt in Holstein", article_context([], []))[2].admin1 == "Schleswig-Holstein"
+    village = resolve_phrase("Pisky, Donetsk", article_context(["UA"], ["Pisky, Donetsk"]))
+    assert (village[1], village[2].name) == ("Donetsk", "Donetska oblast")  # an unknown village there, not the Pisky of Poltava oblast
+    assert resolve_place("Ar Raqqa", ["TR"]).iso2 == "SY"  # a variant spelling of a big city, outside the named countries
+    assert resolve_place("Banin", ["SY"]) is None or resolve_place("Banin", ["SY"]).name != "Banan"
+
+
+def test_a_region_sits_at_its_seat() -> None:
+    """ACLED codes a region-level event to the regional capital (precision 3)."""
+    from sitrep.resolve.places import kilometres as distance_km
+
+    marib = resolve_place("Marib governorate", ["YE"])
+    assert marib.kind == "admin1"
+    assert distance_km(marib.latitude, marib.longitude, 15.46, 45.33) < 10
+    puthia = resolve_place("Puthia upazila", ["BD"])
+    assert (puthia.name, puthia.kind) == ("Puthia", "city")
+
+
+def test_a_paragraph_goes_on_where_it_last_said_it_was() -> None:
+    from conftest import run_extract
+
+    [shelling] = run_extract("Russian forces fired heavy weapons at Kharkiv on Sunday. A school was hit and four civilians were killed.\n", "2024-03-04")
+    assert (shelling.location, shelling.country) == ("Kharkiv", "Ukraine")
+    reports = run_extract("Russian forces fired heavy weapons at Kharkiv on Sunday.\n\nIn a separate attack, gunmen killed four civilians on Sunday.\n", "2024-03-04")
+    assert all(r.location is None for r in reports)

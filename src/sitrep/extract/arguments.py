@@ -127,16 +127,19 @@ def _lend_places(by_sentence: dict[int, list[MentionFacts]], published: datetime
     pending: list[Located] = []
     previous_end = 0
     for sentence in doc.sents:
-        if "\n" in text[previous_end : sentence.start_char]:
+        words = sentence.text.strip()
+        start = text.index(words, sentence.start_char) if words else sentence.start_char
+        if "\n" in text[previous_end:start]:
             pending = []
-        previous_end = sentence.end_char
+        previous_end = start + len(words)
         group = by_sentence.get(sentence.start)
         if group is None:
             pending = [located for located, root in _place_phrases(sentence, []) if not _in_dated_past(root, published)] or pending
         elif any(fact.places for fact in group):
             pending = [place for fact in group for place in fact.places]
         else:
-            group[0].places.extend(pending)
+            for fact in group:
+                fact.places.extend(pending)
 
 
 def _of_statement(root: Token) -> bool:
