@@ -401,6 +401,8 @@ def _swallowed(token: Token) -> bool:
 def _is_place_role(root: Token) -> bool:
     node = root
     while node.dep_ in ("conj", "appos", "compound", "nmod") and node.head.i != node.i:
+        if node.dep_ == "nmod" and node.head.pos_ != "PROPN":
+            return False
         node = node.head
     if node.dep_ in ("dobj", "nsubjpass") and root.ent_type_ in PLACE_LABELS:
         return True
