@@ -24,7 +24,7 @@ from sitrep.extract.actors import ActorRef, resolve_actor, role_of
 from sitrep.extract.dates import DateValue, resolve_date
 from sitrep.extract.detect import Mention
 from sitrep.extract.numbers import Count, count_conjuncts
-from sitrep.extract.placenames import names_something_else, spotted_places
+from sitrep.extract.placenames import SPOTTED, names_something_else, spotted_places
 from sitrep.nlp import doc_text
 
 DATE_QUALIFIERS = {"little", "a", "less", "than", "more", "shortly", "just", "only", "about", "around", "nearly", "almost", "some", "early", "late", "before", "after", "until"}
@@ -351,14 +351,13 @@ def _merge_same_day(found: list[DatePhrase]) -> list[DatePhrase]:
 
 def _place_phrases(sentence: Span, group: list[MentionFacts]) -> list[tuple[Located, Token]]:
     actor_spans = [(a.start, a.end) for f in group for a in (*f.agents, *f.patients, *f.associates)]
-    spotted = {(s.start_char, s.end_char) for s in spotted_places(sentence)}
     places: list[tuple[Located, Token]] = []
     for entity in place_candidates(sentence):
         root = entity.root
         in_pp = root.dep_ in ("pobj", "nmod") or root.dep_ == "compound" and root.head.dep_ == "pobj"
         if any(s <= entity.start_char and entity.end_char <= e for s, e in actor_spans) and not in_pp:
             continue
-        if not _is_place_role(root) and (entity.start_char, entity.end_char) not in spotted:
+        if not _is_place_role(root) and entity.label_ != SPOTTED:
             continue
         places.append((Located(entity.text, entity.start_char, entity.end_char, entity.text), root))
     places += _capitals(sentence)

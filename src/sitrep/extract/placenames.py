@@ -13,6 +13,8 @@ from spacy.tokens import Span, Token
 
 from sitrep.data.lexicon import country_matcher, country_names, cues
 
+SPOTTED = "SPOTTED_PLACE"
+"""The label of a spotted name's span: its place role is given by its surroundings."""
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "around", "across", "into", "inside", "towards", "toward", "through", "throughout", "on", "of", "between"})
 NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 JOINERS = frozenset({"-", "'", "’"})
@@ -26,7 +28,7 @@ def spotted_places(sentence: Span) -> list[Span]:
         after = sentence.doc[run.end].lower_ if run.end < sentence.end else ""
         kind_word = after in cues("settlement") | cues("region_word")
         if not _is_demonym(run) and (kind_word or _after_place_preposition(run, sentence)):
-            found.append(sentence.doc[run.start : run.end + 1] if kind_word else run)
+            found.append(Span(sentence.doc, run.start, run.end + kind_word, label=SPOTTED))
     return found
 
 
