@@ -151,3 +151,12 @@ def test_role_fillers_only_where_an_incident_is_told() -> None:
     roles = {(f.role, f.text) for f in document_roles(nlp.parse(ARSON))}
     assert ("perpetrator", "Gunmen") in roles and ("target", "police station") in roles
     assert document_roles(nlp.parse("The central bank raised interest rates on Monday and said inflation would ease.")) == []
+
+
+def test_one_person_named_by_a_singular_noun_counts_one_death() -> None:
+    [farmer] = run_extract("A farmer was killed by gunmen near Makurdi on Sunday.\n", "2024-06-03")
+    assert farmer.fatalities == 1
+    [mixed] = run_extract("Gunmen shot dead a policeman and two traders near Makurdi on Sunday.\n", "2024-06-03")
+    assert mixed.fatalities == 3
+    [family] = run_extract("The family was killed in an air strike on their house in Idlib on Sunday.\n", "2024-06-03")
+    assert family.fatalities == 0  # "the family" is many people, of no known number

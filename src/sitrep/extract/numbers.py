@@ -9,7 +9,7 @@ from functools import lru_cache
 from number_parser import parse_number
 from spacy.tokens import Token
 
-from sitrep.data.lexicon import vague_numbers
+from sitrep.data.lexicon import cues, role_nouns, vague_numbers
 
 LOWER_BOUND = {"more than", "over", "at least", "upwards of", "in excess of", "more then"}
 UPPER_BOUND = {"up to", "nearly", "almost", "fewer than", "less than", "under", "as many as", "close to"}
@@ -77,18 +77,24 @@ def count_of(noun: Token) -> Count | None:
 
 
 def count_conjuncts(noun: Token) -> Count | None:
-    """Sum over "two soldiers and one interpreter"; a named person counts one."""
+    """Sum over "two soldiers and one interpreter"; a named person counts one, and so does
+    one person named by a singular noun ("a man", "the mayor", "a policeman")."""
     total: Count | None = None
     for member in [noun, *noun.conjuncts]:
         if member.i < noun.i:
             continue
         count = count_of(member)
-        if count is None and member.ent_type_ == "PERSON":
+        if count is None and (member.ent_type_ == "PERSON" or _one_person(member)):
             count = Count(1, 1, 1, member.idx, member.idx + len(member.text))
         if count is None:
             return total if member.i != noun.i else None
         total = count if total is None else total + count
     return total
+
+
+def _one_person(noun: Token) -> bool:
+    determined = any(c.dep_ in ("det", "poss") and c.lower_ not in ("no", "any", "some", "every", "each") for c in noun.children)
+    return noun.tag_ == "NN" and determined and noun.lemma_.lower() in role_nouns() and noun.lemma_.lower() not in cues("collective")
 
 
 def _number_token(noun: Token) -> Token | None:
