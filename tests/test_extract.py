@@ -160,3 +160,8 @@ def test_one_person_named_by_a_singular_noun_counts_one_death() -> None:
     assert mixed.fatalities == 3
     [family] = run_extract("The family was killed in an air strike on their house in Idlib on Sunday.\n", "2024-06-03")
     assert family.fatalities == 0  # "the family" is many people, of no known number
+
+
+def test_a_verb_and_the_last_of_its_objects_tell_the_event() -> None:
+    [shelling] = run_extract("Government forces fired 120mm and 82mm mortars at rebel positions near Horlivka on Monday.\n", "2024-06-04")
+    assert (shelling.sub_event_type, shelling.actor1) == ("Shelling/artillery/missile attack", "Military Forces of Ukraine")

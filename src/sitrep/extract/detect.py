@@ -119,15 +119,19 @@ def _lemma(token: Token) -> str:
 
 
 def _phrase_start(token: Token, lemmas: tuple[str, ...]) -> Token | None:
-    """Where a multi-word trigger begins: adjacent words, or a verb and its object."""
+    """Where a multi-word trigger begins: adjacent words, or a verb and its object, also
+    the last of several ("fired 120mm and 82mm mortars")."""
     if len(lemmas) == 1:
         return token
     doc = token.doc
     first = token.i - len(lemmas) + 1
     if first >= 0 and tuple(_lemma(t) for t in doc[first : token.i + 1]) == lemmas:
         return doc[first]
-    if len(lemmas) == 2 and token.dep_ in ("dobj", "prt") and _lemma(token.head) == lemmas[0]:
-        return token.head
+    governed = token
+    while governed.dep_ == "conj" and governed.head.i != governed.i:
+        governed = governed.head
+    if len(lemmas) == 2 and governed.dep_ in ("dobj", "prt") and _lemma(governed.head) == lemmas[0]:
+        return governed.head
     return None
 
 
