@@ -165,3 +165,8 @@ def test_one_person_named_by_a_singular_noun_counts_one_death() -> None:
 def test_a_verb_and_the_last_of_its_objects_tell_the_event() -> None:
     [shelling] = run_extract("Government forces fired 120mm and 82mm mortars at rebel positions near Horlivka on Monday.\n", "2024-06-04")
     assert (shelling.sub_event_type, shelling.actor1) == ("Shelling/artillery/missile attack", "Military Forces of Ukraine")
+
+
+def test_the_verb_of_a_verb_and_object_trigger_has_the_actor() -> None:
+    [attack] = run_extract("Gunmen opened fire at a police checkpoint near Kano on Monday.\n", "2024-06-04")
+    assert attack.actor1 and attack.actor1.startswith("Unidentified Armed Group")

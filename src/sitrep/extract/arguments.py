@@ -186,12 +186,13 @@ def _roles(mention: Mention) -> MentionFacts:
     lethal = cues("lethal")
     for hit in mention.hits:
         token = hit.token
-        if token.pos_ in ("VERB", "AUX"):
-            own_subject = any(c.dep_.startswith("nsubj") for c in token.children)
-            subject_holder = token.head if token.dep_ in ("conj", "xcomp", "advcl") and not own_subject else token
+        verb = hit.start if hit.start.pos_ in ("VERB", "AUX") else token
+        if verb.pos_ in ("VERB", "AUX"):
+            own_subject = any(c.dep_.startswith("nsubj") for c in verb.children)
+            subject_holder = verb.head if verb.dep_ in ("conj", "xcomp", "advcl") and not own_subject else verb
             facts.agents += _actors(c for c in subject_holder.children if c.dep_ in ("nsubj",))
-            facts.agents += _actors(p for v in (token, *token.conjuncts) for c in v.children if c.dep_ == "agent" for p in c.children)
-            objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+            facts.agents += _actors(p for v in (verb, *verb.conjuncts) for c in v.children if c.dep_ == "agent" for p in c.children)
+            objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.i != token.i]
             facts.patients += _actors(objects)
         else:
             modifiers = [c for holder in {token.i: token, hit.start.i: hit.start}.values() for c in holder.children]
