@@ -113,7 +113,14 @@ def test_names_the_parser_misses_are_found_by_their_surroundings() -> None:
     assert "Turkish" not in _spans("Two people died in Turkish drone strikes on Monday.\n")
     streets = _spans("Students gathered in Garibaldi square in Trieste, then outside McDonald's in Udine and at the NATO base in Aviano.\n")
     assert {"Trieste", "Udine", "Aviano"} <= set(streets)
-    assert not {"Garibaldi", "McDonald", "NATO"} & set(streets)
+    assert not {"Garibaldi", "McDonald"} & set(streets)
+
+
+def test_an_acronym_names_a_region_or_a_country_never_a_town() -> None:
+    assert resolve_place("NATO") is None  # not Nato in the Philippines
+    assert resolve_place("UP", ["IN"]).name == "Uttar Pradesh"
+    assert resolve_place("KPK").kind == "admin1"
+    assert resolve_place("US").kind == "country"
 
 
 def test_namesakes_are_told_apart_by_own_names_asides_and_regions() -> None:

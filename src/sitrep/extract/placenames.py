@@ -34,14 +34,10 @@ def spotted_places(sentence: Span) -> list[Span]:
 
 def names_something_else(candidate: Span) -> bool:
     """A name that is not a town's even where one bears it: a street's or a business's
-    ("in Dante square", "outside McDonald's", "Colombo square in Sanremo"), or an acronym
-    that is not a country's ("the NATO base", "AFA")."""
+    ("in Dante square", "outside McDonald's", "Colombo square in Sanremo")."""
     doc = candidate.doc
     after = doc[candidate.end].lower_ if candidate.end < len(doc) else ""
-    if after in cues("named_after") or after in ("'s", "’s"):
-        return True
-    letters = "".join(c for c in candidate.text if c.isalpha())
-    return len(letters) > 1 and letters.isupper() and candidate.text.lower() not in country_names()
+    return after in cues("named_after") or after in ("'s", "’s")
 
 
 def _name_runs(sentence: Span) -> list[Span]:

@@ -104,14 +104,23 @@ def resolve_place(name: str, context: Iterable[str] = (), regions: Iterable[str]
             return country
         for key in dict.fromkeys((spelling, strip_region_word(spelling)[0])):
             found = gazetteer().lookup(key)
+            if _is_acronym(key):
+                found = tuple(m for m in found if m.entry.kind == "admin1")
             matches = [m for m in found if _plausible(m, preferred) or not preferred and m.own_name]
             if matches:
                 return _best(matches, spelling, preferred, steer, aside)
     bare = strip_region_word(spellings[-1])[0]
-    if len(skeleton(bare).replace(" ", "")) < MIN_SKELETON:
+    if len(skeleton(bare).replace(" ", "")) < MIN_SKELETON or _is_acronym(bare):
         return None
     matches = [m for m in gazetteer().lookup(bare, fuzzy=True) if (m.entry.iso2 in preferred or _is_famous(m)) and _alike(bare, m.entry.name)]
     return _best(matches, spellings[-1], preferred, steer, aside) if matches else None
+
+
+def _is_acronym(name: str) -> bool:
+    """An acronym names a region ("KPK", "UP") or a country, never a town: "NATO" is not
+    Nato in the Philippines, nor "AFA" Afa in Corsica."""
+    letters = "".join(c for c in name if c.isalpha())
+    return len(letters) > 1 and letters.isupper()
 
 
 def _alike(name: str, other: str) -> bool:
