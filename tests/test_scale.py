@@ -12,7 +12,6 @@ from importlib import resources
 from pathlib import Path
 
 import pyarrow.parquet as pq
-import pytest
 from click.testing import CliRunner
 
 from sitrep.cli import main
@@ -83,7 +82,7 @@ def test_a_killed_run_is_finished_by_a_re_run(tmp_path: Path) -> None:
     assert 3 <= finished_before < 16, "the run should be killed part-way"
     rerun = subprocess.run(command, capture_output=True, text=True, timeout=600)
     assert rerun.returncode == 0, rerun.stderr
-    assert f"done before" in rerun.stdout and f"{16 - finished_before} done now" in rerun.stdout
+    assert "done before" in rerun.stdout and f"{16 - finished_before} done now" in rerun.stdout
     articles = _parquet(out, "articles")
     assert sorted(a["id"] for a in articles) == [f"story-{n:02d}" for n in range(16)]
     assert len(list((out / "articles").glob("part-*.parquet"))) == 16

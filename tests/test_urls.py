@@ -20,7 +20,7 @@ SEEN: list[tuple[str, str]] = []
 class Site(BaseHTTPRequestHandler):
     flaky_calls = 0
 
-    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+    def do_GET(self) -> None:
         SEEN.append((self.path, self.headers.get("User-Agent", "")))
         if self.path == "/robots.txt":
             self._send(200, b"User-agent: *\nDisallow: /private\n", "text/plain")

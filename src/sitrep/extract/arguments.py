@@ -384,11 +384,12 @@ def place_candidates(sentence: Span) -> list[Span]:
         elif token.lemma_.lower() in settlements and names and token.dep_ in ("pobj", "appos", "conj"):
             candidates.append(sentence.doc[names[0].i : names[-1].i + 1])
     spotted = spotted_places(sentence)
-    def piece_of_a_name(candidate: Span) -> bool:
-        return any(s.start_char <= candidate.start_char and candidate.end_char <= s.end_char and len(candidate.text) < len(s.text) for s in spotted)
-
-    kept = {(c.start_char, c.end_char): c for c in candidates + spotted if not piece_of_a_name(c) and not names_something_else(c)}
+    kept = {(c.start_char, c.end_char): c for c in candidates + spotted if not _piece_of(c, spotted) and not names_something_else(c)}
     return sorted(kept.values(), key=lambda s: s.start_char)
+
+
+def _piece_of(candidate: Span, names: list[Span]) -> bool:
+    return any(n.start_char <= candidate.start_char and candidate.end_char <= n.end_char and len(candidate) < len(n) for n in names)
 
 
 def _swallowed(token: Token) -> bool:

@@ -26,9 +26,10 @@ def spotted_places(sentence: Span) -> list[Span]:
     found = []
     for run in _name_runs(sentence):
         after = sentence.doc[run.end].lower_ if run.end < sentence.end else ""
-        kind_word = after in cues("settlement") | cues("region_word")
+        kind_word = after in cues("settlement") or after in cues("region_word")
         if not _is_demonym(run) and (kind_word or _after_place_preposition(run, sentence)):
-            found.append(Span(sentence.doc, run.start, run.end + kind_word, label=SPOTTED))
+            end = run.end + 1 if kind_word else run.end
+            found.append(Span(sentence.doc, run.start, end, label=SPOTTED))
     return found
 
 
@@ -42,27 +43,31 @@ def names_something_else(candidate: Span) -> bool:
 
 def _name_runs(sentence: Span) -> list[Span]:
     """Maximal runs of capitalised words, with the lower-case particles ("de", "al") and
-    hyphenated words ("Port-au-Prince") that join them; a run never starts at the sentence's first word unless that
-    word is not a common one ("Kabul", not "The")."""
+    hyphenated words ("Port-au-Prince") that join them; a run never starts at the
+    sentence's first word unless that word is a proper name ("Kabul", not "The")."""
+    doc = sentence.doc
     runs = []
     start: int | None = None
     last_name: int | None = None
     for token in sentence:
         if _is_name_word(token, sentence):
-            if start is None:
-                start = token.i
+            start = token.i if start is None else start
             last_name = token.i
             continue
-        hyphenated = token.i + 1 < sentence.end and sentence.doc[token.i + 1].text in JOINERS and not token.whitespace_
-        glued = not sentence.doc[token.i - 1].whitespace_ and sentence.doc[token.i - 1].text in JOINERS and hyphenated
-        joins = token.lower_ in cues("name_particle") or glued or token.text in JOINERS and not sentence.doc[token.i - 1].whitespace_
+        glued_before = token.i > sentence.start and not doc[token.i - 1].whitespace_
+        hyphen_after = token.i + 1 < sentence.end and doc[token.i + 1].text in JOINERS and not token.whitespace_
+        joins = (
+            token.lower_ in cues("name_particle")
+            or token.text in JOINERS and glued_before
+            or glued_before and doc[token.i - 1].text in JOINERS and hyphen_after
+        )
         if start is not None and joins:
             continue
         if start is not None and last_name is not None:
-            runs.append(sentence.doc[start : last_name + 1])
+            runs.append(doc[start : last_name + 1])
         start = last_name = None
     if start is not None and last_name is not None:
-        runs.append(sentence.doc[start : last_name + 1])
+        runs.append(doc[start : last_name + 1])
     return runs
 
 
@@ -74,20 +79,21 @@ def _is_name_word(token: Token, sentence: Span) -> bool:
 
 def _after_place_preposition(run: Span, sentence: Span) -> bool:
     """'in X', 'in central X', 'near the town of X', 'north of X' (but not 'members of X')."""
-    index = run.start - 1
+    index = _before_qualifiers(run.start - 1, sentence)
+    if index < sentence.start or sentence.doc[index].lower_ not in PLACE_PREPOSITIONS:
+        return False
+    if sentence.doc[index].lower_ != "of":
+        return True
+    before = _before_qualifiers(index - 1, sentence)
+    return before >= sentence.start and sentence.doc[before].lower_ in cues("place_of")
+
+
+def _before_qualifiers(index: int, sentence: Span) -> int:
+    """The index of the first word before `index` (inclusive) that is not a qualifier
+    ("the", "central", "northern")."""
     while index >= sentence.start and sentence.doc[index].lower_ in cues("place_qualifier"):
         index -= 1
-    if index < sentence.start:
-        return False
-    word = sentence.doc[index].lower_
-    if word not in PLACE_PREPOSITIONS:
-        return False
-    if word != "of":
-        return True
-    before = index - 1
-    while before >= sentence.start and sentence.doc[before].lower_ in cues("place_qualifier"):
-        before -= 1
-    return before >= sentence.start and sentence.doc[before].lower_ in cues("place_of")
+    return index
 
 
 def _is_demonym(run: Span) -> bool:

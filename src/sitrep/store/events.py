@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import Any
 
-import duckdb
 
 from sitrep.records import Event, EventReport, Source, SourcedReport
 from sitrep.store.reviews import Review, ReviewTables, apply_reviews
