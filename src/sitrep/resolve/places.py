@@ -34,6 +34,8 @@ EARTH_RADIUS_KM = 6371.0
 MAX_VOTING_COUNTRIES = 3
 WEAK_BELOW_POPULATION = 100_000
 BIG_CITY = 100_000
+GAZETTEER_KINDS = frozenset({"city", "admin1"})
+"""Kinds of the GeoNames entries; the rest are our curated places (bases, crossings, villages)."""
 BIG_CITY_RATIO = 10
 PART_SEPARATORS = re.compile(r"\s*(?:[(),;]|\s-\s)\s*")
 IN = re.compile(r"\s+in\s+")
@@ -181,8 +183,9 @@ def _best(matches: list[Match], name: str, preferred: set[str], steer: Counter[s
 def _plausible(match: Match, preferred: set[str]) -> bool:
     """Outside the article's countries only towns of some size are meant: a village of 600
     people in Peru is not what "Ramadi" or "Deir" means in a story about Iraq. (In a story
-    about no country in particular, any place of that very name may be meant.)"""
-    return match.entry.iso2 in preferred or _is_large(match) or match.entry.population == 0
+    about no country in particular, any place of that very name may be meant.) Our own
+    curated bases and crossings are meant wherever they are."""
+    return match.entry.iso2 in preferred or _is_large(match) or match.entry.kind not in GAZETTEER_KINDS
 
 
 def _is_famous(match: Match) -> bool:
