@@ -155,3 +155,34 @@ def test_a_paragraph_goes_on_where_it_last_said_it_was() -> None:
     assert (shelling.location, shelling.country) == ("Kharkiv", "Ukraine")
     reports = run_extract("Russian forces fired heavy weapons at Kharkiv on Sunday.\n\nIn a separate attack, gunmen killed four civilians on Sunday.\n", "2024-03-04")
     assert all(r.location is None for r in reports)
+
+
+def test_added_geonames_dumps_bring_villages_and_districts(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """`sitrep gazetteer add` checks each file, keeps the good ones and rebuilds the index,
+    whose villages then geocode events; a file that is not a dump is one clear error."""
+    from pathlib import Path
+
+    from conftest import run_extract
+    from sitrep.resolve.gazetteer import gazetteer
+
+    monkeypatch.setenv("SITREP_CACHE_DIR", str(tmp_path))
+    gazetteer.cache_clear()
+    not_a_dump = tmp_path / "notes.txt"
+    not_a_dump.write_text("Village list, to be typed up.\n", encoding="utf-8")
+    dump = Path(__file__).parent / "fixtures" / "geonames" / "SY.txt"
+    try:
+        result = CliRunner().invoke(main, ["gazetteer", "add", str(dump), str(not_a_dump)])
+        assert result.exit_code == 1
+        assert "SY.txt: 2 villages and districts" in result.output
+        assert f"{not_a_dump}: not a GeoNames dump" in result.output
+        village = resolve_place("Tell Zorblax", ["SY"])
+        assert (village.kind, village.admin1, village.latitude) == ("city", "Ar Raqqah", 36.1)
+        assert resolve_place("Jabal Zorblax", ["SY"]) is None  # a mountain is no place of events
+        district = resolve_place("Zorblax district", ["SY"])
+        assert (district.kind, district.name) == ("admin2", "Zorblax District")
+        [attack] = run_extract("Militants attacked the village of Tell Zorblax in Syria on Monday, killing two soldiers.\n", "2024-05-08")
+        assert (attack.location, attack.admin1, attack.latitude, attack.geo_precision) == ("Tell Zorblax", "Ar Raqqah", 36.1, 1)
+        [shelling] = run_extract("Government artillery shelled Zorblax district in Syria on Monday, killing two civilians.\n", "2024-05-08")
+        assert (shelling.location, shelling.geo_precision) == ("Zorblax District", 2)
+    finally:
+        gazetteer.cache_clear()

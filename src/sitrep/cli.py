@@ -31,6 +31,8 @@ from sitrep.read.manifest import Manifest, ManifestError, load_manifest
 from sitrep.read.html import EXTRACTORS
 from sitrep.read.urls import read_urls
 from sitrep.records import Article, Event, EventReport
+from sitrep.resolve.dumps import DumpError, add_dump, added_dumps
+from sitrep.resolve.gazetteer import build_in_child, cache_folder, index_path
 from sitrep.resolve.places import country_place
 from sitrep.store import DatabaseUnavailable, EventFilter, Store, merge_new
 from sitrep.store.intake import Intake
@@ -460,6 +462,49 @@ def serve(host: str, port: int, db: str) -> None:
         raise click.ClickException(f"no database {db}: run sitrep ingest (or sitrep demo) first")
     click.echo(f"sitrep on http://{host}:{port}/ (API: /docs, /openapi.json); Ctrl-C stops it")
     uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+
+
+@main.group()
+def gazetteer() -> None:
+    """The offline gazetteer: what it holds, and GeoNames country dumps added to it."""
+
+
+@gazetteer.command(name="add")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+def gazetteer_add(files: tuple[Path, ...]) -> None:
+    """Add GeoNames country dumps (SY.zip, UA.txt, allCountries.zip from
+    download.geonames.org, CC BY 4.0) for their villages and districts; the index is
+    rebuilt once. A file that is not a dump is reported and the others are still added."""
+    cache = cache_folder()
+    failed = False
+    for path in files:
+        try:
+            target, count = add_dump(path, cache)
+        except (DumpError, OSError) as exc:
+            click.echo(f"error: {exc}", err=True)
+            failed = True
+            continue
+        click.echo(f"{path}: {count:,} villages and districts, kept as {target}")
+    index = index_path()
+    if not index.is_file():
+        click.echo("building the index (a minute or more for large dumps)...", err=True)
+        build_in_child(index)
+    click.echo(f"index {index} ({index.stat().st_size / 1e6:.0f} MB)")
+    if failed:
+        sys.exit(1)
+
+
+@gazetteer.command(name="info")
+def gazetteer_info() -> None:
+    """Where the index is and what it is built from."""
+    from sitrep.resolve.gazetteer import gazetteer as open_index
+
+    index = open_index()
+    counts = dict(index.connection.execute("SELECT kind, count(*) FROM places GROUP BY kind").fetchall())
+    click.echo(f"index {index.path} ({index.path.stat().st_size / 1e6:.0f} MB)")
+    click.echo("places by kind: " + ", ".join(f"{kind} {n:,}" for kind, n in sorted(counts.items())))
+    dumps = added_dumps(cache_folder())
+    click.echo("added GeoNames dumps: " + (", ".join(p.name for p in dumps) if dumps else "none (sitrep gazetteer add FILE)"))
 
 
 @main.group()

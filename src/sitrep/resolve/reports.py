@@ -209,10 +209,13 @@ def _report(article: Article, draft: Draft, report_id: str, places: list[tuple[P
 
 
 def _precision(location: tuple[Place, Located], text: str) -> int:
-    """ACLED: 1 the named town, 2 near it or part of a region, 3 a province or the country."""
+    """ACLED: 1 the named town, 2 near it or part of a region (a district), 3 a province or
+    the country."""
     place, located = location
     if not place.is_settlement:
         return 3
+    if place.kind == "admin2":
+        return 2
     before = text[max(0, located.start - 25) : located.start].lower()
     return 2 if NEAR.search(before) else 1
 

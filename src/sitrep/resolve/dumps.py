@@ -1,0 +1,115 @@
+"""GeoNames country files a user adds to the gazetteer: villages and districts that
+`cities500` lacks.
+
+GeoNames publishes every country as a dump (`SY.zip`, `UA.zip`, `MM.zip`, or
+`allCountries.zip`; CC BY 4.0): tab-separated rows of geonameid, name, ASCII name,
+alternate names, latitude, longitude, feature class and code, country, admin codes and
+population. sitrep never downloads them (no network at run time); `sitrep gazetteer add
+FILE` checks a file, copies it into the cache folder, and the next index build reads its
+populated places (feature class P) and second- and third-level districts (ADM2, ADM3).
+"""
+from __future__ import annotations
+
+import io
+import shutil
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+COLUMNS = 19
+CHECKED_LINES = 200
+KEPT_FEATURES = {("P", None), ("A", "ADM2"), ("A", "ADM3")}
+"""Populated places of any code; of the administrative areas, districts and subdistricts."""
+
+
+class DumpError(ValueError):
+    """A file that is not a GeoNames dump, with its name in the message."""
+
+
+@dataclass(frozen=True)
+class DumpPlace:
+    geonameid: int
+    name: str
+    ascii_name: str
+    alternate_names: tuple[str, ...]
+    latitude: float
+    longitude: float
+    iso2: str
+    admin1_code: str
+    population: int
+    district: bool
+
+
+def dumps_folder(cache: Path) -> Path:
+    return cache / "geonames"
+
+
+def added_dumps(cache: Path) -> list[Path]:
+    folder = dumps_folder(cache)
+    return sorted(p for p in folder.iterdir() if p.suffix in (".zip", ".txt")) if folder.is_dir() else []
+
+
+def add_dump(source: Path, cache: Path) -> tuple[Path, int]:
+    """Check `source` and copy it among the added dumps; the number of places it holds."""
+    count = sum(1 for _ in read_dump(source))
+    if count == 0:
+        raise DumpError(f"{source}: no populated place or district in it (is it a GeoNames country dump?)")
+    folder = dumps_folder(cache)
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / source.name
+    partial = target.with_suffix(target.suffix + ".partial")
+    shutil.copyfile(source, partial)
+    partial.replace(target)
+    return target, count
+
+
+def read_dump(path: Path) -> Iterator[DumpPlace]:
+    """The kept places of a dump; rows that do not parse are skipped. A file that is not a
+    dump at all (no GeoNames row among its first lines) is a DumpError naming it."""
+    with _lines(path) as lines:
+        seen_row = False
+        for number, line in enumerate(lines, 1):
+            is_row, place = _parse(line)
+            seen_row = seen_row or is_row
+            if place is not None:
+                yield place
+            elif not seen_row and number >= CHECKED_LINES:
+                break
+    if not seen_row:
+        raise DumpError(f"{path}: not a GeoNames dump (expected {COLUMNS} tab-separated columns with coordinates)")
+
+
+@contextmanager
+def _lines(path: Path) -> Iterator[IO[str]]:
+    if not path.is_file():
+        raise DumpError(f"{path}: no such file")
+    if not zipfile.is_zipfile(path):
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            yield handle
+        return
+    with zipfile.ZipFile(path) as archive:
+        members = [n for n in archive.namelist() if n.endswith(".txt") and not n.lower().startswith("readme")]
+        if not members:
+            raise DumpError(f"{path}: the archive holds no .txt dump")
+        with archive.open(members[0]) as raw:
+            yield io.TextIOWrapper(raw, encoding="utf-8", errors="replace")
+
+
+def _parse(line: str) -> tuple[bool, DumpPlace | None]:
+    """Whether the line is a GeoNames row, and the place it keeps (None for the other
+    features: a mountain, a well)."""
+    fields = line.rstrip("\n").split("\t")
+    if len(fields) != COLUMNS:
+        return False, None
+    try:
+        geonameid, latitude, longitude, population = int(fields[0]), float(fields[4]), float(fields[5]), int(fields[14] or 0)
+    except ValueError:
+        return False, None
+    feature_class, feature_code = fields[6], fields[7]
+    if (feature_class, None) not in KEPT_FEATURES and (feature_class, feature_code) not in KEPT_FEATURES:
+        return True, None
+    alternates = tuple(n for n in fields[3].split(",") if n)
+    return True, DumpPlace(geonameid, fields[1], fields[2], alternates, latitude, longitude, fields[8], fields[10], population, feature_class == "A")
