@@ -134,6 +134,8 @@ def test_namesakes_are_told_apart_by_own_names_asides_and_regions() -> None:
     village = resolve_phrase("Pisky, Donetsk", article_context(["UA"], ["Pisky, Donetsk"]))
     assert (village[1], village[2].name) == ("Donetsk", "Donetska oblast")  # an unknown village there, not the Pisky of Poltava oblast
     assert resolve_place("Ar Raqqa", ["TR"]).iso2 == "SY"  # a variant spelling of a big city, outside the named countries
+    assert resolve_place("Oregon").kind == "admin1"  # the state, not Oregon, Ohio
+    assert (resolve_place("Washington").kind, resolve_place("Idlib", ["SY"]).kind) == ("city", "city")
     assert resolve_place("Banin", ["SY"]) is None or resolve_place("Banin", ["SY"]).name != "Banan"
 
 

@@ -37,6 +37,7 @@ BIG_CITY = 100_000
 GAZETTEER_KINDS = frozenset({"city", "admin1", "admin2"})
 """Kinds of the GeoNames entries; the rest are our curated places (bases, crossings, villages)."""
 BIG_CITY_RATIO = 10
+REGION_OVER_TOWN = 20
 PART_SEPARATORS = re.compile(r"\s*(?:[(),;]|\s-\s)\s*")
 IN = re.compile(r"\s+in\s+")
 MIN_SKELETON = 3
@@ -170,7 +171,17 @@ def _best(matches: list[Match], name: str, preferred: set[str], steer: Counter[s
         own = region is not None and fold(region) == fold(bare)
         return steer[region] > own if region in steer else False
 
-    match = max(matches, key=lambda m: (m.entry.iso2 in preferred, aside and m.entry.kind == "admin1", steered(m), m.own_name, m.entry.kind != "admin1", m.entry.population))
+    regions = {m.entry.name: m.entry.population for m in matches if m.entry.kind == "admin1"}
+
+    def town_first(match: Match) -> bool:
+        """Idlib the town before Idlib the province it lies in; but Oregon is the state, not
+        Oregon, Ohio, unless a namesake elsewhere is a city of its own weight (Washington)."""
+        entry = match.entry
+        if entry.kind == "admin1":
+            return False
+        return entry.admin1 in regions or all(entry.population * REGION_OVER_TOWN >= people for people in regions.values())
+
+    match = max(matches, key=lambda m: (m.entry.iso2 in preferred, aside and m.entry.kind == "admin1", steered(m), m.own_name, town_first(m), m.entry.population))
     city = max((m for m in matches if m.entry.kind == "city"), key=lambda m: m.entry.population, default=None)
     known = match.entry.population > 0
     outweighs = known and city is not None and city.own_name and city.entry.population >= max(BIG_CITY, BIG_CITY_RATIO * match.entry.population)
