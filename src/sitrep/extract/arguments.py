@@ -24,11 +24,10 @@ from sitrep.extract.actors import ActorRef, resolve_actor, role_of
 from sitrep.extract.dates import DateValue, resolve_date
 from sitrep.extract.detect import Mention
 from sitrep.extract.numbers import Count, count_conjuncts
-from sitrep.extract.placenames import SPOTTED, names_something_else, spotted_places
+from sitrep.extract.placenames import PLACE_PREPOSITIONS, SPOTTED, names_something_else, spotted_places
 from sitrep.nlp import doc_text
 
 DATE_QUALIFIERS = {"little", "a", "less", "than", "more", "shortly", "just", "only", "about", "around", "nearly", "almost", "some", "early", "late", "before", "after", "until"}
-PLACE_PREPOSITIONS = {"in", "on", "at", "near", "outside", "across", "into", "around", "of", "inside", "towards", "toward", "over", "against", "targeting", "through", "throughout"}
 TARGET_PREPOSITIONS = {"on", "against", "at", "targeting", "upon", "with", "between"}
 CLIMB_DEPS = {"dobj", "pobj", "prep", "pcomp", "xcomp", "attr", "oprd", "nsubj", "nsubjpass", "conj", "compound", "appos"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}

@@ -15,7 +15,14 @@ from sitrep.data.lexicon import country_matcher, country_names, cues
 
 SPOTTED = "SPOTTED_PLACE"
 """The label of a spotted name's span: its place role is given by its surroundings."""
-PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "around", "across", "into", "inside", "towards", "toward", "through", "throughout", "on", "of", "between"})
+PLACE_PREPOSITIONS = frozenset({
+    "in", "on", "at", "near", "outside", "across", "into", "around", "of", "inside", "towards", "toward",
+    "over", "against", "targeting", "through", "throughout",
+})
+"""Before a place the parse puts in an event's role ("struck targets in Raqqa")."""
+SPOTTING_PREPOSITIONS = PLACE_PREPOSITIONS - {"over", "against", "targeting"} | {"between"}
+"""Before a capitalised name that is then a place without a parse: "against Macron" and
+"over Bayraktar drones" name no place; "between Gao and Ansongo" does."""
 NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 JOINERS = frozenset({"-", "'", "’"})
 
@@ -80,7 +87,7 @@ def _is_name_word(token: Token, sentence: Span) -> bool:
 def _after_place_preposition(run: Span, sentence: Span) -> bool:
     """'in X', 'in central X', 'near the town of X', 'north of X' (but not 'members of X')."""
     index = _before_qualifiers(run.start - 1, sentence)
-    if index < sentence.start or sentence.doc[index].lower_ not in PLACE_PREPOSITIONS:
+    if index < sentence.start or sentence.doc[index].lower_ not in SPOTTING_PREPOSITIONS:
         return False
     if sentence.doc[index].lower_ != "of":
         return True

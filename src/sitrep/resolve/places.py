@@ -115,7 +115,7 @@ def resolve_place(name: str, context: Iterable[str] = (), regions: Iterable[str]
     bare = strip_region_word(spellings[-1])[0]
     if len(skeleton(bare).replace(" ", "")) < MIN_SKELETON or _is_acronym(bare):
         return None
-    matches = [m for m in gazetteer().lookup(bare, fuzzy=True) if (m.entry.iso2 in preferred or _is_famous(m)) and _alike(bare, m.entry.name)]
+    matches = [m for m in gazetteer().lookup(bare, fuzzy=True) if (m.entry.iso2 in preferred or _is_large(m, BIG_CITY)) and _alike(bare, m.entry.name)]
     return _best(matches, spellings[-1], preferred, steer, aside) if matches else None
 
 
@@ -196,17 +196,14 @@ def _plausible(match: Match, preferred: set[str]) -> bool:
     people in Peru is not what "Ramadi" or "Deir" means in a story about Iraq. (In a story
     about no country in particular, any place of that very name may be meant.) Our own
     curated bases and crossings are meant wherever they are."""
-    return match.entry.iso2 in preferred or _is_large(match) or match.entry.kind not in GAZETTEER_KINDS
+    return match.entry.iso2 in preferred or _is_large(match, ABROAD_MIN_POPULATION) or match.entry.kind not in GAZETTEER_KINDS
 
 
-def _is_famous(match: Match) -> bool:
-    """A region or a big city is meant by a variant spelling even in a story that names
-    no country of its ("Ar Raqqa" when only Turkish forces are named)."""
-    return match.entry.kind == "admin1" or match.entry.population >= BIG_CITY
-
-
-def _is_large(match: Match) -> bool:
-    return match.entry.kind == "admin1" or match.entry.population >= ABROAD_MIN_POPULATION
+def _is_large(match: Match, people: int) -> bool:
+    """A region, or a town of at least `people`: what a name may mean outside the story's
+    countries (by a variant spelling only a big city: "Ar Raqqa" when only Turkish forces
+    are named)."""
+    return match.entry.kind == "admin1" or match.entry.population >= people
 
 
 def place_parts(text: str) -> list[tuple[int, str]]:
@@ -237,6 +234,11 @@ class PlaceContext:
 
     countries: tuple[str, ...]
     regions: tuple[str, ...]
+
+    def trusts(self, place: Place) -> bool:
+        """A small place found only by an alternate name is trusted in a region the
+        article names."""
+        return not place.is_weak or place.admin1 in self.regions
 
 
 def article_context(named_countries: Iterable[str], place_names: Iterable[str]) -> PlaceContext:
@@ -275,7 +277,7 @@ def resolve_phrase(phrase: str, context: PlaceContext) -> tuple[int, str, Place]
     sure = [
         (offset, part, place)
         for offset, part, place in found
-        if (not place.is_weak or place.admin1 in context.regions) and (not context.countries or place.iso2 in context.countries)
+        if context.trusts(place) and (not context.countries or place.iso2 in context.countries)
     ]
     return (sure or found or [None])[0]
 

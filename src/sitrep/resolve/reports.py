@@ -116,7 +116,7 @@ def _report(article: Article, draft: Draft, report_id: str, places: list[tuple[P
     cite("event_type", Located(None, head.start.idx, head.token.idx + len(head.token), ""))
 
     location = (
-        next(((p, loc) for p, loc in places if p.is_settlement and (not p.is_weak or p.admin1 in context.regions)), None)
+        next(((p, loc) for p, loc in places if p.is_settlement and context.trusts(p)), None)
         or next(((p, loc) for p, loc in places if p.kind == "admin1"), None)
         or next(((p, loc) for p, loc in places if p.is_settlement), None)
         or (places[0] if places else None)
