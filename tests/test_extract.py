@@ -170,3 +170,17 @@ def test_a_verb_and_the_last_of_its_objects_tell_the_event() -> None:
 def test_the_verb_of_a_verb_and_object_trigger_has_the_actor() -> None:
     [attack] = run_extract("Gunmen opened fire at a police checkpoint near Kano on Monday.\n", "2024-06-04")
     assert attack.actor1 and attack.actor1.startswith("Unidentified Armed Group")
+
+
+def test_events_told_by_what_happened_or_whom_shots_were_fired_on() -> None:
+    """'Fighting broke out between X and Y': the verb's phrases are the event's; 'fired on
+    a bus' is an attack, 'fired at least 20 workers' none; a demonstration held 'to
+    protest the policies' is still a demonstration."""
+    [fighting] = run_extract("On Tuesday, fighting broke out between the army and a local militia in Loikaw.\n", "2022-02-09")
+    assert (fighting.sub_event_type, fighting.location) == ("Armed clash", "Loikaw")
+    assert (fighting.actor1, fighting.actor2) == ("Military Forces of Myanmar", "Unidentified Armed Group (Myanmar)")
+    [shooting] = run_extract("On Tuesday, gunmen fired on a minibus near Okhtyrka, killing two passengers.\n", "2022-02-09")
+    assert (shooting.event_type, shooting.fatalities, shooting.location) == ("Violence against civilians", 2, "Okhtyrka")
+    assert run_extract("The company fired at least 20 workers in Madrid on Tuesday.\n", "2022-02-09") == []
+    [protest] = run_extract("On Tuesday, a women's group staged a demonstration in Diyarbakir to protest the prison policies.\n", "2022-02-09")
+    assert (protest.event_type, protest.location) == ("Protests", "Diyarbakir")

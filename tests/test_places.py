@@ -188,3 +188,37 @@ def test_added_geonames_dumps_bring_villages_and_districts(tmp_path, monkeypatch
         assert (shelling.location, shelling.geo_precision) == ("Zorblax District", 2)
     finally:
         gazetteer.cache_clear()
+
+
+def test_brackets_place_a_village_too_small_to_know() -> None:
+    """A village GeoNames lacks, placed by its district and region in brackets: the event
+    takes the region (precision 3) or the district's town (precision 2), never nothing."""
+    from conftest import run_extract
+
+    assert "Kitaf wa Al Boqee, Sadah" in _spans("Coalition air raids targeted Zorblax (Kitaf wa Al Boqee, Sadah) on Monday.\n")
+    assert "ISWAP" not in _spans("Gunmen attacked Zorblax (ISWAP) on Monday.\n")  # an acronym is an organisation
+    [strike] = run_extract("Coalition air raids targeted Zorblax (Kitaf wa Al Boqee, Sadah) on Monday, killing two civilians.\n", "2022-02-09")
+    assert (strike.country, strike.admin1, strike.geo_precision) == ("Yemen", "Sadah", 3)
+    [looting] = run_extract("Militants looted shops and killed a trader in Zorblaxogo (Kaya, Sanmatenga) on Monday.\n", "2022-02-09")
+    assert (looting.location, looting.country, looting.geo_precision) == ("Kaya", "Burkina Faso", 2)
+
+
+def test_a_town_goes_with_the_region_its_asides_name() -> None:
+    rosario = resolve_phrase("Rosario (Santa Fe)", article_context(["US"], ["Rosario (Santa Fe)"]))[2]
+    assert (rosario.iso2, rosario.admin1) == ("AR", "Santa Fe")  # the Argentinian city, though the story names the US
+    agua_clara = resolve_phrase("Agua Clara (Norte de Santander)", article_context([], ["Agua Clara (Norte de Santander)"]))
+    assert (agua_clara[1], agua_clara[2].iso2) == ("Norte de Santander", "CO")  # not the Brazilian town
+    valdivia = resolve_phrase("Valdivia (Los Rios)", article_context([], ["Valdivia (Los Rios)"]))[2]
+    assert (valdivia.name, valdivia.iso2) == ("Valdivia", "CL")  # Ecuador's Los Rios does not contradict it
+    assert resolve_phrase("Gwangju - Dong", article_context([], ["Gwangju - Dong"]))[2].name == "Gwangju"
+
+
+def test_halves_of_regions_and_second_level_provinces() -> None:
+    """ACLED's "Shan-North" is Shan state; ISO's provinces (Burkina Faso's, Italy's) are
+    districts of their region, behind a town of the same name."""
+    assert resolve_place("Shan-North state").name == "Shan"
+    assert resolve_place("East") is None
+    namentenga = resolve_place("Namentenga", ["BF"])
+    assert (namentenga.kind, namentenga.admin1, namentenga.latitude) == ("admin2", "Centre-Nord", None)
+    torino = resolve_place("Torino", ["IT"])
+    assert (torino.name, torino.kind) == ("Turin", "city")

@@ -96,7 +96,8 @@ def in_gazetteer(gold: dict[str, str]) -> bool:
     name = strip_region_word(gold["location"].split(" - ")[0])[0]
     latitude, longitude = float(gold["latitude"]), float(gold["longitude"])
     matches = gazetteer().lookup(name) or gazetteer().lookup(name, fuzzy=True)
-    return any(kilometres(m.entry.latitude, m.entry.longitude, latitude, longitude) <= NEAR_KM for m in matches)
+    points = [(m.entry.latitude, m.entry.longitude) for m in matches if m.entry.latitude is not None and m.entry.longitude is not None]
+    return any(kilometres(lat, lon, latitude, longitude) <= NEAR_KM for lat, lon in points)
 
 
 def same_region(predicted: str | None, gold: str) -> bool:

@@ -185,6 +185,9 @@ def _roles(mention: Mention) -> MentionFacts:
     lethal = cues("lethal")
     for hit in mention.hits:
         token = hit.token
+        holders = {token.i: token, hit.start.i: hit.start}
+        if token.dep_ == "nsubj" and token.head.lemma_.lower() in cues("occurrence"):
+            holders[token.head.i] = token.head
         verb = hit.start if hit.start.pos_ in ("VERB", "AUX") else token
         if verb.pos_ in ("VERB", "AUX"):
             own_subject = any(c.dep_.startswith("nsubj") for c in verb.children)
@@ -199,14 +202,18 @@ def _roles(mention: Mention) -> MentionFacts:
             facts.agents += _actors(p for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "of") for p in c.children)
             objects = []
             _governor_roles(token, facts)
-        facts.patients += _actors(
+        targets = _actors(
             p
-            for holder in {token.i: token, hit.start.i: hit.start}.values()
+            for holder in holders.values()
             for c in holder.children
             if c.dep_ == "prep" and c.lower_ in TARGET_PREPOSITIONS
             for p in c.children
             if p.dep_ == "pobj"
         )
+        between = any(c.dep_ == "prep" and c.lower_ == "between" for holder in holders.values() for c in holder.children)
+        if between and not facts.agents and len(targets) > 1:
+            facts.agents.append(targets.pop(0))  # "clashes between the army and a militia": the first side acts
+        facts.patients += targets
         if token.lemma_.lower() in lethal:
             victims = objects
             if token.pos_ == "ADJ" or token.lemma_.lower() == "die":

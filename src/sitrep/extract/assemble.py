@@ -15,6 +15,7 @@ from sitrep.extract import subevent
 from sitrep.extract.actors import ActorRef
 from sitrep.extract.arguments import Located, MentionFacts
 from sitrep.extract.dates import DateValue, shifted
+from sitrep.extract.detect import TriggerHit
 from sitrep.extract.roles import RoleFiller
 from sitrep.nlp import doc_text
 
@@ -218,10 +219,14 @@ def _is_clear(draft: Draft) -> bool:
     if draft.rank >= SPECIFIC_RANK and (draft.places or draft.date is not None):
         return True
     if draft.event_type in DEMONSTRATIONS and (draft.places or draft.date is not None):
-        protest_verbs = [h.token for f in telling for h in f.mention.hits if h.token.pos_ == "VERB" and h.trigger.lemmas == ("protest",)]
-        objecting = any(c.dep_ == "dobj" for verb in protest_verbs for c in verb.children)
-        return not objecting
+        return not all(_objects_to(h) for f in telling for h in f.mention.hits)
     return False
+
+
+def _objects_to(hit: TriggerHit) -> bool:
+    """'protested the decision' objects to something; 'staged a demonstration ... to
+    protest the policies' still tells of a demonstration."""
+    return hit.token.pos_ == "VERB" and hit.trigger.lemmas == ("protest",) and any(c.dep_ == "dobj" for c in hit.token.children)
 
 
 def _is_plausible(draft: Draft) -> bool:

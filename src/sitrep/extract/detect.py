@@ -107,6 +107,8 @@ def _match(token: Token) -> TriggerHit | None:
     for trigger in triggers().get(_lemma(token), []):
         if trigger.pos != "any" and token.pos_ not in POS_GROUPS[trigger.pos]:
             continue
+        if token.dep_ == "prep" and not any(c.dep_ == "pobj" for c in token.children):
+            continue  # "fired at least 20 workers"
         start = _phrase_start(token, trigger.lemmas)
         if start is not None:
             return TriggerHit(token, start, trigger)

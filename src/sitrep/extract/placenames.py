@@ -4,8 +4,10 @@ The small English model often takes an unfamiliar town for an adjective, a perso
 organisation ("shelled Harbal/ADJ town", "in Bodrum/ORG town center"), or cuts a long
 name ("San Fernando del Valle de Catamarca"). News writes places in few shapes: a place
 preposition before a capitalised name ("protested in Carhaix-Plouger", "near the town of
-Olan") or a settlement noun after it ("Harbal town", "Aleppo countryside"). A name found
-so is only a candidate: the gazetteer decides later whether it is a place.
+Olan"), a settlement noun after it ("Harbal town", "Aleppo countryside"), or brackets
+that hold nothing but names, the district and region of a village the sentence names
+("targeted Al Far (Kitaf wa Al Boqee, Sadah)", "Kramatorsk (Donetsk region)"). A name
+found so is only a candidate: the gazetteer decides later whether it is a place.
 """
 from __future__ import annotations
 
@@ -25,6 +27,8 @@ SPOTTING_PREPOSITIONS = PLACE_PREPOSITIONS - {"over", "against", "targeting"} | 
 "over Bayraktar drones" name no place; "between Gao and Ansongo" does."""
 NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 JOINERS = frozenset({"-", "'", "’"})
+BRACKET_LENGTH = 16
+"""Tokens at most between the brackets of a place aside."""
 
 
 def spotted_places(sentence: Span) -> list[Span]:
@@ -37,7 +41,34 @@ def spotted_places(sentence: Span) -> list[Span]:
         if not _is_demonym(run) and (kind_word or _after_place_preposition(run, sentence)):
             end = run.end + 1 if kind_word else run.end
             found.append(Span(sentence.doc, run.start, end, label=SPOTTED))
+    return found + _bracketed_places(sentence)
+
+
+def _bracketed_places(sentence: Span) -> list[Span]:
+    """The inside of brackets holding only names, commas and settlement or region words:
+    where the sentence's place lies even when its village is too small to be known. An
+    acronym alone ("(ISWAP)") is an organisation's."""
+    doc = sentence.doc
+    found = []
+    for opening in (t for t in sentence if t.text == "("):
+        inside = doc[opening.i + 1 : min(opening.i + 1 + BRACKET_LENGTH, sentence.end)]
+        closing = next((t.i for t in inside if t.text == ")"), None)
+        if closing is None or closing == opening.i + 1:
+            continue
+        content = doc[opening.i + 1 : closing]
+        names = [t for t in content if t.text[:1].isupper() and not t.is_stop]
+        named = {t.i for t in names}
+        if names and not all(t.text.isupper() for t in names) and all(_in_place_list(t, named) for t in content):
+            found.append(Span(doc, content.start, content.end, label=SPOTTED))
     return found
+
+
+def _in_place_list(token: Token, names: set[int]) -> bool:
+    return (
+        token.i in names
+        or token.text in (",", *JOINERS)
+        or token.lower_ in cues("name_particle") | cues("settlement") | cues("region_word")
+    )
 
 
 def names_something_else(candidate: Span) -> bool:

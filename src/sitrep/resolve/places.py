@@ -50,6 +50,10 @@ DIRECTIONS = re.compile(
     r"^(?:the\s+)?(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central|greater|upper|lower)\s+",
     re.IGNORECASE,
 )
+COMPASS = r"(?:north|south)(?:-?(?:east|west))?|east|west"
+LAST_DIRECTION = re.compile(rf"[\s-]+\(?(?:{COMPASS}|central)\)?$", re.IGNORECASE)
+"""ACLED's halves of a region or city ("Shan-North", "Yangon-East", "Thea Sar (East)")."""
+ONLY_DIRECTION = re.compile(COMPASS, re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -97,10 +101,10 @@ def resolve_place(name: str, context: Iterable[str] = (), regions: Iterable[str]
     "northern Syria" is Syria: the direction only narrows it, which geo precision records.
     "Idlib province" is the region, "Idlib" the town."""
     name = name.strip()
-    if fold(name) in _macro_regions():
+    if fold(name) in _macro_regions() or ONLY_DIRECTION.fullmatch(name):
         return None
     preferred, steer = set(context), Counter(regions)
-    spellings = list(dict.fromkeys((name, DIRECTIONS.sub("", name))))
+    spellings = list(dict.fromkeys((name, DIRECTIONS.sub("", name), LAST_DIRECTION.sub("", strip_region_word(name)[0]))))
     for spelling in spellings:
         country = _country(spelling)
         if country is not None:
@@ -168,7 +172,7 @@ def _best(matches: list[Match], name: str, preferred: set[str], steer: Counter[s
 
     def steered(match: Match) -> bool:
         region = match.entry.admin1
-        own = region is not None and fold(region) == fold(bare)
+        own = region is not None and fold(strip_region_word(region)[0]) == fold(bare)
         return steer[region] > own if region in steer else False
 
     regions = {m.entry.name: m.entry.population for m in matches if m.entry.kind == "admin1"}
@@ -243,10 +247,16 @@ class PlaceContext:
 
 def article_context(named_countries: Iterable[str], place_names: Iterable[str]) -> PlaceContext:
     """Each ambiguous name votes for the countries it may be in; "Bara" alone could be in
-    Nigeria or Sudan, "Bara, North Kordofan" is in Sudan."""
+    Nigeria or Sudan, "Bara, North Kordofan" is in Sudan: a town and the region it lies in
+    ("Coral Gables (Florida)") vote once more, for their country."""
     votes: Counter[str] = Counter()
     regions: list[str] = []
-    parts = [part for phrase in dict.fromkeys(place_names) for _, part in place_parts(phrase)]
+    split = [place_parts(phrase) for phrase in dict.fromkeys(place_names)]
+    for first, *asides in (parts for parts in split if len(parts) > 1):
+        paired = _paired(first[1], [part for _, part in asides])
+        if paired is not None:
+            votes[paired.iso2] += 1
+    parts = [part for phrase_parts in split for _, part in phrase_parts]
     lookups = {name: gazetteer().lookup(strip_region_word(name)[0]) or gazetteer().lookup(strip_region_word(DIRECTIONS.sub("", name))[0]) for name in parts}
     for matches in lookups.values():
         countries = {m.entry.iso2 for m in matches}
@@ -266,13 +276,19 @@ def resolve_phrase(phrase: str, context: PlaceContext) -> tuple[int, str, Place]
     countries the article is about, gives way to a later part that is sure: "Dong village
     (Jos North, Plateau)" is Jos, not a Chinese hamlet also called Dong. A town the
     asides place elsewhere is a namesake of an unknown village: "Pisky, Donetsk" is not
-    the Pisky of Poltava oblast."""
+    the Pisky of Poltava oblast; but "Gwangju - Dong" names a district of the city. A town
+    its asides agree with comes before any other reading: "Rosario (Santa Fe)" is the
+    Argentinian city wherever the article seems to be."""
+    parts = place_parts(phrase)
+    if len(parts) > 1 and parts[0][0] == 0 and (paired := _paired(parts[0][1], [part for _, part in parts[1:]])) is not None:
+        return 0, parts[0][1], paired
     found = []
-    for offset, part in place_parts(phrase):
+    for offset, part in parts:
         place = resolve_place(part, context.countries, context.regions, aside=offset > 0)
         if place is not None:
             found.append((offset, part, place))
-    if len(found) > 1 and found[0][0] == 0 and _misplaced(found[0][2], [place for _, _, place in found[1:]]):
+    asides = [(part, place) for offset, part, place in found[1:] if not phrase[:offset].endswith(" - ")]
+    if asides and found[0][0] == 0 and _misplaced(found[0][2], asides, context.countries):
         found = found[1:]
     sure = [
         (offset, part, place)
@@ -282,14 +298,33 @@ def resolve_phrase(phrase: str, context: PlaceContext) -> tuple[int, str, Place]
     return (sure or found or [None])[0]
 
 
-def _misplaced(town: Place, asides: list[Place]) -> bool:
+def _paired(name: str, asides: list[str]) -> Place | None:
+    """The largest town of the name that lies in a region an aside names."""
+    regions = {(m.entry.iso2, m.entry.name) for aside in asides for m in gazetteer().lookup(strip_region_word(aside)[0]) if m.entry.kind == "admin1"}
+    named = gazetteer().lookup(name) or gazetteer().lookup(strip_region_word(name)[0])
+    towns = [m for m in named if m.entry.kind != "admin1" and (m.entry.iso2, m.entry.admin1) in regions]
+    if not towns:
+        return None
+    best = max(towns, key=lambda m: (m.own_name, m.entry.population)).entry
+    return Place(best.name, best.iso2, best.kind, best.latitude, best.longitude, best.population, best.admin1, True)
+
+
+def _misplaced(town: Place, asides: list[tuple[str, Place]], countries: tuple[str, ...]) -> bool:
     """Asides in the town's country place it elsewhere: another region, or a town of
-    another region more than MISPLACED_KM away. (An aside in another country is more
-    often a misread aside than a contradiction.)"""
+    another region more than MISPLACED_KM away; or only a region of another country the
+    article is about ("Agua Clara (Norte de Santander)" is not the Brazilian town). (A
+    town abroad is more often a misread aside than a contradiction.)"""
     if not town.is_settlement:
         return False
-    fellow = [aside for aside in asides if aside.iso2 == town.iso2 and aside.kind != "country"]
-    return bool(fellow) and not any(_agrees(town, aside) for aside in fellow)
+    fellow = [aside for _, aside in asides if aside.iso2 == town.iso2 and aside.kind != "country"]
+    if not fellow:
+        return any(aside.kind == "admin1" and aside.iso2 in countries and not _has_region(town.iso2, part) for part, aside in asides)
+    return not any(_agrees(town, aside) for aside in fellow)
+
+
+def _has_region(iso2: str, name: str) -> bool:
+    """Whether a region of the country bears the name: Bolivar is in Colombia and Venezuela."""
+    return any(m.entry.kind == "admin1" and m.entry.iso2 == iso2 for m in gazetteer().lookup(strip_region_word(name)[0]))
 
 
 def _agrees(town: Place, aside: Place) -> bool:

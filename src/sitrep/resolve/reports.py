@@ -115,11 +115,12 @@ def _report(article: Article, draft: Draft, report_id: str, places: list[tuple[P
     head = draft.facts[0].mention.head
     cite("event_type", Located(None, head.start.idx, head.token.idx + len(head.token), ""))
 
+    ranked = sorted(places, key=lambda found: _in_brackets(article.text, found[1].start))
     location = (
-        next(((p, loc) for p, loc in places if p.is_settlement and context.trusts(p)), None)
-        or next(((p, loc) for p, loc in places if p.kind == "admin1"), None)
-        or next(((p, loc) for p, loc in places if p.is_settlement), None)
-        or (places[0] if places else None)
+        next(((p, loc) for p, loc in ranked if p.is_settlement and context.trusts(p)), None)
+        or next(((p, loc) for p, loc in ranked if p.kind == "admin1"), None)
+        or next(((p, loc) for p, loc in ranked if p.is_settlement), None)
+        or (ranked[0] if ranked else None)
     )
     country_iso = location[0].iso2 if location else fallback
     if location is not None:
@@ -214,10 +215,17 @@ def _precision(location: tuple[Place, Located], text: str) -> int:
     place, located = location
     if not place.is_settlement:
         return 3
-    if place.kind == "admin2":
+    if place.kind == "admin2" or _in_brackets(text, located.start):
         return 2
     before = text[max(0, located.start - 25) : located.start].lower()
     return 2 if NEAR.search(before) else 1
+
+
+def _in_brackets(text: str, start: int) -> bool:
+    """A place named inside brackets stands in for the one before them, too small to be
+    known ("Boulwogdo (Bouroum, Namentenga)"): the event is near it, not in it."""
+    opening = text.rfind("(", max(0, start - ASIDE_LENGTH), start)
+    return opening >= 0 and ")" not in text[opening:start]
 
 
 def _country(iso2: str | None) -> Place | None:
