@@ -222,3 +222,18 @@ def test_halves_of_regions_and_second_level_provinces() -> None:
     assert (namentenga.kind, namentenga.admin1, namentenga.latitude) == ("admin2", "Centre-Nord", None)
     torino = resolve_place("Torino", ["IT"])
     assert (torino.name, torino.kind) == ("Turin", "city")
+
+
+def test_places_named_by_what_was_hit_or_built_there() -> None:
+    """What was shelled or taken is a place unless an actor bears the name; 'close to X'
+    places like 'near X'; a building is in the town it is named after unless the text
+    puts it elsewhere."""
+    from conftest import run_extract
+
+    assert "Al Bayda City" in _spans("Coalition jets targeted Al Bayda City on Monday.\n")
+    assert "Hamas" not in _spans("Israeli jets attacked Hamas in Gaza on Monday.\n")
+    assert "Zorblax" in _spans("Armed men killed seven people close to Zorblax, Guanajuato on Monday.\n")
+    [court] = run_extract("Hundreds of Zulu regiments demonstrated at the Pietermaritzburg High Court on Monday.\n", "2022-01-12")
+    assert (court.location, court.admin1) == ("Pietermaritzburg", "Kwazulu-Natal")
+    [courthouse] = run_extract("Students staged a demonstration outside the Caglayan courthouse in Sisli town, Istanbul on Monday.\n", "2022-01-12")
+    assert (courthouse.location, courthouse.admin1) == ("Sisli", "Istanbul")

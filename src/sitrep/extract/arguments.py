@@ -362,7 +362,7 @@ def _place_phrases(sentence: Span, group: list[MentionFacts]) -> list[tuple[Loca
     for entity in place_candidates(sentence):
         root = entity.root
         in_pp = root.dep_ in ("pobj", "nmod") or root.dep_ == "compound" and root.head.dep_ == "pobj"
-        if any(s <= entity.start_char and entity.end_char <= e for s, e in actor_spans) and not in_pp:
+        if any(s <= entity.start_char and entity.end_char <= e for s, e in actor_spans) and not in_pp and entity.label_ != SPOTTED:
             continue
         if not _is_place_role(root) and entity.label_ != SPOTTED:
             continue

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from sitrep.data.lexicon import country_matcher, country_names, cues
+from sitrep.data.lexicon import actor_matcher, country_matcher, country_names, cues
 
 SPOTTED = "SPOTTED_PLACE"
 """The label of a spotted name's span: its place role is given by its surroundings."""
@@ -32,13 +32,15 @@ BRACKET_LENGTH = 16
 
 
 def spotted_places(sentence: Span) -> list[Span]:
-    """Capitalised names in a place's position: after a place preposition or before a
-    settlement noun, which stays with the name ("Ar Raqqa governorate" is the region)."""
+    """Capitalised names in a place's position: after a place preposition, before a
+    settlement noun, which stays with the name ("Ar Raqqa governorate" is the region), or
+    as what was shelled or taken ("shelled Pisochyn", "captured Al Bayda City") when no
+    actor bears the name."""
     found = []
     for run in _name_runs(sentence):
         after = sentence.doc[run.end].lower_ if run.end < sentence.end else ""
         kind_word = after in cues("settlement") or after in cues("region_word")
-        if not _is_demonym(run) and (kind_word or _after_place_preposition(run, sentence)):
+        if not _is_demonym(run) and (kind_word or _after_place_preposition(run, sentence) or _attacked_place(run)):
             end = run.end + 1 if kind_word else run.end
             found.append(Span(sentence.doc, run.start, end, label=SPOTTED))
     return found + _bracketed_places(sentence)
@@ -115,9 +117,17 @@ def _is_name_word(token: Token, sentence: Span) -> bool:
     return not (token.is_stop or token.i == sentence.start and token.pos_ not in ("PROPN",))
 
 
+def _attacked_place(run: Span) -> bool:
+    objects = [t for t in run if t.dep_ == "dobj" and not run.start <= t.head.i < run.end]
+    return any(t.head.lemma_.lower() in cues("place_object") for t in objects) and not actor_matcher().find(run.text)
+
+
 def _after_place_preposition(run: Span, sentence: Span) -> bool:
-    """'in X', 'in central X', 'near the town of X', 'north of X' (but not 'members of X')."""
+    """'in X', 'in central X', 'near the town of X', 'close to X', 'north of X' (but not
+    'members of X')."""
     index = _before_qualifiers(run.start - 1, sentence)
+    if index > sentence.start and sentence.doc[index].lower_ == "to" and sentence.doc[index - 1].lower_ in ("close", "next"):
+        return True
     if index < sentence.start or sentence.doc[index].lower_ not in SPOTTING_PREPOSITIONS:
         return False
     if sentence.doc[index].lower_ != "of":

@@ -116,11 +116,24 @@ def resolve_place(name: str, context: Iterable[str] = (), regions: Iterable[str]
             matches = [m for m in found if _plausible(m, preferred) or not preferred and m.own_name]
             if matches:
                 return _best(matches, spelling, preferred, steer, aside)
+    town = building_town(name)
+    if town is not None:
+        return resolve_place(town, context, regions, aside)
     bare = strip_region_word(spellings[-1])[0]
     if len(skeleton(bare).replace(" ", "")) < MIN_SKELETON or _is_acronym(bare):
         return None
     matches = [m for m in gazetteer().lookup(bare, fuzzy=True) if (m.entry.iso2 in preferred or _is_large(m, BIG_CITY)) and _alike(bare, m.entry.name)]
     return _best(matches, spellings[-1], preferred, steer, aside) if matches else None
+
+
+def building_town(name: str) -> str | None:
+    """The town a building is named after: "Pietermaritzburg High Court" → Pietermaritzburg."""
+    words = name.split()
+    if len(words) < 2 or fold(words[-1]) not in cues("building"):
+        return None
+    while len(words) > 1 and fold(words[-1]) in cues("building") | cues("building_qualifier"):
+        words = words[:-1]
+    return " ".join(words)
 
 
 def _is_acronym(name: str) -> bool:

@@ -6,16 +6,18 @@ import re
 from collections import Counter
 from datetime import timedelta
 
-from sitrep.data.lexicon import actor_matcher, country_matcher
+from sitrep.data.lexicon import actor_matcher, country_matcher, cues
 from sitrep.extract.actors import CROWD_EVENTS, ActorRef
 from sitrep.extract.arguments import CapitalOf, Located
 from sitrep.extract.assemble import Draft
 from sitrep.extract.numbers import Count
 from sitrep.records import Article, EventReport, Evidence, Relation
+from sitrep.resolve.gazetteer import fold
 from sitrep.resolve.places import (
     Place,
     PlaceContext,
     article_context,
+    building_town,
     capital_of,
     country_place,
     iso3,
@@ -115,7 +117,7 @@ def _report(article: Article, draft: Draft, report_id: str, places: list[tuple[P
     head = draft.facts[0].mention.head
     cite("event_type", Located(None, head.start.idx, head.token.idx + len(head.token), ""))
 
-    ranked = sorted(places, key=lambda found: _in_brackets(article.text, found[1].start))
+    ranked = sorted(places, key=lambda found: (_in_brackets(article.text, found[1].start), _names_building(article.text, found[1])))
     location = (
         next(((p, loc) for p, loc in ranked if p.is_settlement and context.trusts(p)), None)
         or next(((p, loc) for p, loc in ranked if p.kind == "admin1"), None)
@@ -226,6 +228,12 @@ def _in_brackets(text: str, start: int) -> bool:
     known ("Boulwogdo (Bouroum, Namentenga)"): the event is near it, not in it."""
     opening = text.rfind("(", max(0, start - ASIDE_LENGTH), start)
     return opening >= 0 and ")" not in text[opening:start]
+
+
+def _names_building(text: str, located: Located) -> bool:
+    """"the Caglayan courthouse in Sisli": the courthouse is in Sisli, not in Caglayan."""
+    following = text[located.end : located.end + ASIDE_LENGTH].split()
+    return building_town(located.text) is not None or bool(following) and fold(following[0]) in cues("building")
 
 
 def _country(iso2: str | None) -> Place | None:
