@@ -184,3 +184,9 @@ def test_events_told_by_what_happened_or_whom_shots_were_fired_on() -> None:
     assert run_extract("The company fired at least 20 workers in Madrid on Tuesday.\n", "2022-02-09") == []
     [protest] = run_extract("On Tuesday, a women's group staged a demonstration in Diyarbakir to protest the prison policies.\n", "2022-02-09")
     assert (protest.event_type, protest.location) == ("Protests", "Diyarbakir")
+
+
+def test_banners_make_a_gathering_a_protest() -> None:
+    [conference] = run_extract("On Tuesday, nurses held a press conference with banners in front of Changwon City Hall.\n", "2022-02-09")
+    assert (conference.sub_event_type, conference.location) == ("Peaceful protest", "Changwon")
+    assert run_extract("The company launched its phones under the banner of a new brand in Seoul on Tuesday.\n", "2022-02-09") == []

@@ -211,6 +211,8 @@ def test_a_town_goes_with_the_region_its_asides_name() -> None:
     valdivia = resolve_phrase("Valdivia (Los Rios)", article_context([], ["Valdivia (Los Rios)"]))[2]
     assert (valdivia.name, valdivia.iso2) == ("Valdivia", "CL")  # Ecuador's Los Rios does not contradict it
     assert resolve_phrase("Gwangju - Dong", article_context([], ["Gwangju - Dong"]))[2].name == "Gwangju"
+    acornhoek = resolve_phrase("Acornhoek (Ehlanzeni, Mpumalanga)", article_context(["ZA"], ["Acornhoek (Ehlanzeni, Mpumalanga)"]))[2]
+    assert (acornhoek.name, acornhoek.admin1) == ("Acornhoek", "Mpumalanga")  # by the border: the text's region, GeoNames's point
 
 
 def test_halves_of_regions_and_second_level_provinces() -> None:

