@@ -95,14 +95,14 @@ def test_region_names_compare_across_spellings() -> None:
 
 def test_acled_development_floor(shared: Path) -> None:
     """CI gate: a change that makes typing, fatalities or geocoding worse on the held-out
-    notes fails (session 4: fatalities 0.934, coordinates 0.690, admin1 0.774)."""
+    notes fails (session 5: sub-event 0.817, fatalities 0.934, coordinates 0.722, admin1 0.821)."""
     result = CliRunner().invoke(main, ["eval", str(shared / "eval" / "acled" / "acled_2022q1.csv"), "--dataset", "acled", "--json"])
     scores = json.loads(result.output[result.output.index("{") :])
     assert scores["notes"] == 1648
-    assert scores["sub_event_type_accuracy"] >= 0.78
+    assert scores["sub_event_type_accuracy"] >= 0.79
     assert scores["fatalities_accuracy"] >= 0.92
-    assert scores["coordinates_25km_accuracy"] >= 0.67
-    assert scores["admin1_accuracy"] >= 0.76
+    assert scores["coordinates_25km_accuracy"] >= 0.70
+    assert scores["admin1_accuracy"] >= 0.80
 
 
 def test_muc4_development_floor(shared: Path) -> None:

@@ -37,7 +37,7 @@ from pathlib import Path
 from sitrep.data.lexicon import cues
 from sitrep.resolve.dumps import added_dumps, read_dump
 
-INDEX_VERSION = 11
+INDEX_VERSION = 12
 UNDECOMPOSABLE = str.maketrans({"ı": "i", "İ": "I", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D",
                                 "ħ": "h", "Ħ": "H", "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "Þ": "Th"})
 MIN_POPULATION = 500
@@ -48,6 +48,7 @@ CODE = re.compile(r"[A-Z0-9]{2,4}")
 """Airport and postal codes among GeoNames's alternate names: "IGM" is not Kingman in a text."""
 BRACKETED = re.compile(r"\s*\([^)]*\)")
 """ISO's "Northern Mindanao (Region X)"."""
+PUNCTUATION = re.compile(r"[^\w\s]")
 APOSTROPHES = re.compile(r"['’‘ʿʾ`´]")
 KEEP_SCRIPT = re.compile(r"[A-Za-z\u0600-\u06FF]")
 
@@ -67,16 +68,18 @@ class Entry:
     kind: str
 
 
+@lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = re.sub(r"[^\w\s]", " ", APOSTROPHES.sub("", text))
+    text = PUNCTUATION.sub(" ", APOSTROPHES.sub("", text))
     words = text.split()
     if words and words[0] == "the":
         words = words[1:]
     return " ".join(words)
 
 
+@lru_cache(maxsize=65536)
 def skeleton(name: str) -> str:
     """Every vowel run one "a", doubled letters single, no final "h" or "a": Deir = Dayr,
     Zor = Zawr = Zour, Raqqa = Raqqah, Homs = Hims, Idlib = Idleb."""
@@ -240,7 +243,7 @@ def _entries() -> Iterator[tuple[Entry, str, set[str]]]:
         towns = members[key]
         seat = _seat(towns, region)
         population = sum(max(t["population"], 1) for t in towns)
-        names = region.aliases | {strip_region_word(name)[0] for name in region.aliases}
+        names = region.aliases | {bare for bare, said_region in map(strip_region_word, region.aliases) if said_region}
         yield Entry(region.name, key[0], region.name, seat["latitude"], seat["longitude"], population, "admin1"), region.name, names
     yield from _curated({(key[0], region.name) for key, region in regions.items()})
     yield from _iso_districts(regions, members)
