@@ -239,3 +239,16 @@ def test_places_named_by_what_was_hit_or_built_there() -> None:
     assert (court.location, court.admin1) == ("Pietermaritzburg", "Kwazulu-Natal")
     [courthouse] = run_extract("Students staged a demonstration outside the Caglayan courthouse in Sisli town, Istanbul on Monday.\n", "2022-01-12")
     assert (courthouse.location, courthouse.admin1) == ("Sisli", "Istanbul")
+
+
+def test_events_of_one_sentence_share_its_places() -> None:
+    """'clashed ... and took over Al Fulayhah (Marib, Marib)': the clash is there too; a
+    two-letter town is no country code; a region of the story's country in an aside
+    comes before a country of its name."""
+    from conftest import run_extract
+
+    reports = run_extract("On Sunday, government forces clashed with Houthi fighters and took over Zorblax (Marib, Marib).\n", "2022-01-17")
+    assert reports and all((r.country, r.admin1) == ("Yemen", "Marib") for r in reports)
+    assert resolve_place("Fo") is None or resolve_place("Fo").kind != "country"  # not the Faroe Islands' code
+    niger = resolve_phrase("Zorblax (Paikoro, Niger)", article_context(["NG"], ["Zorblax (Paikoro, Niger)"]))[2]
+    assert (niger.iso2, niger.kind) == ("NG", "admin1")

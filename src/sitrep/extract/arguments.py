@@ -118,7 +118,10 @@ def _lend_places(by_sentence: dict[int, list[MentionFacts]], published: datetime
     """A paragraph goes on where it last said it was: a sentence that names where but tells
     no event ("Russian forces fired heavy weapons at Kharkiv.") lends its places to the
     events of later sentences of its paragraph that name none ("Around four civilians
-    were killed."), until another sentence names a place."""
+    were killed."), until another sentence names a place; an event whose sentence names
+    places for another of its events shares them ("clashed with Houthi forces and took
+    over Al Fulayhah"), but not with an event a relation word brings in ("in
+    retaliation for an attack in Mir Ali")."""
     if not by_sentence:
         return
     doc = next(iter(by_sentence.values()))[0].mention.sentence.doc
@@ -136,6 +139,11 @@ def _lend_places(by_sentence: dict[int, list[MentionFacts]], published: datetime
             pending = [located for located, root in _place_phrases(sentence, []) if not _in_dated_past(root, published)] or pending
         elif any(fact.places for fact in group):
             pending = [place for fact in group for place in fact.places]
+            told_here = [fact for fact in group if fact.mention.relation_word is None]
+            shared = [place for fact in told_here for place in fact.places]
+            for fact in told_here:
+                if not fact.places:
+                    fact.places.extend(shared)
         else:
             for fact in group:
                 fact.places.extend(pending)

@@ -45,6 +45,7 @@ SPELLING_SIMILARITY = 75
 SHORT_SPELLING_SIMILARITY = 85
 SHORT_NAME = 6
 MISPLACED_KM = 100
+MAX_CODE_LENGTH = 3
 BORDER_KM = 30
 VOWELS = "aeiouy"
 DIRECTIONS = re.compile(
@@ -109,7 +110,7 @@ def resolve_place(name: str, context: Iterable[str] = (), regions: Iterable[str]
     for spelling in spellings:
         country = _country(spelling)
         if country is not None:
-            return country
+            return (aside and _namesake_region(spelling, country, preferred)) or country
         for key in dict.fromkeys((spelling, strip_region_word(spelling)[0])):
             found = gazetteer().lookup(key)
             if _is_acronym(key):
@@ -125,6 +126,16 @@ def resolve_place(name: str, context: Iterable[str] = (), regions: Iterable[str]
         return None
     matches = [m for m in gazetteer().lookup(bare, fuzzy=True) if (m.entry.iso2 in preferred or _is_large(m, BIG_CITY)) and _alike(bare, m.entry.name)]
     return _best(matches, spellings[-1], preferred, steer, aside) if matches else None
+
+
+def _namesake_region(name: str, country: Place, preferred: set[str]) -> Place | None:
+    """In an aside, a region of the story's country before a country of the same name:
+    "Kuchiri (Paikoro, Niger)" in Nigeria is Niger state."""
+    regions = [m.entry for m in gazetteer().lookup(name) if m.entry.kind == "admin1" and m.entry.iso2 in preferred - {country.iso2}]
+    if not regions:
+        return None
+    region = regions[0]
+    return Place(region.name, region.iso2, region.kind, region.latitude, region.longitude, region.population, region.admin1)
 
 
 def building_town(name: str) -> str | None:
@@ -167,6 +178,8 @@ def _country(name: str) -> Place | None:
         hits = country_matcher().find(name)
         if hits:
             return country_place(hits[0].value)
+    if len(name) <= MAX_CODE_LENGTH:
+        return None  # pycountry would take "Fo" (a town in Burkina Faso) for the Faroes' code
     try:
         return country_place(pycountry.countries.lookup(name).alpha_2)
     except LookupError:
