@@ -235,6 +235,7 @@ def test_places_named_by_what_was_hit_or_built_there() -> None:
     assert "Al Bayda City" in _spans("Coalition jets targeted Al Bayda City on Monday.\n")
     assert "Hamas" not in _spans("Israeli jets attacked Hamas in Gaza on Monday.\n")
     assert "Zorblax" in _spans("Armed men killed seven people close to Zorblax, Guanajuato on Monday.\n")
+    assert "Congress" not in _spans("Members of Congress held a protest in Bengaluru on Monday.\n")  # not Congress, Arizona
     [court] = run_extract("Hundreds of Zulu regiments demonstrated at the Pietermaritzburg High Court on Monday.\n", "2022-01-12")
     assert (court.location, court.admin1) == ("Pietermaritzburg", "Kwazulu-Natal")
     [courthouse] = run_extract("Students staged a demonstration outside the Caglayan courthouse in Sisli town, Istanbul on Monday.\n", "2022-01-12")

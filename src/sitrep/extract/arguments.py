@@ -387,7 +387,7 @@ def place_candidates(sentence: Span) -> list[Span]:
     decides later which are places."""
     candidates = [e for e in sentence.ents if e.label_ in PLACE_LABELS]
     for entity in sentence.ents:
-        if entity.label_ in MISLABELLED_PLACES and entity.root.pos_ == "PROPN" and entity.root.dep_ == "pobj":
+        if entity.label_ in MISLABELLED_PLACES and entity.root.pos_ == "PROPN" and entity.root.dep_ == "pobj" and not _members_of(entity.root):
             candidates.append(entity)
     settlements = cues("settlement") | cues("region_word")
     for token in sentence:
@@ -400,6 +400,12 @@ def place_candidates(sentence: Span) -> list[Span]:
     spotted = spotted_places(sentence)
     kept = {(c.start_char, c.end_char): c for c in candidates + spotted if not _piece_of(c, spotted) and not names_something_else(c)}
     return sorted(kept.values(), key=lambda s: s.start_char)
+
+
+def _members_of(name: Token) -> bool:
+    """'members of Congress': an organisation, though a town in Arizona bears its name."""
+    preposition = name.head
+    return preposition.lower_ == "of" and preposition.head.lemma_.lower() in cues("partitive")
 
 
 def _piece_of(candidate: Span, names: list[Span]) -> bool:

@@ -119,8 +119,8 @@ def _report(article: Article, draft: Draft, report_id: str, places: list[tuple[P
 
     ranked = sorted(places, key=lambda found: (_in_brackets(article.text, found[1].start), _names_building(article.text, found[1]), not context.holds(found[0])))
     location = (
-        next(((p, loc) for p, loc in ranked if p.is_settlement and context.trusts(p)), None)
-        or next(((p, loc) for p, loc in ranked if p.kind == "admin1"), None)
+        _surest([found for found in ranked if context.holds(found[0])], context)
+        or _surest(ranked, context)
         or next(((p, loc) for p, loc in ranked if p.is_settlement), None)
         or (ranked[0] if ranked else None)
     )
@@ -209,6 +209,12 @@ def _report(article: Article, draft: Draft, report_id: str, places: list[tuple[P
     )
     report.notes = summary(report)
     return report
+
+
+def _surest(places: list[tuple[Place, Located]], context: PlaceContext) -> tuple[Place, Located] | None:
+    """A town found by its own name (or a big one, or one in a region the article names),
+    else a region: in the article's countries first."""
+    return next(((p, loc) for p, loc in places if p.is_settlement and context.trusts(p)), None) or next(((p, loc) for p, loc in places if p.kind == "admin1"), None)
 
 
 def _precision(location: tuple[Place, Located], text: str) -> int:
