@@ -224,6 +224,8 @@ def test_halves_of_regions_and_second_level_provinces() -> None:
     assert (namentenga.kind, namentenga.admin1, namentenga.latitude) == ("admin2", "Centre-Nord", None)
     torino = resolve_place("Torino", ["IT"])
     assert (torino.name, torino.kind) == ("Turin", "city")
+    soum = resolve_phrase("Zorblax (Tongomayel, Soum)", article_context([], ["Zorblax (Tongomayel, Soum)"]))[2]
+    assert (soum.iso2, soum.kind, soum.admin1) == ("BF", "admin2", "Sahel")  # in an aside, the province before Soum, Senegal
 
 
 def test_places_named_by_what_was_hit_or_built_there() -> None:

@@ -37,7 +37,7 @@ from pathlib import Path
 from sitrep.data.lexicon import cues
 from sitrep.resolve.dumps import added_dumps, read_dump
 
-INDEX_VERSION = 12
+INDEX_VERSION = 13
 UNDECOMPOSABLE = str.maketrans({"ı": "i", "İ": "I", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D",
                                 "ħ": "h", "Ħ": "H", "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "Þ": "Th"})
 MIN_POPULATION = 500
@@ -338,8 +338,8 @@ def _iso_districts(regions: dict[tuple[str, str], Region], members: dict[tuple[s
     Burkina Faso, Italy, Spain or the Philippines, Sri Lanka's districts, the places ACLED
     notes give for a village too small for GeoNames ("Boulwogdo (Bouroum, Namentenga)").
     A province sits at the largest town of its name in its region (Nador, Ratnapura), if
-    there is one. None of its names is its own and its population is 0: a town of the
-    same name comes first (Torino is the city)."""
+    there is one; its population is 0 and, where a town bears its name, none of its names
+    is its own: the town comes first (Torino is the city)."""
     import pycountry
 
     english = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["en"], fallback=True)
@@ -358,7 +358,8 @@ def _iso_districts(regions: dict[tuple[str, str], Region], members: dict[tuple[s
         folded = {fold(name) for name in names}
         namesakes = [town for town in members[key] if folded & {fold(name) for name in (town["name"], *town["alternatenames"])}]
         seat = max(namesakes, key=lambda town: town["population"]) if namesakes else {"latitude": None, "longitude": None}
-        yield Entry(ascii_name(subdivision.name), iso2, regions[key].name, seat["latitude"], seat["longitude"], 0, "admin2"), "", names
+        own = "" if namesakes else subdivision.name
+        yield Entry(ascii_name(subdivision.name), iso2, regions[key].name, seat["latitude"], seat["longitude"], 0, "admin2"), own, names
 
 
 def _match_subdivision(state: str, subdivisions: dict[str, set[str]]) -> tuple[str | None, set[str]]:

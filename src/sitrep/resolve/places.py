@@ -35,6 +35,8 @@ MAX_VOTING_COUNTRIES = 3
 WEAK_BELOW_POPULATION = 100_000
 BIG_CITY = 100_000
 GAZETTEER_KINDS = frozenset({"city", "admin1", "admin2"})
+DISTRICT_KINDS = frozenset({"admin1", "admin2"})
+"""What a name in an aside is first: "Melbourne (Victoria)", "Belehede (Tongomayel, Soum)"."""
 """Kinds of the GeoNames entries; the rest are our curated places (bases, crossings, villages)."""
 BIG_CITY_RATIO = 10
 REGION_OVER_TOWN = 20
@@ -212,7 +214,7 @@ def _best(matches: list[Match], name: str, preferred: set[str], steer: Counter[s
             return False
         return entry.admin1 in regions or all(entry.population * REGION_OVER_TOWN >= people for people in regions.values())
 
-    match = max(matches, key=lambda m: (m.entry.iso2 in preferred, aside and m.entry.kind == "admin1", steered(m), m.own_name, town_first(m), m.entry.population))
+    match = max(matches, key=lambda m: (m.entry.iso2 in preferred, aside and m.entry.kind in DISTRICT_KINDS, steered(m), m.own_name, town_first(m), m.entry.population))
     city = max((m for m in matches if m.entry.kind == "city"), key=lambda m: m.entry.population, default=None)
     known = match.entry.population > 0
     outweighs = known and city is not None and city.own_name and city.entry.population >= max(BIG_CITY, BIG_CITY_RATIO * match.entry.population)
