@@ -22,6 +22,7 @@ from rapidfuzz import fuzz
 from sitrep.data.lexicon import countries, country_matcher, country_names, cues
 from sitrep.resolve.gazetteer import (
     ARABIC_ARTICLES,
+    Entry,
     Match,
     fold,
     gazetteer,
@@ -93,6 +94,10 @@ def country_place(iso2: str) -> Place:
     return Place(getattr(record, "common_name", None) or record.name if record else iso2, iso2, "country")
 
 
+def _place(entry: Entry, own_name: bool = True) -> Place:
+    return Place(entry.name, entry.iso2, entry.kind, entry.latitude, entry.longitude, entry.population, entry.admin1, own_name)
+
+
 def iso3(iso2: str) -> str | None:
     record = pycountry.countries.get(alpha_2=iso2)
     return record.alpha_3 if record else None
@@ -136,8 +141,7 @@ def _namesake_region(name: str, country: Place, preferred: set[str]) -> Place | 
     regions = [m.entry for m in gazetteer().lookup(name) if m.entry.kind == "admin1" and m.entry.iso2 in preferred - {country.iso2}]
     if not regions:
         return None
-    region = regions[0]
-    return Place(region.name, region.iso2, region.kind, region.latitude, region.longitude, region.population, region.admin1)
+    return _place(regions[0])
 
 
 def building_town(name: str) -> str | None:
@@ -220,8 +224,7 @@ def _best(matches: list[Match], name: str, preferred: set[str], steer: Counter[s
     outweighs = known and city is not None and city.own_name and city.entry.population >= max(BIG_CITY, BIG_CITY_RATIO * match.entry.population)
     if city is not None and outweighs and not steered(match):
         match = city
-    best = match.entry
-    return Place(best.name, best.iso2, best.kind, best.latitude, best.longitude, best.population, best.admin1, match.own_name)
+    return _place(match.entry, match.own_name)
 
 
 def _plausible(match: Match, preferred: set[str]) -> bool:
@@ -340,8 +343,7 @@ def _paired(name: str, asides: list[str]) -> Place | None:
     towns = [m for m in named if m.entry.kind != "admin1" and ((m.entry.iso2, m.entry.admin1) in regions or m.entry.iso2 in countries)]
     if not towns:
         return None
-    best = max(towns, key=lambda m: (m.own_name, m.entry.population)).entry
-    return Place(best.name, best.iso2, best.kind, best.latitude, best.longitude, best.population, best.admin1, True)
+    return _place(max(towns, key=lambda m: (m.own_name, m.entry.population)).entry)
 
 
 def _misplaced(town: Place, asides: list[tuple[str, Place]], countries: tuple[str, ...]) -> bool:
