@@ -255,3 +255,42 @@ def test_events_of_one_sentence_share_its_places() -> None:
     assert resolve_place("Fo") is None or resolve_place("Fo").kind != "country"  # not the Faroe Islands' code
     niger = resolve_phrase("Zorblax (Paikoro, Niger)", article_context(["NG"], ["Zorblax (Paikoro, Niger)"]))[2]
     assert (niger.iso2, niger.kind) == ("NG", "admin1")
+
+
+def test_myanmar_villages_and_townships_from_mimu() -> None:
+    """Villages cities500 lacks come from MIMU's place codes; a village name borne in
+    several townships goes to the one the text names; "X township" is the district
+    (precision 2), "X town" or a village the place itself (precision 1)."""
+    from conftest import run_extract
+
+    [burning] = run_extract(
+        "Soldiers set fire to 40 houses in Ah Lel Taw village, Tigyaing township (Katha district, Sagaing region) on Monday, residents said.\n", "2022-02-09"
+    )
+    assert (burning.location, burning.admin1, burning.country, burning.geo_precision) == ("Ah Lel Taw", "Sagaing", "Myanmar", 1)
+    assert abs(burning.latitude - 23.87) < 0.05 and abs(burning.longitude - 96.12) < 0.05
+    [namesake] = run_extract(
+        "Soldiers set fire to 40 houses in Ah Lel Taw village, Salingyi township (Yinmarbin district, Sagaing region) on Monday, residents said.\n", "2022-02-09"
+    )
+    assert abs(namesake.latitude - 22.05) < 0.05 and abs(namesake.longitude - 95.13) < 0.05
+    [clash] = run_extract("Resistance fighters clashed with the Myanmar military in Taze township (Shwebo district, Sagaing region) on Monday.\n", "2022-02-09")
+    assert (clash.location, clash.admin1, clash.geo_precision) == ("Taze", "Sagaing", 2)
+    assert abs(clash.latitude - 22.94) < 0.05 and abs(clash.longitude - 95.38) < 0.05
+
+
+def test_a_town_point_ignores_wards_placed_in_another_town() -> None:
+    from sitrep.resolve.mimu import _Row, _town
+
+    def ward(latitude: float, longitude: float) -> _Row:
+        return _Row("Ye Town", None, "T1", "Ye", "TS1", "Mawlamyine", "D1", "Mon", latitude, longitude)
+
+    town = _town([ward(16.45, 97.64), ward(16.45, 97.64), ward(15.25, 97.85), ward(15.26, 97.86)], anchor=(15.34, 97.87))
+    assert (town.name, town.kind, town.state) == ("Ye", "city", "Mon")
+    assert abs(town.latitude - 15.255) < 0.01 and abs(town.longitude - 97.855) < 0.01
+
+
+def test_places_command_takes_a_paragraph_too_long_for_a_file_name() -> None:
+    text = "Gunmen attacked a checkpoint near Gao on Monday. " * 20
+    result = CliRunner().invoke(main, ["places", "--json", text])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert len(rows) == 20 and all(row["place"]["iso2"] == "ML" for row in rows)

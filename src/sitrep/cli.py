@@ -378,6 +378,20 @@ def eval_command(gold: str, paths: tuple[str, ...], manifest: str | None, datase
     click.echo(json.dumps(result.to_dict(), indent=2) if as_json else result.render())
 
 
+def _text_or_file(text: str) -> str:
+    """The argument, or the file it names: a paragraph is too long to be a path."""
+    try:
+        is_file = Path(text).is_file()
+    except (OSError, ValueError):
+        return text
+    if not is_file:
+        return text
+    try:
+        return Path(text).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise click.ClickException(f"{text}: cannot read it as UTF-8 text ({error})") from error
+
+
 DATASET_SCORERS = {
     "acled": (NoteScore, first_event),
     "fakes": (FakesScore, first_event),
@@ -389,9 +403,7 @@ DATASET_SCORERS = {
 @click.option("--json", "as_json", is_flag=True, help="One JSON object a place name.")
 def places(text: str, as_json: bool) -> None:
     """The place names in TEXT and where the gazetteer puts them (TEXT may be a file path)."""
-    if Path(text).is_file():
-        text = Path(text).read_text(encoding="utf-8")
-    for found in find_places(text):
+    for found in find_places(_text_or_file(text)):
         place = found.place
         if as_json:
             click.echo(json.dumps({"text": found.text, "start": found.start, "end": found.end, "place": dataclasses.asdict(place) if place else None}))

