@@ -35,6 +35,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from importlib.metadata import version
 from pathlib import Path
+from sys import intern
 
 from sitrep.data.lexicon import cues
 from sitrep.resolve import mimu
@@ -56,7 +57,7 @@ APOSTROPHES = re.compile(r"['’‘ʿʾ`´]")
 KEEP_SCRIPT = re.compile(r"[A-Za-z\u0600-\u06FF]")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     """A gazetteer row: kind is "city" (a populated place), "admin1", "admin2" (a district:
     an ISO 3166-2 province, or one from an added GeoNames dump) or a curated feature type.
@@ -120,7 +121,7 @@ def ascii_name(name: str) -> str:
     return text.strip() or name
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Match:
     entry: Entry
     own_name: bool
@@ -136,7 +137,9 @@ class Gazetteer:
 
     @lru_cache(maxsize=65536)
     def lookup(self, name: str, fuzzy: bool = False) -> tuple[Match, ...]:
-        """Entries whose folded name is `name`'s; with `fuzzy`, also those sharing its skeleton."""
+        """Entries whose folded name is `name`'s; with `fuzzy`, also those sharing its skeleton.
+        The cache holds many entries (Myanmar has 300 Ywar Thit villages), so the strings
+        they repeat (country, region, kind) are interned."""
         column, key = ("skeleton", skeleton(name)) if fuzzy else ("folded", fold(name))
         if not key:
             return ()
@@ -145,7 +148,7 @@ class Gazetteer:
             f"FROM names n JOIN places p ON p.id = n.place WHERE n.{column} = ? GROUP BY p.id",
             (key,),
         ).fetchall()
-        return tuple(Match(Entry(*row[:7]), bool(row[7])) for row in rows)
+        return tuple(Match(Entry(name, intern(iso2), admin1 and intern(admin1), latitude, longitude, people, intern(kind)), bool(own)) for name, iso2, admin1, latitude, longitude, people, kind, own in rows)
 
     @lru_cache(maxsize=1024)
     def towns_in(self, iso2: str, admin1: str) -> tuple[tuple[float, float], ...]:
