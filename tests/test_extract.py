@@ -190,3 +190,17 @@ def test_banners_make_a_gathering_a_protest() -> None:
     [conference] = run_extract("On Tuesday, nurses held a press conference with banners in front of Changwon City Hall.\n", "2022-02-09")
     assert (conference.sub_event_type, conference.location) == ("Peaceful protest", "Changwon")
     assert run_extract("The company launched its phones under the banner of a new brand in Seoul on Tuesday.\n", "2022-02-09") == []
+
+
+def test_weapons_fired_at_a_target_and_property_set_on_fire() -> None:
+    """'fired 120mm and 82mm mortars at positions' is shelling, not a date's 'on';
+    'set X ablaze' and 'set X on fire' are done by the verb's subject; 'not injuring
+    anyone' denies the harm, not the shooting."""
+    [shelling] = run_extract("On 18 February, separatist NAF forces fired 122mm, 120mm and 82mm mortars at army positions near Zorblaxivka, Donetsk.\n", "2022-02-19")
+    assert (shelling.sub_event_type, shelling.actor1) == ("Shelling/artillery/missile attack", "NAF: United Armed Forces of Novorossiya")
+    [burning] = run_extract("On Monday, the military set more than 200 houses on fire in Tabayin township, Sagaing region.\n", "2022-02-09")
+    assert (burning.sub_event_type, burning.actor1, burning.admin1) == ("Looting/property destruction", "Military Forces of Myanmar", "Sagaing")
+    [arson] = run_extract("On Monday, presumed IPOB militants set a commercial tricycle ablaze in Aba, Abia state.\n", "2022-02-09")
+    assert (arson.actor1, arson.location) == ("IPOB: Indigenous People of Biafra", "Aba")
+    [shots] = run_extract("On Sunday, police fired shots at a car on the highway near Iranshahr, hitting it several times but not injuring any of the occupants.\n", "2022-02-09")
+    assert (shots.actor1, shots.fatalities) == ("Police Forces of Iran", 0)

@@ -155,8 +155,8 @@ def test_a_paragraph_goes_on_where_it_last_said_it_was() -> None:
 
     [shelling] = run_extract("Russian forces fired heavy weapons at Kharkiv on Sunday. A school was hit and four civilians were killed.\n", "2024-03-04")
     assert (shelling.location, shelling.country) == ("Kharkiv", "Ukraine")
-    reports = run_extract("Russian forces fired heavy weapons at Kharkiv on Sunday.\n\nIn a separate attack, gunmen killed four civilians on Sunday.\n", "2024-03-04")
-    assert all(r.location is None for r in reports)
+    first, separate = run_extract("Russian forces fired heavy weapons at Kharkiv on Sunday.\n\nIn a separate attack, gunmen killed four civilians on Sunday.\n", "2024-03-04")
+    assert (first.location, separate.fatalities, separate.location) == ("Kharkiv", 4, None)
 
 
 def test_added_geonames_dumps_bring_villages_and_districts(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

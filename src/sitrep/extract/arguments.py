@@ -22,7 +22,7 @@ from sitrep.data.lexicon import (
 )
 from sitrep.extract.actors import ActorRef, resolve_actor, role_of
 from sitrep.extract.dates import DateValue, resolve_date
-from sitrep.extract.detect import Mention
+from sitrep.extract.detect import Mention, TriggerHit
 from sitrep.extract.numbers import Count, count_conjuncts
 from sitrep.extract.placenames import PLACE_PREPOSITIONS, SPOTTED, names_something_else, spotted_places
 from sitrep.nlp import doc_text
@@ -30,6 +30,8 @@ from sitrep.nlp import doc_text
 DATE_QUALIFIERS = {"little", "a", "less", "than", "more", "shortly", "just", "only", "about", "around", "nearly", "almost", "some", "early", "late", "before", "after", "until"}
 TARGET_PREPOSITIONS = {"on", "against", "at", "targeting", "upon", "with", "between"}
 CLIMB_DEPS = {"dobj", "pobj", "prep", "pcomp", "xcomp", "attr", "oprd", "nsubj", "nsubjpass", "conj", "compound", "appos"}
+CARRIED_DEPS = {"amod", "prep", "dobj", "oprd", "acomp", "advmod"}
+"""How an adjective or a prepositional trigger hangs from the verb that carries it out."""
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 MISLABELLED_PLACES = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"}
 YEAR = re.compile(r"(?:19|20)\d\d")
@@ -196,7 +198,7 @@ def _roles(mention: Mention) -> MentionFacts:
         holders = {token.i: token, hit.start.i: hit.start}
         if token.dep_ == "nsubj" and token.head.lemma_.lower() in cues("occurrence"):
             holders[token.head.i] = token.head
-        verb = hit.start if hit.start.pos_ in ("VERB", "AUX") else token
+        verb = hit.start if hit.start.pos_ in ("VERB", "AUX") else _carrying_verb(hit) or token
         if verb.pos_ in ("VERB", "AUX"):
             own_subject = any(c.dep_.startswith("nsubj") for c in verb.children)
             subject_holder = verb.head if verb.dep_ in ("conj", "xcomp", "advcl") and not own_subject else verb
@@ -235,6 +237,19 @@ def _roles(mention: Mention) -> MentionFacts:
     facts.agents = _unique(facts.agents)
     facts.patients = [p for p in _unique(facts.patients) if p.name not in {a.name for a in facts.agents} or p.name is None]
     return facts
+
+
+def _carrying_verb(hit: TriggerHit) -> Token | None:
+    """A trigger that is neither verb nor noun is done by the verb its phrase hangs from:
+    "militants set a tricycle ablaze", "the military set 200 houses on fire"."""
+    if hit.token.pos_ not in ("ADJ", "ADV") and hit.start.pos_ != "ADP":
+        return None
+    node = hit.start
+    while node.dep_ in CARRIED_DEPS and node.head.i != node.i:
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
 
 
 def _governor_roles(noun: Token, facts: MentionFacts) -> None:

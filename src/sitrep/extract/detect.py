@@ -75,7 +75,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
             first = min(h.start.idx for h in group)
             mention.quoted = any(a <= first < b for a, b in quotes)
             mention.hypothetical = any(_is_hypothetical(h.token) for h in group)
-            mention.negated = any(_is_negated(h.token) for h in group)
+            negated = [h for h in group if _is_negated(h.token)]
+            mention.negated = len(negated) == len(group) or any(h.trigger.role == "event" for h in negated)  # "not injuring anyone" denies harm only
             mention.relation_word = next((w for h in group if (w := _relation_word(h.token)) is not None), None)
             mentions.append(mention)
     return mentions
@@ -107,8 +108,8 @@ def _match(token: Token) -> TriggerHit | None:
     for trigger in triggers().get(_lemma(token), []):
         if trigger.pos != "any" and token.pos_ not in POS_GROUPS[trigger.pos]:
             continue
-        if token.dep_ == "prep" and not any(c.dep_ == "pobj" for c in token.children):
-            continue  # "fired at least 20 workers"
+        if token.dep_ == "prep" and not any(c.dep_ == "pobj" and c.ent_type_ not in QUANTITY_ENTITIES for c in token.children):
+            continue  # "fired at least 20 workers"; "fired ... on 18 February" is when, not at what
         start = _phrase_start(token, trigger.lemmas)
         if start is not None:
             return TriggerHit(token, start, trigger)
@@ -121,8 +122,9 @@ def _lemma(token: Token) -> str:
 
 
 def _phrase_start(token: Token, lemmas: tuple[str, ...]) -> Token | None:
-    """Where a multi-word trigger begins: adjacent words, or a verb and its object, also
-    the last of several ("fired 120mm and 82mm mortars")."""
+    """Where a multi-word trigger begins: adjacent words, or a verb and its object (also
+    the last of several: "fired 122mm, 120mm and 82mm mortars"), particle or preposition
+    ("fired mortars at the positions")."""
     if len(lemmas) == 1:
         return token
     doc = token.doc
@@ -130,9 +132,9 @@ def _phrase_start(token: Token, lemmas: tuple[str, ...]) -> Token | None:
     if first >= 0 and tuple(_lemma(t) for t in doc[first : token.i + 1]) == lemmas:
         return doc[first]
     governed = token
-    while governed.dep_ == "conj" and governed.head.i != governed.i:
+    while governed.dep_ in ("conj", "appos") and governed.head.i != governed.i:
         governed = governed.head
-    if len(lemmas) == 2 and governed.dep_ in ("dobj", "prt") and _lemma(governed.head) == lemmas[0]:
+    if len(lemmas) == 2 and governed.dep_ in ("dobj", "prt", "prep") and _lemma(governed.head) == lemmas[0]:
         return governed.head
     return None
 
