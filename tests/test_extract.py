@@ -204,3 +204,21 @@ def test_weapons_fired_at_a_target_and_property_set_on_fire() -> None:
     assert (arson.actor1, arson.location) == ("IPOB: Indigenous People of Biafra", "Aba")
     [shots] = run_extract("On Sunday, police fired shots at a car on the highway near Iranshahr, hitting it several times but not injuring any of the occupants.\n", "2022-02-09")
     assert (shots.actor1, shots.fatalities) == ("Police Forces of Iran", 0)
+
+
+def test_thrown_and_dropped_weapons_bombs_going_off_and_mislemmatised_verbs() -> None:
+    """Stones and bombs hurled at someone, grenades dropped by a drone, a bomb that went
+    off, a press conference "with a banner"; "raped" is lemmatised "rap" by the model."""
+    [stones] = run_extract("On Monday, rioters pelted stones at police officers in Srinagar, Jammu and Kashmir.\n", "2022-02-09")
+    assert (stones.event_type, stones.location) == ("Riots", "Srinagar")
+    [bombs] = run_extract("On Monday, unidentified men hurled two bombs at a police station in Imphal, Manipur.\n", "2022-02-09")
+    assert (bombs.sub_event_type, bombs.location) == ("Grenade", "Imphal")
+    [drone] = run_extract("On Monday, the rebels used a drone to drop two grenades on army positions near Popasna, Luhansk.\n", "2022-02-09")
+    assert (drone.sub_event_type, drone.location) == ("Air/drone strike", "Popasna")
+    [blast] = run_extract("On Monday, a bomb went off near a market in Yala, Thailand.\n", "2022-02-09")
+    assert (blast.sub_event_type, blast.location) == ("Remote explosive/landmine/IED", "Yala")
+    [conference] = run_extract("On Monday, nurses held a press conference with a banner in front of Busan City Hall.\n", "2022-02-09")
+    assert (conference.sub_event_type, conference.location) == ("Peaceful protest", "Busan")
+    [rape] = run_extract("On Monday, militiamen raped two women in Nzako village (Bakouma, Mbomou).\n", "2022-02-09")
+    assert (rape.sub_event_type, rape.country) == ("Sexual violence", "Central African Republic")
+    assert run_extract("On Monday, the alarm went off at a bakery in Lyon.\n", "2022-02-09") == []

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from sitrep.data.lexicon import Trigger, cues, triggers
+from sitrep.data.lexicon import Trigger, cues, triggers, word_forms
 
 CLAUSE_BOUNDARIES = {"advcl", "ccomp", "parataxis", "csubj", "acl"}
 QUANTITY_ENTITIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
@@ -105,7 +105,7 @@ def _match(token: Token) -> TriggerHit | None:
         return None
     if token.ent_type_ in NAME_ENTITIES and token.ent_iob_ != "O" and _lemma(token) not in ("attack", "airstrike"):
         return None
-    for trigger in triggers().get(_lemma(token), []):
+    for trigger in _triggers_of(token):
         if trigger.pos != "any" and token.pos_ not in POS_GROUPS[trigger.pos]:
             continue
         if token.dep_ == "prep" and not any(c.dep_ == "pobj" and c.ent_type_ not in QUANTITY_ENTITIES for c in token.children):
@@ -116,6 +116,14 @@ def _match(token: Token) -> TriggerHit | None:
     return None
 
 
+def _triggers_of(token: Token) -> list[Trigger]:
+    """By the lemma, else, for a verb, by a bare stem: the lemmatiser gives "raped" → "rap"."""
+    found = triggers().get(_lemma(token))
+    if found or token.pos_ != "VERB":
+        return found or []
+    return next((triggers()[form] for form in sorted(word_forms(token.lemma_, token.text)) if form in triggers()), [])
+
+
 def _lemma(token: Token) -> str:
     lemma = token.lemma_.lower()
     return "airstrike" if lemma in ("airstrikes", "air-strike") else lemma
@@ -124,7 +132,7 @@ def _lemma(token: Token) -> str:
 def _phrase_start(token: Token, lemmas: tuple[str, ...]) -> Token | None:
     """Where a multi-word trigger begins: adjacent words, or a verb and its object (also
     the last of several: "fired 122mm, 120mm and 82mm mortars"), particle or preposition
-    ("fired mortars at the positions")."""
+    ("fired mortars at the positions"), or a preposition and its object ("with a banner")."""
     if len(lemmas) == 1:
         return token
     doc = token.doc
@@ -134,7 +142,7 @@ def _phrase_start(token: Token, lemmas: tuple[str, ...]) -> Token | None:
     governed = token
     while governed.dep_ in ("conj", "appos") and governed.head.i != governed.i:
         governed = governed.head
-    if len(lemmas) == 2 and governed.dep_ in ("dobj", "prt", "prep") and _lemma(governed.head) == lemmas[0]:
+    if len(lemmas) == 2 and governed.dep_ in ("dobj", "prt", "prep", "pobj") and _lemma(governed.head) == lemmas[0]:
         return governed.head
     return None
 
