@@ -294,3 +294,13 @@ def test_places_command_takes_a_paragraph_too_long_for_a_file_name() -> None:
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.output.splitlines()]
     assert len(rows) == 20 and all(row["place"]["iso2"] == "ML" for row in rows)
+
+
+def test_a_town_by_the_border_of_the_country_its_aside_names_is_in_that_country() -> None:
+    """East Jerusalem is coded to the West Bank: the text's country, GeoNames's point."""
+    phrase = "Al Quds - Abu Dis (Al Quds, West Bank)"
+    place = resolve_phrase(phrase, article_context(["IL", "PS"], [phrase]))[2]
+    assert (place.name, place.iso2, place.admin1) == ("Jerusalem", "PS", "West Bank")
+    assert abs(place.latitude - 31.77) < 0.05
+    far = resolve_phrase("Paris (Belgium)", article_context([], ["Paris (Belgium)"]))[2]
+    assert (far.iso2, far.admin1) == ("FR", "Ile-de-France")  # 250 km from Belgium: not moved there

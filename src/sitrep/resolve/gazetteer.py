@@ -150,6 +150,14 @@ class Gazetteer:
         ).fetchall()
         return tuple(Match(Entry(name, intern(iso2), admin1 and intern(admin1), latitude, longitude, people, intern(kind)), bool(own)) for name, iso2, admin1, latitude, longitude, people, kind, own in rows)
 
+    @lru_cache(maxsize=64)
+    def towns_of(self, iso2: str) -> tuple[tuple[float, float, str], ...]:
+        """A country's towns and their regions: which side of a border a town lies on."""
+        rows = self.connection.execute(
+            "SELECT latitude, longitude, admin1 FROM places WHERE iso2 = ? AND kind = 'city' AND admin1 IS NOT NULL AND latitude IS NOT NULL", (iso2,)
+        ).fetchall()
+        return tuple(rows)
+
     @lru_cache(maxsize=1024)
     def towns_in(self, iso2: str, admin1: str) -> tuple[tuple[float, float], ...]:
         """Where a region's towns are: how near its border a town of another region lies."""

@@ -351,7 +351,10 @@ def resolve_phrase(phrase: str, context: PlaceContext) -> tuple[int, str, Place]
         found[0] = offset, part, _in_named_region(town, [aside for _, aside in asides])
     found = [(offset, part, place) for offset, part, place in found if context.trusts(place) or context.holds(place)]
     sure = [(offset, part, place) for offset, part, place in found if context.trusts(place) and context.holds(place)]
-    return (sure or found or [None])[0]
+    chosen = (sure or found or [None])[0]
+    if chosen is None or not asides or chosen[0] != parts[0][0]:
+        return chosen
+    return chosen[0], chosen[1], _in_named_country(chosen[2], [aside for _, aside in asides])
 
 
 def _paired(name: str, asides: list[str]) -> Place | None:
@@ -417,6 +420,28 @@ def _in_named_region(town: Place, asides: list[Place]) -> Place:
     knows its own boundaries better than GeoNames: Acornhoek (Mpumalanga))."""
     region = next((a for a in asides if a.kind == "admin1" and a.iso2 == town.iso2 and a.name != town.admin1 and _by_border(town, a)), None)
     return replace(town, admin1=region.name) if town.is_settlement and region is not None else town
+
+
+def _in_named_country(town: Place, asides: list[Place]) -> Place:
+    """So with a country: East Jerusalem, "Al Quds - Abu Dis (Al Quds, West Bank)", is in
+    Palestine's West Bank. Applied to the place chosen, so that it does not make a weak
+    reading look sure."""
+    country = next((a for a in asides if a.kind == "country" and a.iso2 != town.iso2), None)
+    across = _region_across(town, country.iso2) if country is not None and town.is_settlement else None
+    return replace(town, iso2=country.iso2, admin1=across) if country is not None and across is not None else town
+
+
+def _region_across(town: Place, iso2: str) -> str | None:
+    """The region of the country's nearest town within BORDER_KM of the town, if any."""
+    if town.latitude is None or town.longitude is None:
+        return None
+    near = [
+        (kilometres(town.latitude, town.longitude, latitude, longitude), admin1)
+        for latitude, longitude, admin1 in gazetteer().towns_of(iso2)
+        if abs(latitude - town.latitude) < BORDER_KM / 111
+    ]
+    distance, admin1 = min(near, default=(math.inf, None))
+    return admin1 if distance <= BORDER_KM else None
 
 
 def _by_border(town: Place, region: Place) -> bool:
