@@ -509,12 +509,15 @@ def gazetteer_add(files: tuple[Path, ...]) -> None:
 @gazetteer.command(name="info")
 def gazetteer_info() -> None:
     """Where the index is and what it is built from."""
+    from sitrep.resolve import mimu
     from sitrep.resolve.gazetteer import gazetteer as open_index
 
     index = open_index()
     counts = dict(index.connection.execute("SELECT kind, count(*) FROM places GROUP BY kind").fetchall())
     click.echo(f"index {index.path} ({index.path.stat().st_size / 1e6:.0f} MB)")
     click.echo("places by kind: " + ", ".join(f"{kind} {n:,}" for kind, n in sorted(counts.items())))
+    myanmar = index.connection.execute("SELECT count(*) FROM places WHERE iso2 = 'MM'").fetchone()[0]
+    click.echo(f"Myanmar (GeoNames and MIMU place codes, mm-geo-coder {mimu.data_version()}): {myanmar:,} places")
     dumps = added_dumps(cache_folder())
     click.echo("added GeoNames dumps: " + (", ".join(p.name for p in dumps) if dumps else "none (sitrep gazetteer add FILE)"))
 
