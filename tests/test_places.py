@@ -304,3 +304,12 @@ def test_a_town_by_the_border_of_the_country_its_aside_names_is_in_that_country(
     assert abs(place.latitude - 31.77) < 0.05
     far = resolve_phrase("Paris (Belgium)", article_context([], ["Paris (Belgium)"]))[2]
     assert (far.iso2, far.admin1) == ("FR", "Ile-de-France")  # 250 km from Belgium: not moved there
+
+
+def test_a_neighbourhood_of_a_town_and_a_capitol_are_in_the_town() -> None:
+    from conftest import run_extract
+
+    [rally] = run_extract("On Saturday, hundreds of people rallied at the state Capitol in Denver (Colorado).\n", "2022-02-09")
+    assert (rally.location, rally.admin1) == ("Denver", "Colorado")  # not Capitola, California
+    [vigil] = run_extract("On Saturday, relatives protested in the Mount Hope neighborhood of San Diego (California) to demand justice.\n", "2022-02-09")
+    assert (vigil.location, vigil.admin1) == ("San Diego", "California")  # not Mount Hope, West Virginia

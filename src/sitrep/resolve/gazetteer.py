@@ -169,7 +169,7 @@ class Gazetteer:
 
 @cache
 def gazetteer() -> Gazetteer:
-    """The index, built on first use (about half a minute, once per version of the data)."""
+    """The index, built on first use (about a minute, once per version of the data)."""
     path = index_path()
     if not path.is_file():
         build_in_child(path)

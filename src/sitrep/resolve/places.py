@@ -113,8 +113,8 @@ def resolve_place(name: str, context: Iterable[str] = (), regions: Iterable[str]
     "northern Syria" is Syria: the direction only narrows it, which geo precision records.
     "Idlib province" is the region, "Idlib" the town."""
     name = name.strip()
-    if fold(name) in _macro_regions() or ONLY_DIRECTION.fullmatch(name):
-        return None
+    if fold(name) in _macro_regions() | cues("building") or ONLY_DIRECTION.fullmatch(name):
+        return None  # "the Middle East", "East", "the Capitol" (not Capitola)
     preferred, steer = set(context), Counter(regions)
     spellings = list(dict.fromkeys((name, DIRECTIONS.sub("", name), LAST_DIRECTION.sub("", strip_region_word(name)[0]))))
     for spelling in spellings:

@@ -117,7 +117,7 @@ def _report(article: Article, draft: Draft, report_id: str, places: list[tuple[P
     head = draft.facts[0].mention.head
     cite("event_type", Located(None, head.start.idx, head.token.idx + len(head.token), ""))
 
-    ranked = sorted(places, key=lambda found: (_in_brackets(article.text, found[1].start), _names_building(article.text, found[1]), not context.holds(found[0])))
+    ranked = sorted(places, key=lambda found: (_in_brackets(article.text, found[1].start), _within_another(article.text, found[1]), not context.holds(found[0])))
     location = (
         _surest([found for found in ranked if context.holds(found[0])], context)
         or _surest(ranked, context)
@@ -236,10 +236,15 @@ def _in_brackets(text: str, start: int) -> bool:
     return opening >= 0 and ")" not in text[opening:start]
 
 
-def _names_building(text: str, located: Located) -> bool:
-    """"the Caglayan courthouse in Sisli": the courthouse is in Sisli, not in Caglayan."""
+def _within_another(text: str, located: Located) -> bool:
+    """A building or a part of a town, in the place named next: "the Caglayan courthouse
+    in Sisli" is in Sisli, not in Caglayan; "the Mount Hope neighborhood of San Diego" is
+    in San Diego, not in Mount Hope, West Virginia."""
     following = text[located.end : located.end + ASIDE_LENGTH].split()
-    return building_town(located.text) is not None or bool(following) and fold(following[0]) in cues("building")
+    if building_town(located.text) is not None or bool(following) and fold(following[0]) in cues("building"):
+        return True
+    words = [fold(word) for word in located.text.split()[-1:] + following[:2]]
+    return any(word in cues("town_part") and after in ("of", "in") for word, after in zip(words, words[1:]))
 
 
 def _country(iso2: str | None) -> Place | None:
