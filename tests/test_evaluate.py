@@ -95,14 +95,14 @@ def test_region_names_compare_across_spellings() -> None:
 
 def test_acled_development_floor(shared: Path) -> None:
     """CI gate: a change that makes typing, fatalities or geocoding worse on the held-out
-    notes fails (session 5: sub-event 0.815, fatalities 0.934, coordinates 0.726, admin1 0.830)."""
+    notes fails (session 6: sub-event 0.822, fatalities 0.934, coordinates 0.757, admin1 0.843)."""
     result = CliRunner().invoke(main, ["eval", str(shared / "eval" / "acled" / "acled_2022q1.csv"), "--dataset", "acled", "--json"])
     scores = json.loads(result.output[result.output.index("{") :])
     assert scores["notes"] == 1648
-    assert scores["sub_event_type_accuracy"] >= 0.79
+    assert scores["sub_event_type_accuracy"] >= 0.80
     assert scores["fatalities_accuracy"] >= 0.92
-    assert scores["coordinates_25km_accuracy"] >= 0.70
-    assert scores["admin1_accuracy"] >= 0.80
+    assert scores["coordinates_25km_accuracy"] >= 0.73
+    assert scores["admin1_accuracy"] >= 0.82
 
 
 def test_muc4_development_floor(shared: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import timedelta
+from itertools import pairwise
 
 from sitrep.data.lexicon import actor_matcher, country_matcher, cues
 from sitrep.extract.actors import CROWD_EVENTS, ActorRef
@@ -244,7 +245,7 @@ def _within_another(text: str, located: Located) -> bool:
     if building_town(located.text) is not None or bool(following) and fold(following[0]) in cues("building"):
         return True
     words = [fold(word) for word in located.text.split()[-1:] + following[:2]]
-    return any(word in cues("town_part") and after in ("of", "in") for word, after in zip(words, words[1:]))
+    return any(word in cues("town_part") and after in ("of", "in") for word, after in pairwise(words))
 
 
 def _country(iso2: str | None) -> Place | None:
