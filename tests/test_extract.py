@@ -201,7 +201,7 @@ def test_weapons_fired_at_a_target_and_property_set_on_fire() -> None:
     [burning] = run_extract("On Monday, the military set more than 200 houses on fire in Tabayin township, Sagaing region.\n", "2022-02-09")
     assert (burning.sub_event_type, burning.actor1, burning.admin1) == ("Looting/property destruction", "Military Forces of Myanmar", "Sagaing")
     [arson] = run_extract("On Monday, presumed IPOB militants set a commercial tricycle ablaze in Aba, Abia state.\n", "2022-02-09")
-    assert (arson.actor1, arson.location) == ("IPOB: Indigenous People of Biafra", "Aba")
+    assert (arson.actor1, arson.location) == ("IPOB: Indigenous Peoples of Biafra", "Aba")
     [shots] = run_extract("On Sunday, police fired shots at a car on the highway near Iranshahr, hitting it several times but not injuring any of the occupants.\n", "2022-02-09")
     assert (shots.actor1, shots.fatalities) == ("Police Forces of Iran", 0)
 
@@ -222,3 +222,16 @@ def test_thrown_and_dropped_weapons_bombs_going_off_and_mislemmatised_verbs() ->
     [rape] = run_extract("On Monday, militiamen raped two women in Nzako village (Bakouma, Mbomou).\n", "2022-02-09")
     assert (rape.sub_event_type, rape.country) == ("Sexual violence", "Central African Republic")
     assert run_extract("On Monday, the alarm went off at a bakery in Lyon.\n", "2022-02-09") == []
+
+
+def test_clashes_between_armed_groups_the_actor_list_names() -> None:
+    """Groups in actors.csv under ACLED's names make a clash between them a clear event."""
+    [clash] = run_extract("On Tuesday, the RCSS clashed with the SSPP in Lawksawk township, Shan state.\n", "2022-02-09")
+    assert (clash.sub_event_type, clash.actor1, clash.actor2) == (
+        "Armed clash",
+        "RCSS/SSA-S: Restoration Council of Shan State/Shan State Army-South",
+        "SSPP/SSA-N: Shan State Progress Party/Shan State Army-North",
+    )
+    assert (clash.location, clash.admin1, clash.geo_precision) == ("Lawksawk", "Shan", 2)
+    [fighting] = run_extract("On Monday, SSPDF soldiers attacked a NAS position in Lobonok payam, Central Equatoria.\n", "2022-02-09")
+    assert (fighting.actor1, fighting.actor2) == ("Military Forces of South Sudan", "NAS: National Salvation Front")
