@@ -313,3 +313,10 @@ def test_a_neighbourhood_of_a_town_and_a_capitol_are_in_the_town() -> None:
     assert (rally.location, rally.admin1) == ("Denver", "Colorado")  # not Capitola, California
     [vigil] = run_extract("On Saturday, relatives protested in the Mount Hope neighborhood of San Diego (California) to demand justice.\n", "2022-02-09")
     assert (vigil.location, vigil.admin1) == ("San Diego", "California")  # not Mount Hope, West Virginia
+
+
+def test_a_country_code_inside_a_party_name_is_no_country() -> None:
+    from sitrep.data.lexicon import country_matcher
+
+    found = country_matcher().find("Cadres of the CPN(US) protested; the grant comes from the US (USAID).")
+    assert [(hit.text, hit.value) for hit in found] == [("US", "US")]

@@ -73,7 +73,7 @@ def _alternation(aliases: list[str], suffix: str, flags: int) -> re.Pattern[str]
     if not aliases:
         return None
     body = "|".join(re.escape(a) for a in aliases)
-    return re.compile(rf"(?<![\w-])(?P<alias>{body}){suffix}(?![\w-])", flags)
+    return re.compile(rf"(?<![\w-])(?<![\w-]\()(?P<alias>{body}){suffix}(?![\w-])", flags)  # not the "US" of a party's "CPN(US)"
 
 
 def _non_overlapping(hits: list[Term]) -> list[Term]:
