@@ -235,3 +235,14 @@ def test_clashes_between_armed_groups_the_actor_list_names() -> None:
     assert (clash.location, clash.admin1, clash.geo_precision) == ("Lawksawk", "Shan", 2)
     [fighting] = run_extract("On Monday, SSPDF soldiers attacked a NAS position in Lobonok payam, Central Equatoria.\n", "2022-02-09")
     assert (fighting.actor1, fighting.actor2) == ("Military Forces of South Sudan", "NAS: National Salvation Front")
+
+
+def test_no_sentence_starts_inside_brackets() -> None:
+    """The parser split an ACLED note after "(coded as Pauk Taw (East))", leaving the
+    attack without its village; after a full stop a bracket may still open a sentence."""
+    from sitrep.nlp import parse
+
+    doc = parse("On Monday, in Pauk Taw village of Myaung township (coded as Pauk Taw (East)) (Sagaing district, Sagaing region), the MRA attacked troops with mines. (Reuters) Police confirmed it.")
+    assert [sentence.text[:9] for sentence in doc.sents] == ["On Monday", "(Reuters)"]
+    [attack] = run_extract("On Monday, in Pauk Taw village of Myaung township (coded as Pauk Taw (East)) (Sagaing district, Sagaing region), the MRA attacked troops with mines.\n", "2022-02-09")
+    assert (attack.location, attack.admin1, attack.geo_precision) == ("Pauk Taw (East)", "Sagaing", 1)

