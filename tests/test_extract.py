@@ -235,6 +235,10 @@ def test_clashes_between_armed_groups_the_actor_list_names() -> None:
     assert (clash.location, clash.admin1, clash.geo_precision) == ("Lawksawk", "Shan", 2)
     [fighting] = run_extract("On Monday, SSPDF soldiers attacked a NAS position in Lobonok payam, Central Equatoria.\n", "2022-02-09")
     assert (fighting.actor1, fighting.actor2) == ("Military Forces of South Sudan", "NAS: National Salvation Front")
+    [sahel] = run_extract("On Monday, ISWAP (Greater Sahara) militants killed two herders near Menaka, Mali.\n", "2022-02-09")
+    assert sahel.actor1 == "Islamic State (West Africa) - Greater Sahara Faction"  # the longer alias wins over ISWAP
+    [ituri] = run_extract("On Monday, CODECO-ALC militiamen killed three civilians in Djugu, Ituri.\n", "2022-02-09")
+    assert ituri.actor1 == "CODECO-ALC: Cooperative for Development of Congo (Congo Liberation Army)"
 
 
 def test_no_sentence_starts_inside_brackets() -> None:
