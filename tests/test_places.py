@@ -320,3 +320,10 @@ def test_a_country_code_inside_a_party_name_is_no_country() -> None:
 
     found = country_matcher().find("Cadres of the CPN(US) protested; the grant comes from the US (USAID).")
     assert [(hit.text, hit.value) for hit in found] == [("US", "US")]
+
+
+def test_an_aside_before_a_district_dash_still_places_an_unknown_neighbourhood() -> None:
+    from conftest import run_extract
+
+    [attack] = run_extract("On Friday, about 20 people hurled petrol bombs at a police station in Zorblaxia, Athens - Central Athens.\n", "2022-02-09")
+    assert (attack.location, attack.admin1, attack.country) == ("Athens", "Attica", "Greece")

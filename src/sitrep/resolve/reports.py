@@ -29,7 +29,7 @@ BACKGROUND_AGE = timedelta(days=365)
 NEAR = re.compile(r"\b(near|outside|outskirts|north|south|east|west|around|close to)\b(?!.*\b(in|at)\b)")
 ASIDE_LENGTH = 80
 ASIDES = 3
-AFTER_PLACE = re.compile(r"(?:\s+[a-z-]+)?\s*\([^()]{1,80}\)|,\s*[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)*(?=[,.;:)]|\s[a-z])")
+AFTER_PLACE = re.compile(r"(?:\s+[a-z-]+)?\s*\([^()]{1,80}\)|,\s*[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)*(?=[,.;:)]|\s[a-z]|\s-\s)")
 INHERITING_TYPES = {"Explosions/Remote violence", "Battles"}
 
 
