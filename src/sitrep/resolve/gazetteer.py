@@ -152,17 +152,10 @@ class Gazetteer:
 
     @lru_cache(maxsize=64)
     def towns_of(self, iso2: str) -> tuple[tuple[float, float, str], ...]:
-        """A country's towns and their regions: which side of a border a town lies on."""
+        """A country's towns and their regions: how near a region's or a country's border a
+        town lies, and on which side."""
         rows = self.connection.execute(
             "SELECT latitude, longitude, admin1 FROM places WHERE iso2 = ? AND kind = 'city' AND admin1 IS NOT NULL AND latitude IS NOT NULL", (iso2,)
-        ).fetchall()
-        return tuple(rows)
-
-    @lru_cache(maxsize=1024)
-    def towns_in(self, iso2: str, admin1: str) -> tuple[tuple[float, float], ...]:
-        """Where a region's towns are: how near its border a town of another region lies."""
-        rows = self.connection.execute(
-            "SELECT latitude, longitude FROM places WHERE iso2 = ? AND admin1 = ? AND kind = 'city'", (iso2, admin1)
         ).fetchall()
         return tuple(rows)
 

@@ -361,9 +361,10 @@ def _paired(name: str, asides: list[str]) -> Place | None:
     """The town of the name in a region or country an aside names, nearest a district an
     aside names ("Pan Tha Pyay village, Lashio township, Shan": Shan has three), else
     the largest."""
-    regions = {(m.entry.iso2, m.entry.name) for aside in asides for m in gazetteer().lookup(strip_region_word(aside)[0]) if m.entry.kind == "admin1"}
+    readings = [m.entry for aside in asides for m in gazetteer().lookup(strip_region_word(aside)[0])]
+    regions = {(entry.iso2, entry.name) for entry in readings if entry.kind == "admin1"}
     countries = {country.iso2 for aside in asides if (country := _country(aside)) is not None}
-    districts = [m.entry for aside in asides for m in gazetteer().lookup(strip_region_word(aside)[0]) if m.entry.kind == "admin2" and m.entry.latitude is not None]
+    districts = [entry for entry in readings if entry.kind == "admin2" and entry.latitude is not None]
     named = gazetteer().lookup(name) or gazetteer().lookup(strip_region_word(name)[0])
     reach = {m: _from_districts(m.entry, districts) for m in named if m.entry.kind != "admin1"}
     within = {m: (m.entry.iso2, m.entry.admin1) in regions or m.entry.iso2 in countries for m in reach}
@@ -432,26 +433,25 @@ def _in_named_country(town: Place, asides: list[Place]) -> Place:
 
 
 def _region_across(town: Place, iso2: str) -> str | None:
-    """The region of the country's nearest town within BORDER_KM of the town, if any."""
-    if town.latitude is None or town.longitude is None:
-        return None
-    near = [
-        (kilometres(town.latitude, town.longitude, latitude, longitude), admin1)
-        for latitude, longitude, admin1 in gazetteer().towns_of(iso2)
-        if abs(latitude - town.latitude) < BORDER_KM / 111
-    ]
-    distance, admin1 = min(near, default=(math.inf, None))
+    """The region of the country's nearest town, if it lies within BORDER_KM of the town."""
+    distance, admin1 = _nearest_town(town, iso2)
     return admin1 if distance <= BORDER_KM else None
 
 
 def _by_border(town: Place, region: Place) -> bool:
+    return _nearest_town(town, region.iso2, region.name)[0] <= BORDER_KM
+
+
+def _nearest_town(town: Place, iso2: str, admin1: str | None = None) -> tuple[float, str | None]:
+    """How far the country's (or its region's) nearest town lies from the town, and its region."""
     if town.latitude is None or town.longitude is None:
-        return False
-    reach = BORDER_KM / 111
-    return any(
-        abs(latitude - town.latitude) < reach and kilometres(town.latitude, town.longitude, latitude, longitude) <= BORDER_KM
-        for latitude, longitude in gazetteer().towns_in(region.iso2, region.name)
-    )
+        return math.inf, None
+    near = [
+        (kilometres(town.latitude, town.longitude, latitude, longitude), region)
+        for latitude, longitude, region in gazetteer().towns_of(iso2)
+        if abs(latitude - town.latitude) < BORDER_KM / 111 and admin1 in (None, region)
+    ]
+    return min(near, default=(math.inf, None))
 
 
 def resolve_places(text: str, names: Iterable[str]) -> list[tuple[str, Place | None]]:
