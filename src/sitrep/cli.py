@@ -143,11 +143,11 @@ def store_batch(batch: Batch, store: Store) -> Intake:
     intake = Intake()
 
     def fresh() -> Iterator[Article]:
-        recent: deque[tuple[str, int, str]] = deque(maxlen=RECENT_FOR_COPIES)
+        recent: deque[Article] = deque(maxlen=RECENT_FOR_COPIES)
         for article in batch.articles():
             if intake.admit(store, article, recent):
                 if article.fingerprint is not None:
-                    recent.append((article.id, article.fingerprint, article.text))
+                    recent.append(article)
                 yield article
 
     for result in tqdm(process(fresh()), desc="ingest", unit=" articles", file=sys.stderr, disable=None):

@@ -85,11 +85,11 @@ class Store(EventTables):
         if article.fingerprint is None:
             return None
         sql = (
-            "SELECT id, fingerprint, text FROM articles WHERE fingerprint IS NOT NULL AND id <> ? "
+            "SELECT id, fingerprint, text, published FROM articles WHERE fingerprint IS NOT NULL AND id <> ? "
             "AND bit_count(xor(fingerprint, ?::UBIGINT)) <= ? ORDER BY bit_count(xor(fingerprint, ?::UBIGINT)) LIMIT ?"
         )
         rows = self.con.execute(sql, [article.id, article.fingerprint, CANDIDATE_BITS, article.fingerprint, MAX_CANDIDATES]).fetchall()
-        return copy_of(article.text, article.fingerprint, ((str(key), int(other), text) for key, other, text in rows))
+        return copy_of(article, (Article(id=str(key), text=text, fingerprint=int(other), published=published) for key, other, text, published in rows))
 
     def add_copy(self, original_id: str, copy: Article) -> None:
         """Keep a near-duplicate as another source of a stored article, not as a second article."""

@@ -20,14 +20,14 @@ class Intake:
     reports: int = 0
     merged: MergeSummary = field(default_factory=lambda: MergeSummary(0, 0, 0, 0))
 
-    def admit(self, store: Store, article: Article, recent: Iterable[tuple[str, int, str]] = ()) -> bool:
+    def admit(self, store: Store, article: Article, recent: Iterable[Article] = ()) -> bool:
         """True when the article is new; a copy of a stored story, or of one in `recent`
         (read earlier in this run, perhaps not committed yet), is recorded as its source."""
         article.fingerprint = fingerprint(article.text)
         if store.has_content(article.raw_hash):
             self.skipped += 1
             return False
-        original = store.near_duplicate(article) or copy_of(article.text, article.fingerprint, recent)
+        original = store.near_duplicate(article) or copy_of(article, recent)
         if original is not None:
             store.add_copy(original, article)
             self.copies += 1
