@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from sitrep import nlp
 from sitrep.clean import clean_article
 from sitrep.extract import extract_drafts
+from sitrep.guard import reading
 from sitrep.records import Article, EventReport
 from sitrep.resolve.reports import resolve_drafts
 
@@ -29,7 +30,8 @@ class Processed:
 
 def reports_for(article: Article, doc: Doc) -> list[EventReport]:
     """`article` must be cleaned and `doc` its parse."""
-    return resolve_drafts(article, extract_drafts(article, doc))
+    with reading(article.id):
+        return resolve_drafts(article, extract_drafts(article, doc))
 
 
 def process(articles: Iterable[Article]) -> Iterator[Processed]:
@@ -56,7 +58,7 @@ def process(articles: Iterable[Article]) -> Iterator[Processed]:
         try:
             yield Processed(article, reports_for(article, doc))
         except Exception as exc:  # a bug on one article must not end a batch of thousands
-            log.exception("extraction failed on %s", article.id)
+            log.debug("extraction failed on %s", article.id, exc_info=True)
             yield Processed(article, error=f"extraction failed ({type(exc).__name__}: {exc})")
     yield from _drain(unparsed)
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from sitrep.data import load_table, split_list
+from sitrep.folding import fold, fold_with_offsets
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,8 @@ class Term:
 
 
 class AliasMatcher:
-    """Finds aliases in text at word boundaries; longest alias first, all-capital ones by case.
+    """Finds aliases in text at word boundaries; longest alias first, all-capital ones by case,
+    the others folded (`sitrep.folding`: "TÜRKİYE" and "Turkiye" find "Türkiye").
 
     Regular expressions rather than token patterns, because the tokenizer splits names such
     as "F-15Es" or "Deir ez-Zor" unpredictably, and because hits must carry exact offsets.
@@ -52,28 +54,30 @@ class AliasMatcher:
     def __init__(self, aliases: dict[str, str], plural: bool = False) -> None:
         suffix = r"(?:s|es|'s|’s)?" if plural else r"(?:'s|’s)?"
         exact = sorted((a for a in aliases if a.isupper() or len(a) <= 3), key=len, reverse=True)
-        loose = sorted((a for a in aliases if a not in exact), key=len, reverse=True)
-        self._values = {a.lower(): v for a, v in aliases.items()} | {a: v for a, v in aliases.items()}
-        self._exact = _alternation(exact, suffix, 0)
-        self._loose = _alternation(loose, suffix, re.IGNORECASE)
+        loose = sorted({fold(a) for a in aliases if a not in exact}, key=len, reverse=True)
+        self._exact_values = {a: aliases[a] for a in exact}
+        self._loose_values = {fold(a): v for a, v in aliases.items() if a not in self._exact_values}
+        self._exact = _alternation(exact, suffix)
+        self._loose = _alternation(loose, suffix)
 
     def find(self, text: str, offset: int = 0) -> list[Term]:
         hits: list[Term] = []
-        for pattern in (self._loose, self._exact):
-            if pattern is None:
-                continue
-            for match in pattern.finditer(text):
-                alias = match.group("alias")
-                value = self._values.get(alias) or self._values[alias.lower()]
-                hits.append(Term(offset + match.start(), offset + match.end(), match.group(0), value))
+        if self._loose is not None:
+            folded = fold_with_offsets(text)
+            for match in self._loose.finditer(folded.text):
+                start, end = folded.span(*match.span())
+                hits.append(Term(offset + start, offset + end, text[start:end], self._loose_values[match.group("alias")]))
+        if self._exact is not None:
+            for match in self._exact.finditer(text):
+                hits.append(Term(offset + match.start(), offset + match.end(), match.group(0), self._exact_values[match.group("alias")]))
         return _non_overlapping(hits)
 
 
-def _alternation(aliases: list[str], suffix: str, flags: int) -> re.Pattern[str] | None:
+def _alternation(aliases: list[str], suffix: str) -> re.Pattern[str] | None:
     if not aliases:
         return None
     body = "|".join(re.escape(a) for a in aliases)
-    return re.compile(rf"(?<![\w-])(?<![\w-]\()(?P<alias>{body}){suffix}(?![\w-])", flags)  # not the "US" of a party's "CPN(US)"
+    return re.compile(rf"(?<![\w-])(?<![\w-]\()(?P<alias>{body}){suffix}(?![\w-])")  # not the "US" of a party's "CPN(US)"
 
 
 def _non_overlapping(hits: list[Term]) -> list[Term]:
@@ -137,10 +141,10 @@ def country_matcher() -> AliasMatcher:
 
 @cache
 def country_names() -> frozenset[str]:
-    """Lower-cased names (not demonyms) that denote a country as a place."""
+    """Folded names (not demonyms) that denote a country as a place."""
     names = set()
     for row in load_table("countries.csv"):
-        names.update(a.lower() for a in split_list(row["aliases"]) + [row["name"]])
+        names.update(fold(a) for a in split_list(row["aliases"]) + [row["name"]])
     return frozenset(names)
 
 

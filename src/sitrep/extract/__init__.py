@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import types
+from functools import partial
 from typing import Any
 
 from spacy.tokens import Doc
@@ -13,6 +14,7 @@ from sitrep.extract.assemble import Draft, assemble
 from sitrep.extract.dates import DateValue
 from sitrep.extract.detect import find_mentions
 from sitrep.extract.roles import distinct, role_fillers
+from sitrep.guard import guarded
 from sitrep.records import Article
 
 LEAD_SENTENCES = 3
@@ -32,7 +34,7 @@ def extract_drafts(article: Article, doc: Doc) -> list[Draft]:
         day = article.published.date()
         published = DateValue(day, day, "day")
     drafts = assemble(facts, lead_end, published, _headline_end(sentences))
-    _add_targets(doc, drafts)
+    guarded("targets", partial(_add_targets, doc, drafts), None)
     return drafts
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 
 from spacy.tokens import Span, Token
 
@@ -25,6 +26,7 @@ from sitrep.extract.dates import DateValue, resolve_date
 from sitrep.extract.detect import Mention, TriggerHit
 from sitrep.extract.numbers import Count, count_conjuncts
 from sitrep.extract.placenames import PLACE_PREPOSITIONS, SPOTTED, names_something_else, spotted_places
+from sitrep.guard import guarded
 from sitrep.nlp import doc_text
 
 DATE_QUALIFIERS = {"little", "a", "less", "than", "more", "shortly", "just", "only", "about", "around", "nearly", "almost", "some", "early", "late", "before", "after", "until"}
@@ -90,30 +92,37 @@ def _in_dated_past(place: Token, published: datetime | None) -> bool:
 
 
 def gather(mentions: list[Mention], published: datetime | None) -> list[MentionFacts]:
-    facts = [_roles(m) for m in mentions]
+    """Each mention's arguments; a mention whose roles cannot be read is dropped, and a
+    sentence whose dates or places cannot be read keeps its mentions without them."""
+    facts = [fact for fact in (guarded("roles", partial(_roles, m), None) for m in mentions) if fact is not None]
     by_sentence: dict[int, list[MentionFacts]] = {}
     for fact in facts:
         by_sentence.setdefault(fact.mention.sentence.start, []).append(fact)
     for group in by_sentence.values():
-        sentence = group[0].mention.sentence
-        for located, anchor, root in _date_phrases(sentence, published):
-            if _of_statement(root):
-                continue
-            owner = _nearest(group, anchor) if isinstance(anchor, tuple) else _owner(group, root) or _nearest(group, anchor)
-            owner.dates.append(located)
-        for located, root in _place_phrases(sentence, group):
-            if not _in_dated_past(root, published):
-                (_owner(group, root) or _nearest(group, located.start)).places.append(located)
-        for term in weapon_matcher().find(sentence.text, sentence.start_char):
-            _weapon_owner(group, term).weapons.append(term)
-        speaker, certainty = _attribution(sentence)
-        operation = next((Located(e.text, e.start_char, e.end_char, e.text) for e in sentence.ents if e.text.startswith("Operation ")), None)
-        for fact in group:
-            fact.speaker = speaker
-            fact.certainty = certainty
-            fact.operation = operation
-    _lend_places(by_sentence, published)
+        guarded("sentence arguments", partial(_sentence_arguments, group, published), None)
+    guarded("places lent between sentences", partial(_lend_places, by_sentence, published), None)
     return facts
+
+
+def _sentence_arguments(group: list[MentionFacts], published: datetime | None) -> None:
+    """Dates, places, weapons and attribution of one sentence, given to its mentions."""
+    sentence = group[0].mention.sentence
+    for located, anchor, root in _date_phrases(sentence, published):
+        if _of_statement(root):
+            continue
+        owner = _nearest(group, anchor) if isinstance(anchor, tuple) else _owner(group, root) or _nearest(group, anchor)
+        owner.dates.append(located)
+    for located, root in _place_phrases(sentence, group):
+        if not _in_dated_past(root, published):
+            (_owner(group, root) or _nearest(group, located.start)).places.append(located)
+    for term in weapon_matcher().find(sentence.text, sentence.start_char):
+        _weapon_owner(group, term).weapons.append(term)
+    speaker, certainty = _attribution(sentence)
+    operation = next((Located(e.text, e.start_char, e.end_char, e.text) for e in sentence.ents if e.text.startswith("Operation ")), None)
+    for fact in group:
+        fact.speaker = speaker
+        fact.certainty = certainty
+        fact.operation = operation
 
 
 def _lend_places(by_sentence: dict[int, list[MentionFacts]], published: datetime | None) -> None:

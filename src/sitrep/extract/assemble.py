@@ -17,6 +17,7 @@ from sitrep.extract.arguments import Located, MentionFacts
 from sitrep.extract.dates import DateValue, shifted
 from sitrep.extract.detect import TriggerHit
 from sitrep.extract.roles import RoleFiller
+from sitrep.folding import fold
 from sitrep.nlp import doc_text
 
 GENERIC_RANK = 3
@@ -402,7 +403,7 @@ def _shared_evidence(draft: Draft, fact: MentionFacts) -> float:
 
 def _place_key(place: Located) -> str | None:
     """Town names compare by their text; a country is too broad to identify an event."""
-    if not isinstance(place.value, str) or place.value.lower() in country_names():
+    if not isinstance(place.value, str) or fold(place.value) in country_names():
         return None
     return place.value.lower()
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from sitrep.data.lexicon import actor_matcher, country_matcher, country_names, cues
+from sitrep.folding import fold
 
 SPOTTED = "SPOTTED_PLACE"
 """The label of a spotted name's span: its place role is given by its surroundings."""
@@ -146,4 +147,4 @@ def _before_qualifiers(index: int, sentence: Span) -> int:
 
 def _is_demonym(run: Span) -> bool:
     """'in Turkish drone strikes' is no place; 'in Turkey' is a country and stays."""
-    return run.text.lower() not in country_names() and bool(country_matcher().find(run.text))
+    return fold(run.text) not in country_names() and bool(country_matcher().find(run.text))

@@ -38,12 +38,12 @@ from pathlib import Path
 from sys import intern
 
 from sitrep.data.lexicon import cues
+from sitrep.folding import UNDECOMPOSABLE
+from sitrep.folding import fold as fold_name
 from sitrep.resolve import mimu
 from sitrep.resolve.dumps import added_dumps, read_dump
 
-INDEX_VERSION = 14
-UNDECOMPOSABLE = str.maketrans({"ı": "i", "İ": "I", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D",
-                                "ħ": "h", "Ħ": "H", "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "Þ": "Th"})
+INDEX_VERSION = 15
 MIN_POPULATION = 500
 CURATED_FILE = "places.csv"
 REGIONS_FILE = "regions.csv"
@@ -74,9 +74,7 @@ class Entry:
 
 @lru_cache(maxsize=65536)
 def fold(name: str) -> str:
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = PUNCTUATION.sub(" ", APOSTROPHES.sub("", text))
+    text = PUNCTUATION.sub(" ", APOSTROPHES.sub("", fold_name(name)))
     words = text.split()
     if words and words[0] == "the":
         words = words[1:]

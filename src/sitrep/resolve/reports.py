@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import timedelta
+from functools import partial
 from itertools import pairwise
 
 from sitrep.data.lexicon import actor_matcher, country_matcher, cues
@@ -12,6 +13,7 @@ from sitrep.extract.actors import CROWD_EVENTS, ActorRef
 from sitrep.extract.arguments import CapitalOf, Located
 from sitrep.extract.assemble import Draft
 from sitrep.extract.numbers import Count
+from sitrep.guard import guarded
 from sitrep.records import Article, EventReport, Evidence, Relation
 from sitrep.resolve.gazetteer import fold
 from sitrep.resolve.places import (
@@ -43,9 +45,10 @@ def resolve_drafts(article: Article, drafts: list[Draft]) -> list[EventReport]:
     reports = []
     for index, draft in enumerate(drafts):
         _inherit_actors(draft, drafts[:index])
-        report = _report(article, draft, ids[id(draft)], places[id(draft)], fallback_country, context)
-        report.related = [Relation(kind, ids[id(other)]) for kind, other in draft.links if id(other) in ids]
-        reports.append(report)
+        report = guarded("report", partial(_report, article, draft, ids[id(draft)], places[id(draft)], fallback_country, context), None)
+        if report is not None:
+            report.related = [Relation(kind, ids[id(other)]) for kind, other in draft.links if id(other) in ids]
+            reports.append(report)
     return reports
 
 
@@ -79,7 +82,7 @@ def _geocode(draft: Draft, text: str, context: PlaceContext) -> list[tuple[Place
             if capital is not None:
                 found.append((capital, located))
             continue
-        resolved = resolve_phrase(_with_aside(text, located).text, context)
+        resolved = guarded("place", partial(resolve_phrase, _with_aside(text, located).text, context), None)
         if resolved is not None:
             offset, part, place = resolved
             found.append((place, Located(place.name, located.start + offset, located.start + offset + len(part), part)))
