@@ -14,7 +14,7 @@ from sitrep.cli import main
 from sitrep.evaluate.clusters import load_cluster_gold, score_clusters
 from sitrep.merge import Merger, combine, event_id_for
 from sitrep.merge.compare import agreement
-from sitrep.records import Article, Evidence, EventReport, Relation, Source, SourcedReport
+from sitrep.records import Article, Event, Evidence, EventReport, Relation, Source, SourcedReport
 from sitrep.store import Store, merge_new
 
 CORPUS = Path(__file__).parent / "fixtures" / "merge"
@@ -125,6 +125,32 @@ def test_incremental_merge_keeps_ids_and_touches_only_what_changed(tmp_path: Pat
         assert merge_new(store).reports == 0
         rebuilt = merge_new(store, rebuild=True)
         assert rebuilt.created == 2 and {e.event_id for e in store.events()} == ids
+
+
+def test_a_rebuild_that_dies_half_way_leaves_the_old_events(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sitrep.store.merging as merging
+
+    with Store(tmp_path / "m.duckdb") as store:
+        _stored(store, "a", "Levant Wire", "2024-03-10T18:00:00", report("a"))
+        _stored(store, "z", "Kyiv Ledger", "2024-05-18T16:00:00", report("z", day=date(2024, 5, 18), country="Ukraine", iso3="UKR",
+                                                                         admin1="Kharkivska", location="Kharkiv", latitude=50.0, longitude=36.23))
+        merge_new(store)
+        before = {e.event_id: e.report_ids for e in store.events()}
+        calls: list[str] = []
+
+        def dies_on_the_second(event_id: str, members: list[SourcedReport]) -> Event:
+            calls.append(event_id)
+            if len(calls) == 2:
+                raise MemoryError("killed")
+            return combine(event_id, members)
+
+        monkeypatch.setattr(merging, "combine", dies_on_the_second)
+        with pytest.raises(MemoryError):
+            merge_new(store, rebuild=True)
+        assert {e.event_id: e.report_ids for e in store.events()} == before
+        monkeypatch.undo()
+        assert merge_new(store, rebuild=True).created == 2
+        assert {e.event_id: e.report_ids for e in store.events()} == before
 
 
 def test_a_replaced_article_leaves_its_event(tmp_path: Path) -> None:

@@ -121,10 +121,15 @@ class Placement:
 
 class EventTables(ReviewTables):
 
-    def unmerged(self) -> list[SourcedReport]:
-        """Reports of news (not history) that belong to no event yet, oldest first."""
-        sql = SOURCED_SQL + " WHERE NOT r.background AND r.report_id NOT IN (SELECT report_id FROM event_reports) ORDER BY a.published NULLS LAST, a.id, r.report_id"
+    def unmerged(self, everything: bool = False) -> list[SourcedReport]:
+        """Reports of news (not history) that belong to no event yet (`everything`: all of
+        them, for a rebuild), oldest first."""
+        pending = "" if everything else " AND r.report_id NOT IN (SELECT report_id FROM event_reports)"
+        sql = SOURCED_SQL + f" WHERE NOT r.background{pending} ORDER BY a.published NULLS LAST, a.id, r.report_id"
         return [_sourced(row) for row in self.con.execute(sql).fetchall()]
+
+    def event_ids(self) -> set[str]:
+        return {row[0] for row in self.con.execute("SELECT event_id FROM events").fetchall()}
 
     def members(self, event_ids: Iterable[str]) -> dict[str, list[SourcedReport]]:
         ids = sorted(set(event_ids))
@@ -171,11 +176,6 @@ class EventTables(ReviewTables):
         except Exception:
             self.con.execute("ROLLBACK")
             raise
-
-    def forget_events(self) -> None:
-        """Drop every merged event, so the next merge starts from the reports alone."""
-        for table in ("events", "event_reports", "stale_events"):
-            self.con.execute(f"DELETE FROM {table}")
 
     def mark_stale(self, article_id: str) -> None:
         """The events of this article's reports must be recombined (reports or sources changed)."""

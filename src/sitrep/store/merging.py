@@ -27,18 +27,13 @@ class MergeSummary:
 
 
 def merge_new(store: Store, rebuild: bool = False) -> MergeSummary:
-    """Merge the reports not in an event yet; with `rebuild`, forget all events first (ids
-    stay the same for the same reports: an event is named after its founding report)."""
-    if rebuild:
-        store.forget_events()
-    items = store.unmerged()
-    stale = set(store.stale())
-    spans: dict[str, list[tuple[date, date]]] = defaultdict(list)
-    for item in items:
-        days = window(item)
-        if days is not None:
-            spans[block_of(item)].append(days)
-    nearby = {event_id for block, days in spans.items() for event_id in store.events_near(block, min(d[0] for d in days), max(d[1] for d in days))}
+    """Merge the reports not in an event yet. With `rebuild`, every report is merged again
+    from nothing, and the new events replace all the old ones in one transaction, so a
+    rebuild killed half-way leaves the old events, never none (ids stay the same for the
+    same reports: an event is named after its founding report)."""
+    items = store.unmerged(everything=rebuild)
+    stale = set() if rebuild else set(store.stale())
+    nearby = set() if rebuild else _events_near(store, items)
     merger = Merger()
     for event_id, members in store.members(nearby | stale).items():
         merger.seed(event_id, members)
@@ -47,7 +42,7 @@ def merge_new(store: Store, rebuild: bool = False) -> MergeSummary:
     membership = {m.report.report_id: event_id for event_id in touched for m in merger.members.get(event_id, [])}
 
     def event_of(report_id: str) -> str | None:
-        return membership.get(report_id) or store.event_of(report_id)
+        return membership.get(report_id) or (None if rebuild else store.event_of(report_id))
 
     placed, emptied = [], []
     for event_id in sorted(touched):
@@ -58,9 +53,21 @@ def merge_new(store: Store, rebuild: bool = False) -> MergeSummary:
         event = combine(event_id, members)
         event.links = event_links(event_id, members, event_of, event.merged.operation)
         placed.append(_placement(event, members))
+    if rebuild:
+        emptied = sorted(store.event_ids() - touched)
     store.save_events(placed, emptied)
     created = len(touched - known - stale)
     return MergeSummary(len(items), created, len(placed) - created, len(emptied))
+
+
+def _events_near(store: Store, items: list[SourcedReport]) -> set[str]:
+    """Stored events of the same block whose days overlap those of the new reports."""
+    spans: dict[str, list[tuple[date, date]]] = defaultdict(list)
+    for item in items:
+        days = window(item)
+        if days is not None:
+            spans[block_of(item)].append(days)
+    return {event_id for block, days in spans.items() for event_id in store.events_near(block, min(d[0] for d in days), max(d[1] for d in days))}
 
 
 def _placement(event: Event, members: list[SourcedReport]) -> Placement:
