@@ -11,6 +11,7 @@ import time
 from importlib import resources
 from pathlib import Path
 
+import psutil
 import pyarrow.parquet as pq
 from click.testing import CliRunner
 
@@ -76,8 +77,11 @@ def test_a_killed_run_is_finished_by_a_re_run(tmp_path: Path) -> None:
     deadline = time.time() + 240
     while time.time() < deadline and len(list((out / "done").glob("*.json"))) < 3:
         time.sleep(0.2)
-    os.killpg(process.pid, signal.SIGKILL)
+    helpers = psutil.Process(process.pid).children(recursive=True)
+    os.kill(process.pid, signal.SIGKILL)
     process.wait()
+    _, alive = psutil.wait_procs(helpers, timeout=30)
+    assert helpers and not alive, f"workers outlived the killed run: {[p.cmdline() for p in alive]}"
     finished_before = len(list((out / "done").glob("*.json")))
     assert 3 <= finished_before < 16, "the run should be killed part-way"
     rerun = subprocess.run(command, capture_output=True, text=True, timeout=600)

@@ -16,6 +16,8 @@ from sitrep.scale.partitions import FILES_PER_PARTITION, Partition, partitions
 from sitrep.scale.work import PartitionResult, done_marker, process_partition
 
 RETRIES = 2
+LIFELINE = "sitrep.scale.lifeline"
+"""Our own workers end when the run ends, even a killed run; a given scheduler's are not ours."""
 
 
 @dataclass
@@ -39,7 +41,8 @@ def run(
     out.mkdir(parents=True, exist_ok=True)
     if todo:
         cluster = None if scheduler else LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                                                       dashboard_address=None, memory_limit="3GiB")
+                                                       dashboard_address=None, memory_limit="3GiB",
+                                                       preload=[LIFELINE], preload_nanny=[LIFELINE])
         with Client(scheduler or cluster) as client:
             futures = {client.submit(process_partition, p, str(out), manifest, html, key=f"partition-{p.id}", retries=RETRIES, pure=False): p
                        for p in todo}
