@@ -4,7 +4,7 @@ from datetime import date, datetime
 
 import pytest
 
-from sitrep.extract.dates import resolve_date
+from sitrep.extraction.dates import resolve_date
 
 SUNDAY = datetime(2015, 11, 15, 23, 3)
 SATURDAY = datetime(2026, 1, 10)

@@ -146,7 +146,7 @@ def test_targets_read_from_the_event_sentences() -> None:
 
 def test_role_fillers_only_where_an_incident_is_told() -> None:
     from sitrep import nlp
-    from sitrep.extract.roles import document_roles
+    from sitrep.extraction.roles import document_roles
 
     roles = {(f.role, f.text) for f in document_roles(nlp.parse(ARSON))}
     assert ("perpetrator", "Gunmen") in roles and ("target", "police station") in roles

@@ -98,7 +98,7 @@ def test_where_the_event_happened_not_where_it_came_from() -> None:
 
 def _spans(text: str) -> list[str]:
     from sitrep import nlp
-    from sitrep.extract.arguments import place_candidates
+    from sitrep.extraction.arguments import place_candidates
 
     return [span.text for sentence in nlp.parse(text).sents for span in place_candidates(sentence)]
 

@@ -4,7 +4,7 @@
     .venv/bin/python train/train_roles.py ../shared/eval/muc4/train.jsonl
 
 Writes src/sitrep/data/models/roles.npz (plain arrays, no pickle). Each candidate noun
-phrase of the 1,300 training documents (sitrep.extract.roles.candidates) is labelled with
+phrase of the 1,300 training documents (sitrep.extraction.roles.candidates) is labelled with
 the MUC-4 slot whose gold mentions contain its normalised wording, or "none"; a phrase in
 two slots is one row per slot. A phrase whose head word is in a gold mention but whose
 wording is not ("peasants" where the gold says "two peasants") is left out rather than
@@ -25,8 +25,8 @@ from sklearn.model_selection import cross_val_score
 
 from sitrep import nlp
 from sitrep.evaluate.muc4 import SLOTS, read_documents
-from sitrep.extract import linear
-from sitrep.extract.roles import INCIDENT_MODEL, MODEL_FILE, NONE, SPAN_MODEL, candidate_features, mention_key
+from sitrep.extraction import linear
+from sitrep.extraction.roles import INCIDENT_MODEL, MODEL_FILE, NONE, SPAN_MODEL, candidate_features, mention_key
 
 MIN_FEATURE_COUNT = 2
 INCIDENT_MIN_DOCUMENTS = 2

@@ -2,21 +2,19 @@
 
     >>> import sitrep
     >>> reports = sitrep.extract(text, published="2024-05-01")
-
-`sitrep.extract` is both the extraction stage's package and, called, the Python API.
 """
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from datetime import date, datetime
 
 from sitrep.records import Article, Event, EventReport
 
 __all__ = ["Article", "Event", "EventReport", "extract"]
 
 
-def __getattr__(name: str) -> Any:
-    """`sitrep.extract` loads spaCy; a place lookup or a database query should not wait for it."""
-    if name == "extract":
-        return importlib.import_module("sitrep.extract")
-    raise AttributeError(f"module 'sitrep' has no attribute {name!r}")
+def extract(text: str, published: str | date | datetime | None = None, article_id: str = "text") -> list[EventReport]:
+    """Event reports in one article's text, no database; relative dates resolve against
+    `published`. The language model loads on the first call, not on `import sitrep`."""
+    from sitrep.api import extract_text
+
+    return extract_text(text, published, article_id)

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sitrep import nlp
-from sitrep.extract.arguments import place_candidates
+from sitrep.extraction.arguments import place_candidates
 from sitrep.pipeline import process
 from sitrep.read.fields import parse_published
 from sitrep.records import Article, EventReport

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from sitrep import nlp
 from sitrep.clean import clean_article
-from sitrep.extract import extract_drafts
+from sitrep.extraction import extract_drafts
 from sitrep.guard import reading
 from sitrep.records import Article, EventReport
 from sitrep.resolve.reports import resolve_drafts

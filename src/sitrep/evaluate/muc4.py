@@ -17,7 +17,7 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 
 from sitrep import nlp
-from sitrep.extract.roles import RoleFiller, document_roles, mention_key
+from sitrep.extraction.roles import RoleFiller, document_roles, mention_key
 
 SLOTS = {
     "PerpInd": "perpetrator",

@@ -9,10 +9,10 @@ from functools import partial
 from itertools import pairwise
 
 from sitrep.data.lexicon import actor_matcher, country_matcher, cues
-from sitrep.extract.actors import CROWD_EVENTS, ActorRef
-from sitrep.extract.arguments import CapitalOf, Located
-from sitrep.extract.assemble import Draft
-from sitrep.extract.numbers import Count
+from sitrep.extraction.actors import CROWD_EVENTS, ActorRef
+from sitrep.extraction.arguments import CapitalOf, Located
+from sitrep.extraction.assemble import Draft
+from sitrep.extraction.numbers import Count
 from sitrep.guard import guarded
 from sitrep.records import Article, EventReport, Evidence, Relation
 from sitrep.resolve.gazetteer import fold

@@ -21,11 +21,11 @@ from sitrep.data.lexicon import (
     weapon_matcher,
     word_forms,
 )
-from sitrep.extract.actors import ActorRef, resolve_actor, role_of
-from sitrep.extract.dates import DateValue, resolve_date
-from sitrep.extract.detect import Mention, TriggerHit
-from sitrep.extract.numbers import Count, count_conjuncts
-from sitrep.extract.placenames import PLACE_PREPOSITIONS, SPOTTED, names_something_else, spotted_places
+from sitrep.extraction.actors import ActorRef, resolve_actor, role_of
+from sitrep.extraction.dates import DateValue, resolve_date
+from sitrep.extraction.detect import Mention, TriggerHit
+from sitrep.extraction.numbers import Count, count_conjuncts
+from sitrep.extraction.placenames import PLACE_PREPOSITIONS, SPOTTED, names_something_else, spotted_places
 from sitrep.guard import guarded
 from sitrep.nlp import doc_text
 

@@ -11,12 +11,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sitrep.data.lexicon import Term, country_names, cues
-from sitrep.extract import subevent
-from sitrep.extract.actors import ActorRef
-from sitrep.extract.arguments import Located, MentionFacts
-from sitrep.extract.dates import DateValue, shifted
-from sitrep.extract.detect import TriggerHit
-from sitrep.extract.roles import RoleFiller
+from sitrep.extraction import subevent
+from sitrep.extraction.actors import ActorRef
+from sitrep.extraction.arguments import Located, MentionFacts
+from sitrep.extraction.dates import DateValue, shifted
+from sitrep.extraction.detect import TriggerHit
+from sitrep.extraction.roles import RoleFiller
 from sitrep.folding import fold
 from sitrep.nlp import doc_text
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from sitrep.extract import linear
+from sitrep.extraction import linear
 
 MODEL_FILE = "roles.npz"
 SPAN_MODEL = "roles.span"

@@ -2,18 +2,16 @@
 and write each field with the evidence it was read from."""
 from __future__ import annotations
 
-import sys
-import types
 from functools import partial
 from typing import Any
 
 from spacy.tokens import Doc
 
-from sitrep.extract.arguments import gather
-from sitrep.extract.assemble import Draft, assemble
-from sitrep.extract.dates import DateValue
-from sitrep.extract.detect import find_mentions
-from sitrep.extract.roles import distinct, role_fillers
+from sitrep.extraction.arguments import gather
+from sitrep.extraction.assemble import Draft, assemble
+from sitrep.extraction.dates import DateValue
+from sitrep.extraction.detect import find_mentions
+from sitrep.extraction.roles import distinct, role_fillers
 from sitrep.guard import guarded
 from sitrep.records import Article
 
@@ -57,16 +55,5 @@ def _add_targets(doc: Doc, drafts: list[Draft]) -> None:
         spans = [(f.mention.sentence.start_char, f.mention.sentence.end_char) for f in draft.facts]
         draft.targets = distinct(f for f in fillers if any(start <= f.start < end for start, end in spans))
 
-
-class _CallableStage(types.ModuleType):
-    """Lets `sitrep.extract(text, published=...)` (DESIGN.md) live beside this package."""
-
-    def __call__(self, text: str, published: Any = None, article_id: str = "text") -> list[Any]:
-        from sitrep.api import extract_text
-
-        return extract_text(text, published, article_id)
-
-
-sys.modules[__name__].__class__ = _CallableStage
 
 __all__ = ["extract_drafts", "Draft"]
