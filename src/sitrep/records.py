@@ -12,8 +12,10 @@ from typing import Any
 
 
 def content_hash(text: str) -> str:
-    """Identity of an article's content, so the same text ingested twice is seen as one."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    """Identity of an article's content, so the same text ingested twice is seen as one.
+    Any str has one: a lone surrogate (from a JSON "\\ud800") is hashed as its code point
+    rather than failing (the readers replace them before an article is stored)."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 
@@ -104,6 +106,15 @@ class EventReport:
     evidence: list[Evidence] = field(default_factory=list)
     confidence: float = 0.5
     notes: str = ""
+
+    def summary(self) -> str:
+        """One sentence in the manner of ACLED's notes."""
+        when = self.event_date.isoformat() if self.event_date else "an unknown date"
+        where = ", ".join(dict.fromkeys(x for x in (self.location, self.country) if x))
+        who = self.actor1 or "Unknown actors"
+        whom = f" against {self.actor2}" if self.actor2 else ""
+        place = f" in {where}" if where else ""
+        return f"On {when}, {who}: {self.sub_event_type.lower()}{whom}{place}; {self.fatalities} reported fatalities."
 
     def to_dict(self) -> dict[str, Any]:
         return _jsonable(dataclasses.asdict(self))

@@ -16,9 +16,9 @@ from typing import Any
 
 from sitrep.evaluate.events import fold
 from sitrep.evaluate.hits import DocumentHits
+from sitrep.geo import kilometres
 from sitrep.records import Article, EventReport
 from sitrep.resolve.gazetteer import gazetteer, skeleton, strip_region_word
-from sitrep.resolve.places import kilometres
 
 HELD_OUT_FROM = "2022-03-01"
 SPLITS = ("heldout", "train", "all")

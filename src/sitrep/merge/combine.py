@@ -12,7 +12,6 @@ from typing import Any
 from sitrep.data.lexicon import actor_matcher, country_matcher, countries
 from sitrep.merge.compare import GENERIC_ACTORS
 from sitrep.records import Claim, Event, EventReport, Source, SourcedReport
-from sitrep.resolve.reports import summary
 
 DATE_PRECISION = {"day": 0, "range": 1, "week": 2, "month": 3, "year": 4}
 DISPUTABLE = ("event_date", "sub_event_type", "actor1", "actor2", "location", "fatalities")
@@ -62,7 +61,7 @@ def combine(event_id: str, members: list[SourcedReport]) -> Event:
 
 def event_notes(merged: EventReport, independent_sources: int) -> str:
     """ACLED-style one-sentence notes, with how many independent outlets report it."""
-    return summary(merged) + (f" Reported by {independent_sources} independent sources." if independent_sources > 1 else "")
+    return merged.summary() + (f" Reported by {independent_sources} independent sources." if independent_sources > 1 else "")
 
 
 def _report_order(item: SourcedReport) -> tuple[Any, ...]:

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from sitrep.geo import kilometres
 from sitrep.records import EventReport, SourcedReport
-from sitrep.resolve.places import kilometres
 
 FAMILIES = {
     "Battles": "political violence",

@@ -20,6 +20,7 @@ import pycountry
 from rapidfuzz import fuzz
 
 from sitrep.data.lexicon import countries, country_matcher, country_names, cues
+from sitrep.geo import kilometres
 from sitrep.resolve.gazetteer import (
     ARABIC_ARTICLES,
     Entry,
@@ -31,7 +32,6 @@ from sitrep.resolve.gazetteer import (
 )
 
 ABROAD_MIN_POPULATION = 15_000
-EARTH_RADIUS_KM = 6371.0
 MAX_VOTING_COUNTRIES = 3
 WEAK_BELOW_POPULATION = 100_000
 BIG_CITY = 100_000
@@ -472,8 +472,3 @@ def capital_of(iso2: str) -> Place | None:
     return resolve_place(capital, [iso2]) if capital else None
 
 
-def kilometres(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine)."""
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    h = math.sin((phi2 - phi1) / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(h))

@@ -211,7 +211,7 @@ def _report(article: Article, draft: Draft, report_id: str, places: list[tuple[P
         evidence=evidence,
         confidence=_confidence(draft, location is not None),
     )
-    report.notes = summary(report)
+    report.notes = report.summary()
     return report
 
 
@@ -285,13 +285,3 @@ def _certainty(draft: Draft, actor1: ActorRef | None, claim: Located | None) -> 
 def _confidence(draft: Draft, located: bool) -> float:
     known = [draft.actor1 is not None, bool(draft.patients), draft.date is not None, located]
     return round(0.4 + 0.15 * sum(known), 2)
-
-
-def summary(report: EventReport) -> str:
-    """One sentence in the manner of ACLED's notes."""
-    when = report.event_date.isoformat() if report.event_date else "an unknown date"
-    where = ", ".join(dict.fromkeys(x for x in (report.location, report.country) if x))
-    who = report.actor1 or "Unknown actors"
-    whom = f" against {report.actor2}" if report.actor2 else ""
-    place = f" in {where}" if where else ""
-    return f"On {when}, {who}: {report.sub_event_type.lower()}{whom}{place}; {report.fatalities} reported fatalities."
