@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
@@ -11,21 +10,12 @@ from sitrep import nlp
 from sitrep.clean import clean_article
 from sitrep.extraction import extract_drafts
 from sitrep.guard import reading
-from sitrep.records import Article, EventReport
+from sitrep.records import Article, EventReport, Processed
 from sitrep.resolve.reports import resolve_drafts
 
 log = logging.getLogger(__name__)
 EXTRACTED_LANGUAGES = {"en", None}
 """Other languages are stored, marked with their language, and not extracted (yet)."""
-
-
-@dataclass
-class Processed:
-    """An article with its reports, or with the reason it could not be processed."""
-
-    article: Article
-    reports: list[EventReport] = field(default_factory=list)
-    error: str | None = None
 
 
 def reports_for(article: Article, doc: Doc) -> list[EventReport]:

@@ -130,6 +130,15 @@ class EventReport:
         return cls(**values)
 
 
+@dataclass
+class Processed:
+    """An article with its reports, or with the reason it could not be processed."""
+
+    article: Article
+    reports: list[EventReport] = field(default_factory=list)
+    error: str | None = None
+
+
 _REPORT_FIELDS = {f.name for f in dataclasses.fields(EventReport)}
 _ARTICLE_FIELDS = {f.name for f in dataclasses.fields(Article)}
 

@@ -4,16 +4,16 @@ stored story becomes its source), then merged into events."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
 import pyarrow.parquet as pq
 
-from sitrep.records import Article, EventReport
+from sitrep.records import Article, EventReport, Processed
 from sitrep.scale.work import done_marker
-from sitrep.store import Store, merge_new
-from sitrep.store.intake import Intake
+from sitrep.store import Store
+from sitrep.store.intake import Intake, ingest
 
 T = TypeVar("T")
 
@@ -21,18 +21,22 @@ T = TypeVar("T")
 def load(out: Path, store: Store) -> tuple[int, Intake]:
     """Load the finished partitions (those with a done marker) of a run's output: how many,
     and what became of their articles."""
-    intake, partitions = Intake(), 0
-    for articles_file in sorted((out / "articles").glob("part-*.parquet")):
-        if not done_marker(out, articles_file.stem.removeprefix("part-")).exists():
-            continue
-        partitions += 1
-        reports = _Reports(out / "reports" / articles_file.name)
-        for article in _records(articles_file, Article.from_dict):
-            own = reports.of(article.id)
-            if intake.admit(store, article):
-                intake.keep(store, article, own)
-    intake.merged = merge_new(store)
-    return partitions, intake
+    finished = [path for path in sorted((out / "articles").glob("part-*.parquet")) if done_marker(out, path.stem.removeprefix("part-")).exists()]
+    paired: dict[str, list[EventReport]] = {}
+
+    def articles() -> Iterator[Article]:
+        for articles_file in finished:
+            reports = _Reports(out / "reports" / articles_file.name)
+            for article in _records(articles_file, Article.from_dict):
+                paired.clear()
+                paired[article.id] = reports.of(article.id)
+                yield article
+
+    def extracted(fresh: Iterable[Article]) -> Iterator[Processed]:
+        """The reports the run wrote for each article ingest admits (the one just read)."""
+        return (Processed(article, paired.get(article.id, [])) for article in fresh)
+
+    return len(finished), ingest(articles(), store, extracted)
 
 
 def _records(path: Path, make: Callable[[dict[str, Any]], T]) -> Iterator[T]:

@@ -1,15 +1,22 @@
-"""What becomes of an article offered to the database: skipped (this content is stored
-already), kept as another source of a stored story it copies (a syndicated wire report),
-or stored with its reports; counted for the summary lines of `ingest` and `load`."""
+"""Articles into the database, as `sitrep ingest`, `sitrep load` and the clusters eval do
+it: each article is skipped (this content is stored already), kept as another source of a
+stored story it copies (a syndicated wire report), or extracted and stored with its
+reports, each in its own transaction; the reports are merged into events as it goes."""
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from sitrep.clean.duplicates import copy_of, fingerprint
-from sitrep.records import Article, EventReport
+from sitrep.records import Article, EventReport, Processed
 from sitrep.store.database import Store
-from sitrep.store.merging import MergeSummary
+from sitrep.store.merging import MergeSummary, merge_new
+
+RECENT_FOR_COPIES = 1000
+"""Articles read in this run but perhaps not committed yet, compared with each new one."""
+MERGE_EVERY = 2000
+"""Stored articles between merges, so a long ingest holds few unmerged reports at once."""
 
 
 @dataclass
@@ -42,3 +49,31 @@ class Intake:
             return True
         self.skipped += 1
         return False
+
+
+def ingest(
+    articles: Iterable[Article], store: Store, extract: Callable[[Iterable[Article]], Iterable[Processed]],
+    failed: Callable[[Processed], None] = lambda _: None,
+) -> Intake:
+    """Store what is new, keep copies of stored stories as their sources, and merge.
+
+    `extract` turns the new articles into their reports (the pipeline, or reports read
+    back from a `sitrep run`); an article it could not process goes to `failed`, and the
+    batch goes on."""
+    intake = Intake()
+
+    def fresh() -> Iterator[Article]:
+        recent: deque[Article] = deque(maxlen=RECENT_FOR_COPIES)
+        for article in articles:
+            if intake.admit(store, article, recent):
+                if article.fingerprint is not None:
+                    recent.append(article)
+                yield article
+
+    for result in extract(fresh()):
+        if result.error is not None:
+            failed(result)
+        elif intake.keep(store, result.article, result.reports) and intake.stored % MERGE_EVERY == 0:
+            intake.merged = intake.merged + merge_new(store)
+    intake.merged = intake.merged + merge_new(store)
+    return intake
