@@ -214,6 +214,6 @@ def test_cli_events_show_and_export_merged_events(corpus_db: Path) -> None:
     row = next(line for line in exported.splitlines() if line.startswith(event_id))
     assert "Levant Wire; Mideast Digest; Syria Monitor; Gulf Daily" in row and ",8," in row
     records = [json.loads(line) for line in runner.invoke(main, ["export", "--db", str(corpus_db)]).output.splitlines()]
-    assert all(r["source_count"] >= 1 and r["report_ids"] for r in records)
+    assert records and all(r["source_count"] >= 1 and r["report_ids"] for r in records)
     reports = runner.invoke(main, ["events", "--reports", "--country", "Syria", "--db", str(corpus_db)]).output
     assert "idlib-monitor#1" in reports

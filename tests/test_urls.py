@@ -66,5 +66,5 @@ def test_fetched_pages_polite_and_robust(site: str, tmp_path: Path) -> None:
     assert f"{site}/private/gao: robots.txt does not allow" in result.output
     assert f"{site}/missing: HTTP 404" in result.output and "ftp://example.org/x: not an http(s) URL" in result.output
     assert Site.flaky_calls == 2
-    assert all(agent == fetching.USER_AGENT for _, agent in SEEN)
+    assert SEEN and all(agent == fetching.USER_AGENT for _, agent in SEEN)
     assert "/private/gao" not in [path for path, _ in SEEN]
