@@ -4,12 +4,21 @@ import csv
 import io
 import json
 import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
 from sitrep.cli import main
+from sitrep.store import Store
 
 ARTICLE = """Gunmen kill five villagers in central Nigeria
 
@@ -146,3 +155,94 @@ def test_a_database_that_cannot_be_opened_is_one_clear_error(tmp_path: Path) -> 
     assert result.exit_code == 1
     assert f"cannot open the database {broken}" in result.output and "Traceback" not in result.output
     assert broken.read_text(encoding="utf-8") == "these are my notes, not a database"
+
+
+@pytest.mark.parametrize(
+    "command", [["events"], ["events", "--reports"], ["show", "E0123"], ["export"], ["export", "--format", "acled-csv", "-o", "{out}"], ["serve", "--port", "1"]],
+    ids=["events", "reports", "show", "export", "export-to-file", "serve"],
+)
+def test_reading_a_missing_database_is_an_error_that_creates_nothing(tmp_path: Path, command: list[str]) -> None:
+    db = tmp_path / "missing.duckdb"
+    result = CliRunner().invoke(main, [*(part.format(out=tmp_path / "out.csv") for part in command), "--db", str(db)])
+    assert result.exit_code == 1, result.output
+    assert f"no database {db}" in result.output and "Traceback" not in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_csv_export_keeps_formulas_as_text_and_numbers_as_numbers(corpus: Path, tmp_path: Path) -> None:
+    """OWASP's CSV injection: a text cell starting = + - @ tab or carriage return gets a
+    leading quote; a negative latitude is a number and stays one."""
+    db = str(tmp_path / "t.duckdb")
+    CliRunner().invoke(main, ["ingest", str(corpus), "--manifest", str(corpus / "manifest.jsonl"), "--db", db])
+    corrections: dict[str, Any] = {"actor1": '=HYPERLINK("http://example.com/x","details")', "actor2": "+SUM(1,2)", "admin1": "@cmd",
+                                   "location": "-2+3", "notes": "\tnote", "sub_event_type": "\r=1", "latitude": -1.5, "longitude": -0.25}
+    with Store(db) as store:
+        [event] = store.events()
+        for field, value in corrections.items():
+            store.review(event.event_id, "correct", "tester", field, value)
+    exported = CliRunner().invoke(main, ["export", "--format", "acled-csv", "--db", db])
+    assert exported.exit_code == 0, exported.output
+    [row] = csv.DictReader(io.StringIO(exported.output))
+    assert {field: row[field] for field in ("actor1", "actor2", "admin1", "location", "notes", "sub_event_type")} == {
+        field: "'" + value.replace("\r", "\n") for field, value in corrections.items() if isinstance(value, str)}
+    assert (row["latitude"], row["longitude"], row["country"], row["fatalities"]) == ("-1.5", "-0.25", "Nigeria", "5")
+
+
+def _get(url: str) -> Any:
+    with urllib.request.urlopen(url, timeout=30) as response:
+        return json.loads(response.read())
+
+
+@contextmanager
+def _serving(db: str, log: Path) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """`sitrep serve` in a process of its own on a free loopback port, until it answers."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    base = f"http://127.0.0.1:{port}"
+    with log.open("wb") as output:
+        server = subprocess.Popen([sys.executable, "-m", "sitrep.cli", "serve", "--db", db, "--port", str(port)], stdout=output, stderr=output)
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                _get(f"{base}/api/stats")
+                break
+            except (urllib.error.URLError, ConnectionError):
+                assert server.poll() is None and time.monotonic() < deadline, log.read_text()
+                time.sleep(0.3)
+        yield base, server
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_reads_work_while_sitrep_serve_runs(corpus: Path, tmp_path: Path) -> None:
+    """The server holds the file read-only (or not at all), so events, show and export
+    work beside it; a write while it holds the file says who holds it; a review through
+    the server is what the CLI reads next."""
+    runner = CliRunner()
+    db = str(tmp_path / "t.duckdb")
+    assert runner.invoke(main, ["ingest", str(corpus), "--manifest", str(corpus / "manifest.jsonl"), "--db", db]).exit_code == 0
+    token = runner.invoke(main, ["token", "create", "cli analyst", "--db", db]).output.strip()
+    with _serving(db, tmp_path / "serve.log") as (base, server):
+        [event] = _get(f"{base}/api/events")["events"]
+        listing = runner.invoke(main, ["events", "--db", db])
+        assert listing.exit_code == 0 and "1 events" in listing.output, listing.output
+        shown = runner.invoke(main, ["show", event["event_id"], "--db", db])
+        assert shown.exit_code == 0 and "Test Wire" in shown.output, shown.output
+        exported = runner.invoke(main, ["export", "--format", "acled-csv", "--db", db])
+        assert exported.exit_code == 0 and [r["fatalities"] for r in csv.DictReader(io.StringIO(exported.output))] == ["5"]
+
+        assert _get(f"{base}/api/events")["total"] == 1
+        merged = runner.invoke(main, ["merge", "--db", db])
+        assert merged.exit_code == 1 and f"process {server.pid} has it open" in merged.output and "Traceback" not in merged.output
+
+        review = urllib.request.Request(f"{base}/api/events/{event['event_id']}/review", method="POST",
+                                        data=json.dumps({"action": "correct", "field": "fatalities", "value": 6}).encode(),
+                                        headers={"Authorization": f"bearer {token}", "Content-Type": "application/json"})
+        with urllib.request.urlopen(review, timeout=30) as response:
+            assert response.status == 200
+        exported = runner.invoke(main, ["export", "--format", "acled-csv", "--db", db])
+        assert [r["fatalities"] for r in csv.DictReader(io.StringIO(exported.output))] == ["6"]
+        assert _get(f"{base}/api/events")["events"][0]["fatalities"] == 6

@@ -3,8 +3,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import duckdb
+import pytest
+
 from sitrep.records import Article, EventReport
-from sitrep.store import EventFilter, Store
+from sitrep.store import DatabaseUnavailable, EventFilter, Store
 
 
 def _report(article_id: str, number: int, country: str, day: date) -> EventReport:
@@ -95,3 +98,19 @@ def test_syndicated_copies_are_stored_once_with_all_sources(tmp_path: Path) -> N
         report_id = next(r.report_id for r in store.reports() if r.article_id == "wire-a")
     shown = CliRunner().invoke(main, ["show", report_id, "--db", db])
     assert "also reported by: Niger Valley News" in shown.output
+
+
+def test_a_read_only_store_needs_the_file_and_changes_nothing(tmp_path: Path) -> None:
+    """What the read commands open: never a new empty database, any number at once,
+    and no writes through them."""
+    missing = tmp_path / "missing.duckdb"
+    with pytest.raises(DatabaseUnavailable, match=f"no database {missing}"):
+        Store(missing, read_only=True)
+    assert not missing.exists()
+    db = tmp_path / "t.duckdb"
+    with Store(db) as store:
+        store.add(Article(id="a1", text="Soldiers clashed with rebels."), [_report("a1", 1, "Mali", date(2024, 3, 1))])
+    with Store(db, read_only=True) as first, Store(db, read_only=True) as second:
+        assert first.counts() == second.counts() == (1, 1)
+        with pytest.raises(duckdb.InvalidInputException):
+            first.create_token("someone")

@@ -1,12 +1,22 @@
-"""The HTTP API: filters, paging, auth, reviews, bad parameters, and schemathesis over the
-OpenAPI schema. (The browser test is tests/test_dashboard.py.)"""
+"""The HTTP API: filters, paging, auth, reviews, bad parameters and numbers, big bodies,
+security headers, how requests share the database and what they say while another
+process writes it, and schemathesis over the OpenAPI schema. (The browser test is
+tests/test_dashboard.py; reads beside a running `sitrep serve` are in tests/test_cli.py.)"""
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 import os
+import re
+import subprocess
+import sys
+import threading
+import time
 from pathlib import Path
+from typing import Any
 
+import duckdb
 import pytest
 import schemathesis
 from click.testing import CliRunner
@@ -18,6 +28,8 @@ from schemathesis.checks import not_a_server_error
 from sitrep.cli import main
 from sitrep.store import Store, merge_new
 from sitrep.web import create_app
+from sitrep.web.access import Access
+from sitrep.web.app import MAX_BODY
 
 CORPUS = Path(__file__).parent / "fixtures" / "merge" / "articles.jsonl"
 
@@ -32,12 +44,13 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def client(db: Path) -> TestClient:
-    return TestClient(create_app(db), raise_server_exceptions=False)
+    return TestClient(create_app(db, linger=0), raise_server_exceptions=False)
 
 
 @pytest.fixture(scope="module")
-def token(client: TestClient) -> str:
-    return client.app.state.store.create_token("test analyst")  # type: ignore[attr-defined]
+def token(db: Path) -> str:
+    with Store(db) as store:
+        return store.create_token("test analyst")
 
 
 def _ids(client: TestClient, query: str) -> list[str]:
@@ -137,6 +150,14 @@ def test_writes_need_a_token(client: TestClient, token: str) -> None:
     assert ok.json()["reviews"][0]["reviewer"] == "test analyst"
 
 
+@pytest.mark.parametrize("scheme", ["bearer", "BEARER", "bEaReR"])
+def test_the_token_scheme_is_case_insensitive(client: TestClient, token: str, scheme: str) -> None:
+    """RFC 7235: the scheme name is case-insensitive."""
+    event_id = _event(client, "q=mombasa")["event_id"]
+    response = client.post(f"/api/events/{event_id}/review", json={"action": "accept"}, headers={"Authorization": f"{scheme} {token}"})
+    assert response.status_code == 200, response.text
+
+
 @pytest.mark.parametrize(
     "body",
     [{"action": "correct", "field": "fatalities", "value": -1}, {"action": "correct", "field": "latitude", "value": 200},
@@ -148,6 +169,61 @@ def test_bad_reviews_are_4xx(client: TestClient, token: str, body: dict) -> None
     event_id = _event(client, "q=mombasa")["event_id"]
     response = client.post(f"/api/events/{event_id}/review", json=body, headers={"Authorization": f"Bearer {token}"})
     assert response.status_code == 422, response.text
+
+
+@pytest.mark.parametrize(
+    "body",
+    ['{"action": "correct", "field": "fatalities", "value": Infinity}', '{"action": "correct", "field": "fatalities", "value": -Infinity}',
+     '{"action": "correct", "field": "latitude", "value": NaN}', '{"action": "correct", "field": "longitude", "value": 1e400}',
+     '{"action": "correct", "field": "latitude", "value": "Infinity"}', '{"action": "correct", "field": "longitude", "value": "nan"}',
+     '{"action": "correct", "field": "fatalities", "value": 2.5}', '{"action": "correct", "field": "fatalities", "value": "2.5"}',
+     '{"action": "correct", "field": "geo_precision", "value": true}', '{"action": "correct", "field": "fatalities", "value": 1' + "0" * 400 + "}",
+     '{"action": "correct", "field": "actor1", "value": 5}', '{"action": NaN}', '{"action": "accept", "note": [Infinity]}'],
+)
+def test_numbers_that_are_not_numbers_are_422(client: TestClient, token: str, body: str) -> None:
+    """NaN, Infinity and 1e400 are not JSON; a fraction, true or text is not a whole
+    number; nothing of the kind may reach the database or give a 500."""
+    event_id = _event(client, "q=nairobi")["event_id"]
+    before = client.get(f"/api/events/{event_id}").json()["reviews"]
+    response = client.post(f"/api/events/{event_id}/review", content=body, headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"})
+    assert response.status_code == 422, response.text
+    assert response.json()["detail"]
+    assert client.get(f"/api/events/{event_id}").json()["reviews"] == before
+
+
+@pytest.mark.parametrize(("field", "value", "stored"), [("fatalities", "7", 7), ("fatalities", 7.0, 7), ("latitude", "-1.25", -1.25), ("longitude", 39, 39.0)])
+def test_numbers_as_text_or_whole_floats_are_taken(client: TestClient, token: str, field: str, value: object, stored: float) -> None:
+    """The dashboard sends what was typed, as text."""
+    event_id = _event(client, "q=mombasa")["event_id"]
+    response = client.post(f"/api/events/{event_id}/review", json={"action": "correct", "field": field, "value": value}, headers={"Authorization": f"Bearer {token}"})
+    assert response.status_code == 200, response.text
+    assert response.json()["event"][field] == stored
+
+
+def test_a_corrected_country_brings_its_iso_code(client: TestClient, token: str) -> None:
+    diyarbakir = _event(client, "q=diyarbakir")
+    assert (diyarbakir["country"], diyarbakir["iso3"]) == ("Turkey", "TUR")
+    response = client.post(f"/api/events/{diyarbakir['event_id']}/review", json={"action": "correct", "field": "country", "value": "Iraq"},
+                           headers={"Authorization": f"Bearer {token}"})
+    assert response.status_code == 200, response.text
+    event = client.get(f"/api/events/{diyarbakir['event_id']}").json()["event"]
+    assert (event["country"], event["iso3"]) == ("Iraq", "IRQ")
+    [row] = csv.DictReader(io.StringIO(client.get("/api/export?format=acled-csv&q=diyarbakir").text))
+    assert (row["country"], row["iso"]) == ("Iraq", "IRQ")
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_stay_text(client: TestClient, token: str) -> None:
+    """A corrected actor '=HYPERLINK(...)' goes out with a leading quote; Gao's negative
+    longitude stays a number."""
+    gao = _event(client, "q=gao")
+    formula = '=HYPERLINK("http://example.com/x","details")'
+    response = client.post(f"/api/events/{gao['event_id']}/review", json={"action": "correct", "field": "actor1", "value": formula},
+                           headers={"Authorization": f"Bearer {token}"})
+    assert response.status_code == 200, response.text
+    assert client.get(f"/api/events/{gao['event_id']}").json()["event"]["actor1"] == formula
+    [row] = csv.DictReader(io.StringIO(client.get("/api/export?format=acled-csv&q=gao").text))
+    assert row["actor1"] == "'" + formula
+    assert row["longitude"] == str(gao["longitude"]) and float(row["longitude"]) < 0
 
 
 def test_corrections_reach_the_api_and_exports_and_survive_a_re_merge(client: TestClient, token: str, db: Path) -> None:
@@ -175,6 +251,111 @@ def test_openapi_schema_lists_the_api(client: TestClient) -> None:
     paths = client.get("/openapi.json").json()["paths"]
     assert {"/api/events", "/api/events/{event_id}", "/api/events.geojson", "/api/stats", "/api/export", "/api/articles/{article_id}",
             "/api/events/{event_id}/review"} <= set(paths)
+
+
+def _post_stream(app: Any, path: str, headers: dict[str, str], chunks: int, chunk: bytes = b"x" * 16384) -> tuple[int, int]:
+    """POST `chunks` chunks straight into the ASGI app: its status, and how many body
+    bytes it pulled in (what a real server would have had to receive)."""
+    pulled = 0
+    status: list[int] = []
+
+    async def receive() -> dict[str, Any]:
+        nonlocal pulled
+        if pulled >= chunks * len(chunk):
+            return {"type": "http.disconnect"}
+        pulled += len(chunk)
+        return {"type": "http.request", "body": chunk, "more_body": pulled < chunks * len(chunk)}
+
+    async def send(message: dict[str, Any]) -> None:
+        if message["type"] == "http.response.start":
+            status.append(message["status"])
+
+    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST", "scheme": "http", "path": path,
+             "raw_path": path.encode(), "query_string": b"", "root_path": "", "client": ("127.0.0.1", 50000), "server": ("testserver", 80),
+             "headers": [(name.lower().encode(), value.encode()) for name, value in {"content-type": "application/json", **headers}.items()]}
+    asyncio.run(app(scope, receive, send))
+    return status[0], pulled
+
+
+def test_big_bodies_are_refused_before_they_are_read(client: TestClient, token: str) -> None:
+    """400 MB (declared, or chunked without a length): a 401 without a token before a byte
+    is read, a 413 with one by the length alone or after at most the limit."""
+    path = f"/api/events/{_event(client, 'q=mombasa')['event_id']}/review"
+    declared = {"content-length": str(400_000_000)}
+    auth = {"authorization": f"Bearer {token}"}
+    assert _post_stream(client.app, path, declared, chunks=25_000) == (401, 0)
+    assert _post_stream(client.app, path, {}, chunks=25_000) == (401, 0)
+    assert _post_stream(client.app, path, {**declared, **auth}, chunks=25_000) == (413, 0)
+    status, pulled = _post_stream(client.app, path, auth, chunks=25_000)
+    assert status == 413 and pulled <= MAX_BODY + 16384
+    big = client.post(path, content=b" " * (MAX_BODY + 1), headers={**auth, "Content-Type": "application/json"})
+    assert big.status_code == 413 and big.headers["x-content-type-options"] == "nosniff"
+    assert client.post(path, content=b" " * (MAX_BODY - 20) + b'{"action":"accept"}', headers={**auth, "Content-Type": "application/json"}).status_code == 200
+
+
+def test_security_headers_and_a_policy_the_dashboard_keeps(client: TestClient) -> None:
+    """Every response: nosniff, no framing. The dashboard and the API: scripts, styles
+    and requests from this server only, which works because the page has no inline script
+    or style. The API docs (Swagger UI from a CDN, an inline script) keep only the ban on
+    framing, so /docs still works."""
+    for path in ("/", "/static/app.js", "/api/events", "/api/events/nope", "/openapi.json", "/docs"):
+        response = client.get(path)
+        assert response.headers["x-content-type-options"] == "nosniff", path
+        assert response.headers["x-frame-options"] == "DENY", path
+        assert "frame-ancestors 'none'" in response.headers["content-security-policy"], path
+    policy = dict(part.strip().split(" ", 1) for part in client.get("/").headers["content-security-policy"].split(";"))
+    assert policy["default-src"] == policy["script-src"] == policy["style-src"] == policy["connect-src"] == "'self'"
+    page = client.get("/").text
+    scripts = re.findall(r"<script\b([^>]*)>", page)
+    assert scripts and all(re.search(r'src="/static/[^"]+"', attributes) for attributes in scripts)
+    assert "<style" not in page and " style=" not in page and "javascript:" not in page
+    docs = client.get("/docs")
+    assert docs.status_code == 200 and "cdn.jsdelivr.net" in docs.text
+    assert "script-src" not in docs.headers["content-security-policy"]
+
+
+def test_reads_share_one_opening_and_a_review_waits_for_them(db: Path) -> None:
+    """Within the server: reads at once, each with a cursor of its own; a write waits for
+    them, then has the file to itself; LINGER seconds after the last read it is closed."""
+    access = Access(db, linger=0.3)
+    written = threading.Event()
+
+    def review() -> None:
+        with access.writing() as store:
+            store.reviewer("nobody's token")
+            written.set()
+
+    with access.reading() as first, access.reading() as second:
+        assert first.con is not second.con and first.count_events() == second.count_events() > 0
+        writer = threading.Thread(target=review)
+        writer.start()
+        assert not written.wait(0.5)
+    writer.join(timeout=10)
+    assert written.is_set()
+    with access.reading() as store:
+        assert store.count_events() > 0
+    with pytest.raises(duckdb.ConnectionException):
+        Store(db)
+    time.sleep(1)
+    with Store(db) as store:
+        assert store.count_events() > 0
+
+
+def test_while_another_process_writes_reads_say_so(db: Path, client: TestClient) -> None:
+    """DuckDB lets nobody read while another process writes: the API answers 503 (retry)
+    and the CLI one line, both saying which process holds the file."""
+    script = f"import sys; from sitrep.store import Store; store = Store({str(db)!r}); print('open', flush=True); sys.stdin.read()"
+    writer = subprocess.Popen([sys.executable, "-c", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert writer.stdout is not None and writer.stdout.readline().strip() == "open"
+        response = client.get("/api/events")
+        assert response.status_code == 503 and response.headers["retry-after"]
+        assert f"process {writer.pid} is writing to it" in response.json()["detail"]
+        listing = CliRunner().invoke(main, ["events", "--db", str(db)])
+        assert listing.exit_code == 1 and f"process {writer.pid} is writing to it" in listing.output
+    finally:
+        writer.communicate("", timeout=30)
+    assert client.get("/api/events").status_code == 200
 
 
 @pytest.mark.parametrize("mode", [GenerationMode.POSITIVE, GenerationMode.NEGATIVE], ids=["valid", "invalid"])

@@ -80,7 +80,9 @@ def _manifest(path: str | None) -> Manifest | None:
 
 
 class Commands(click.Group):
-    """Turns a database that cannot be opened into one clear line, not a traceback."""
+    """Turns a database that cannot be opened (missing, held by another process, not a
+    database) into one clear line, not a traceback. Commands that only read open it
+    read-only, so they work beside sitrep serve and each other, and never create it."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -221,7 +223,7 @@ def _as_date(value: object) -> date | None:
 def events(country: str | None, event_type: str | None, actor: str | None, since: object, until: object, as_reports: bool, db: str) -> None:
     """List merged events (or reports) as a table."""
     where = _filters(country, event_type, actor, _as_date(since), _as_date(until))
-    with Store(db) as store:
+    with Store(db, read_only=True) as store:
         rows = [(r.report_id, r, 1) for r in store.reports(where)] if as_reports else [(e.event_id, e.merged, e.source_count) for e in store.events(where)]
     click.echo(f"{'id':<28} {'date':<10} {'sub-event type':<28} {'actor1':<34} {'actor2':<30} {'country':<12} {'location':<14} {'dead':>5} {'src':>4}")
     for key, r, sources in rows:
@@ -248,7 +250,7 @@ def merge(rebuild: bool, db: str) -> None:
 @db_option
 def show(event_id: str, db: str) -> None:
     """An event with its reports side by side and where they disagree; or one report with its evidence."""
-    with Store(db) as store:
+    with Store(db, read_only=True) as store:
         event = store.event(event_id)
         reports = [store.report(rid) for rid in event.report_ids] if event else [store.report(event_id)]
         found = [r for r in reports if r is not None]
@@ -327,7 +329,7 @@ def render_report(report: EventReport, article: dict[str, object]) -> str:
 def export_command(fmt: str, output: object, as_reports: bool, country: str | None, event_type: str | None, actor: str | None, since: object, until: object, db: str) -> None:
     """Export merged events (or reports) as JSON lines or an ACLED-style CSV."""
     where = _filters(country, event_type, actor, _as_date(since), _as_date(until))
-    with Store(db) as store:
+    with Store(db, read_only=True) as store:
         if as_reports:
             reports = store.reports(where)
             rows = [Exported(r.to_dict(), r, [_outlet(store.article(r.article_id) or {}, r.article_id)]) for r in reports]
@@ -470,10 +472,9 @@ def serve(host: str, port: int, db: str) -> None:
 
     from sitrep.web import create_app
 
-    if not Path(db).exists():
-        raise click.ClickException(f"no database {db}: run sitrep ingest (or sitrep demo) first")
+    app = create_app(db)
     click.echo(f"sitrep on http://{host}:{port}/ (API: /docs, /openapi.json); Ctrl-C stops it")
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 @main.group()

@@ -4,6 +4,7 @@ so a near-copy (a syndicated wire story) is kept as another source of the stored
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -43,21 +44,25 @@ ARTICLE_COLUMNS = ("id", "raw_hash", "url", "outlet", "title", "published", "lan
 
 
 class DatabaseUnavailable(Exception):
-    """The database file cannot be opened: in use by another process, unreadable, not DuckDB."""
+    """The database file cannot be opened: missing, in use by another process, unreadable, not DuckDB."""
 
 
 class Store(EventTables):
-    def __init__(self, path: str | Path) -> None:
+    """The database, opened read-write (one process at a time; the schema is brought up
+    to date) or read-only (any number of processes at once, while none writes)."""
+
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
         self.path = str(path)
+        if read_only and not Path(path).exists():
+            raise DatabaseUnavailable(f"no database {self.path}: run sitrep ingest (or sitrep demo) first")
         try:
-            self.con = duckdb.connect(self.path)
+            self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.IOException as exc:
-            in_use = "lock" in str(exc).lower()
-            reason = "it is open in another process (sitrep serve? stop it, or work on a copy)" if in_use else str(exc)
-            raise DatabaseUnavailable(f"cannot open the database {self.path}: {reason}") from exc
-        self.con.execute(SCHEMA)
-        self.con.execute(REVIEW_SCHEMA)
-        self.con.execute(EVENT_SCHEMA)
+            raise DatabaseUnavailable(f"cannot open the database {self.path}: {_why(exc, read_only)}") from exc
+        if not read_only:
+            self.con.execute(SCHEMA)
+            self.con.execute(REVIEW_SCHEMA)
+            self.con.execute(EVENT_SCHEMA)
 
     def close(self) -> None:
         self.con.close()
@@ -164,3 +169,16 @@ class Store(EventTables):
         articles = self.con.execute("SELECT count(*) FROM articles").fetchone()
         reports = self.con.execute("SELECT count(*) FROM reports").fetchone()
         return (articles[0] if articles else 0, reports[0] if reports else 0)
+
+
+def _why(error: duckdb.IOException, read_only: bool) -> str:
+    """What to do about a file DuckDB would not open: a lock held by another process
+    (which one, from DuckDB's message) means waiting for it or stopping it."""
+    if "lock" not in str(error).lower():
+        return str(error)
+    pid = re.search(r"\(PID (\d+)\)", str(error))
+    other = f"process {pid.group(1)}" if pid else "another process"
+    if read_only:
+        return f"{other} is writing to it (sitrep ingest, merge or load?): try again when it has finished"
+    return (f"{other} has it open (another sitrep command, or sitrep serve, which lets go of it a few seconds "
+            "after its last request): try again when it has finished, or stop it")

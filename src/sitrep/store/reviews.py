@@ -7,15 +7,19 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import secrets
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
+from functools import cache
 from typing import Any
 
 import duckdb
 
+from sitrep.data.lexicon import countries
 from sitrep.merge.combine import event_notes
 from sitrep.records import Event
+from sitrep.resolve.places import iso3
 
 REVIEW_SCHEMA = """
 CREATE TABLE IF NOT EXISTS reviews (
@@ -32,6 +36,8 @@ CORRECTABLE: dict[str, type] = {
     "admin1": str, "location": str, "latitude": float, "longitude": float, "geo_precision": int, "fatalities": int, "notes": str,
 }
 """The fields an analyst may correct, with the type a new value must have."""
+RANGES: dict[str, tuple[int, int]] = {"latitude": (-90, 90), "longitude": (-180, 180), "fatalities": (0, 1_000_000), "geo_precision": (1, 3)}
+MAX_TEXT = 500
 
 
 @dataclass
@@ -56,6 +62,8 @@ def apply_reviews(event: Event, reviews: list[Review]) -> Event:
     for review in reviews:
         if review.action == "correct" and review.field in CORRECTABLE:
             setattr(event.merged, review.field, typed_value(review.field, review.new_value))
+            if review.field == "country":
+                event.merged.iso3 = country_iso3(event.merged.country)
             if review.field not in event.reviewed_fields:
                 event.reviewed_fields.append(review.field)
         event.review_status = STATUS[review.action]
@@ -65,13 +73,67 @@ def apply_reviews(event: Event, reviews: list[Review]) -> Event:
 
 
 def typed_value(field_name: str, value: Any) -> Any:
-    """A correction's value in its field's type (raises ValueError or TypeError if it has none)."""
+    """A correction's value in its field's type, or a ValueError saying why it has none.
+
+    Strict, because a lenient cast loses what the analyst typed: int(2.5) is 2, int(True)
+    is 1, and int(Infinity) is an OverflowError. Numbers may come as JSON numbers or as
+    the text of one (the dashboard's input box)."""
     kind = CORRECTABLE[field_name]
     if value is None:
         return None
     if kind is date:
-        return value if isinstance(value, date) else date.fromisoformat(str(value))
-    return kind(value)
+        if isinstance(value, date):
+            return value
+        if not isinstance(value, str):
+            raise ValueError("a date is written YYYY-MM-DD")
+        return date.fromisoformat(value)
+    if kind is str:
+        if not isinstance(value, str):
+            raise ValueError("the value must be text")
+        return value
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise ValueError("the value must be a number")
+    try:
+        number = float(value)
+    except OverflowError:
+        number = math.inf
+    if not math.isfinite(number):
+        raise ValueError("the value must be a finite number")
+    if kind is float:
+        return number
+    if not number.is_integer():
+        raise ValueError("the value must be a whole number")
+    return int(number)
+
+
+def checked_value(field_name: str, value: Any) -> Any:
+    """A correction's value in its field's type and within its field's bounds (a known
+    country, a latitude on the globe, a toll of no fewer than none), or a ValueError."""
+    try:
+        typed = typed_value(field_name, value)
+    except ValueError as exc:
+        raise ValueError(f"{field_name} needs a {CORRECTABLE[field_name].__name__}: {exc}") from exc
+    if typed is None:
+        return None
+    if field_name in RANGES and not RANGES[field_name][0] <= typed <= RANGES[field_name][1]:
+        raise ValueError(f"{field_name} must be between {RANGES[field_name][0]} and {RANGES[field_name][1]}")
+    if isinstance(typed, str) and len(typed) > MAX_TEXT:
+        raise ValueError(f"{field_name} is longer than {MAX_TEXT} characters")
+    if field_name == "country" and typed not in _iso2_by_name():
+        raise ValueError(f"unknown country {typed!r}")
+    return typed
+
+
+def country_iso3(name: str | None) -> str | None:
+    """The ISO code that goes with a country's name, so a corrected country does not keep
+    the old country's code."""
+    iso2 = _iso2_by_name().get(name) if name else None
+    return iso3(iso2) if iso2 else None
+
+
+@cache
+def _iso2_by_name() -> dict[str, str]:
+    return {country.name: iso2 for iso2, country in countries().items()}
 
 
 def _jsonable(value: Any) -> Any:

@@ -3,10 +3,11 @@
 Reads are open (the server listens on localhost unless told otherwise); writes (reviews)
 need `Authorization: Bearer <token>` from `sitrep token create NAME`, which a browser
 never sends on its own, so forms cannot be forged from another site. Every parameter is
-validated (a clear 4xx, never a 500); SQL takes only bound parameters."""
+validated (a clear 4xx, never a 500); SQL takes only bound parameters. What is refused
+before a route runs is in guard.py, the headers every response carries in headers.py,
+how requests open the database in access.py."""
 
 import io
-import threading
 from collections.abc import Iterator
 from datetime import date
 from enum import Enum
@@ -14,17 +15,21 @@ from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Header, HTTPException, Path as PathParam, Query
-from fastapi.responses import FileResponse, StreamingResponse
+from fastapi import Depends, FastAPI, HTTPException, Path as PathParam, Query, Request, Security
+from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StrictFloat, StrictInt, StrictStr
 
-from sitrep.data.lexicon import countries
 from sitrep.export import WRITERS, Exported
-from sitrep.store import EventFilter, Store
+from sitrep.store import DatabaseUnavailable, EventFilter, Store
 from sitrep.store.browse import map_features, stats, valid_bbox
-from sitrep.store.reviews import CORRECTABLE, typed_value
+from sitrep.store.reviews import CORRECTABLE, checked_value
+from sitrep.web.access import LINGER, Access, unavailable
+from sitrep.web.guard import StandardJSONRoute, WritesNeedAToken, bearer
+from sitrep.web.headers import SecurityHeaders
 
+MAX_BODY = 64 * 1024
+"""Bytes a review's body may have (it needs well under one); no other route reads a body."""
 MAX_PAGE = 500
 MAX_OFFSET = 10_000_000
 ID_PATTERN = r"^[\w#.:-]{1,200}$"
@@ -47,20 +52,28 @@ class ReviewStatus(str, Enum):
 class ReviewRequest(BaseModel):
     action: str = Field(pattern="^(accept|correct|reject)$", description="accept, correct or reject")
     field: str | None = Field(default=None, description=f"for correct: one of {', '.join(CORRECTABLE)}")
-    value: str | int | float | None = Field(default=None, description="for correct: the new value (dates as YYYY-MM-DD)")
+    value: StrictStr | StrictInt | StrictFloat | None = Field(default=None, description="for correct: the new value (dates as YYYY-MM-DD)")
 
 
-def create_app(db: str | Path) -> FastAPI:
+def create_app(db: str | Path, linger: float = LINGER) -> FastAPI:
+    """The app over the database at `db`, which must exist (a missing file is an error,
+    not a new empty database); `linger` as in access.py (0: closed after every request)."""
+    Store(db, read_only=True).close()
     app = FastAPI(title="sitrep", version="0.1.0", description="Conflict events from news reports: events, their reports and evidence, review.")
-    base = Store(db)
-    lock = threading.Lock()
+    app.router.route_class = StandardJSONRoute
+    access = Access(db, linger)
+    app.add_middleware(WritesNeedAToken, access=access)
+    app.add_middleware(SecurityHeaders, docs=[url for url in (app.docs_url, app.swagger_ui_oauth2_redirect_url, app.redoc_url) if url])
 
-    def store() -> Iterator[Store]:
-        with lock:
-            view = base.view()
-        yield view
+    @app.exception_handler(DatabaseUnavailable)
+    def busy(request: Request, error: DatabaseUnavailable) -> JSONResponse:
+        return unavailable(error)
 
-    Db = Annotated[Store, Depends(store)]
+    def reading() -> Iterator[Store]:
+        with access.reading() as store:
+            yield store
+
+    Db = Annotated[Store, Depends(reading)]
 
     def filters(
         country: Annotated[str | None, Query(max_length=100)] = None,
@@ -147,36 +160,30 @@ def create_app(db: str | Path) -> FastAPI:
         suffix, media = ("csv", "text/csv") if format == "acled-csv" else ("jsonl", "application/x-ndjson")
         return StreamingResponse(iter([buffer.getvalue()]), media_type=media, headers={"Content-Disposition": f'attachment; filename="sitrep-events.{suffix}"'})
 
-    def reviewer(db: Db, authorization: Annotated[str | None, Header()] = None) -> str:
-        if not authorization or not authorization.startswith("Bearer "):
-            raise HTTPException(401, "writes need a token: Authorization: Bearer <token> (sitrep token create NAME)", headers={"WWW-Authenticate": "Bearer"})
-        name = db.reviewer(authorization.removeprefix("Bearer ").strip())
-        if name is None:
-            raise HTTPException(401, "unknown token", headers={"WWW-Authenticate": "Bearer"})
-        return name
-
-    @app.post("/api/events/{event_id}/review", summary="Accept, correct (one field) or reject an event; needs a token")
-    def review(
-        db: Db, body: ReviewRequest, who: Annotated[str, Depends(reviewer)], event_id: Annotated[str, PathParam(pattern=ID_PATTERN)]
-    ) -> dict[str, Any]:
+    @app.post("/api/events/{event_id}/review", summary="Accept, correct (one field) or reject an event; needs a token",
+              dependencies=[Security(bearer)], max_body_size=MAX_BODY)
+    def review(body: ReviewRequest, request: Request, event_id: Annotated[str, PathParam(pattern=ID_PATTERN)]) -> dict[str, Any]:
         value: Any = None
         if body.action == "correct":
             if body.field not in CORRECTABLE:
                 raise HTTPException(422, f"field must be one of {', '.join(CORRECTABLE)}")
-            value = _checked(body.field, body.value)
+            try:
+                value = checked_value(body.field, body.value)
+            except ValueError as exc:
+                raise HTTPException(422, str(exc)) from exc
         elif body.field is not None:
             raise HTTPException(422, f"{body.action} takes no field")
-        event = db.review(event_id, body.action, who, body.field if body.action == "correct" else None, value)
-        if event is None:
-            raise HTTPException(404, f"no event {event_id!r}")
-        return {"event": event.to_dict(), "reviews": [r.to_dict() for r in db.reviews([event_id]).get(event_id, [])]}
+        with access.writing() as db:
+            event = db.review(event_id, body.action, request.state.reviewer, body.field if body.action == "correct" else None, value)
+            if event is None:
+                raise HTTPException(404, f"no event {event_id!r}")
+            return {"event": event.to_dict(), "reviews": [r.to_dict() for r in db.reviews([event_id]).get(event_id, [])]}
 
     @app.get("/", include_in_schema=False)
     def dashboard() -> FileResponse:
         return FileResponse(str(STATIC / "index.html"))
 
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
-    app.state.store = base
     return app
 
 
@@ -186,21 +193,3 @@ def _article(db: Store, article_id: str) -> dict[str, Any] | None:
         return None
     keep = ("id", "title", "outlet", "url", "published", "language", "text")
     return {**{k: article.get(k) for k in keep}, "copies": [{k: c.get(k) for k in ("copy_id", "outlet", "url", "published")} for c in db.copies(article_id)]}
-
-
-def _checked(field_name: str, value: Any) -> Any:
-    """The value in the field's type, or a 422 saying what is wrong."""
-    if value is None:
-        return None
-    try:
-        typed = typed_value(field_name, value)
-    except (TypeError, ValueError) as exc:
-        raise HTTPException(422, f"{field_name} needs a {CORRECTABLE[field_name].__name__}: {exc}") from exc
-    limits = {"latitude": (-90, 90), "longitude": (-180, 180), "fatalities": (0, 1_000_000), "geo_precision": (1, 3)}
-    if field_name in limits and not limits[field_name][0] <= typed <= limits[field_name][1]:
-        raise HTTPException(422, f"{field_name} must be between {limits[field_name][0]} and {limits[field_name][1]}")
-    if isinstance(typed, str) and len(typed) > 500:
-        raise HTTPException(422, f"{field_name} is longer than 500 characters")
-    if field_name == "country" and typed not in {c.name for c in countries().values()}:
-        raise HTTPException(422, f"unknown country {typed!r}")
-    return typed
