@@ -14,27 +14,37 @@ from typing import Any
 from sitrep.records import Event, EventReport, Source, SourcedReport
 from sitrep.store.reviews import Review, ReviewTables, apply_reviews
 
-EVENT_SCHEMA = """
+MERGED_COLUMNS = (
+    ("event_date", "DATE"), ("event_type", "VARCHAR"), ("sub_event_type", "VARCHAR"), ("actor1", "VARCHAR"), ("actor2", "VARCHAR"),
+    ("country", "VARCHAR"), ("iso3", "VARCHAR"), ("admin1", "VARCHAR"), ("location", "VARCHAR"), ("latitude", "DOUBLE"),
+    ("longitude", "DOUBLE"), ("fatalities", "INTEGER"),
+)
+"""Fields of the event's merged report, each copied to a column of its name for filtering."""
+EVENT_LEVEL_COLUMNS = (("source_count", "INTEGER"), ("corroboration", "VARCHAR"), ("first_reported", "TIMESTAMP"), ("review_status", "VARCHAR"))
+"""Fields of the Event itself."""
+MERGED_COLUMNS_LATE = (("certainty", "VARCHAR"), ("operation", "VARCHAR"))
+"""More fields of the merged report (after those above in older databases' tables)."""
+PLACEMENT_COLUMNS = (("block", "VARCHAR"), ("window_from", "DATE"), ("window_to", "DATE"))
+"""Where the merge looks for an event: set by the merge, kept by a review."""
+EVENT_COLUMNS = (
+    "event_id", *(name for name, _ in MERGED_COLUMNS + MERGED_COLUMNS_LATE + EVENT_LEVEL_COLUMNS + PLACEMENT_COLUMNS), "data", "search_text",
+)
+REVIEWED_COLUMNS = tuple(name for name in EVENT_COLUMNS if name not in ("event_id", *(n for n, _ in PLACEMENT_COLUMNS)))
+"""What a review rewrites: every column but the id and the merge's placement."""
+EVENT_SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS events (
     event_id VARCHAR PRIMARY KEY,
-    event_date DATE, event_type VARCHAR, sub_event_type VARCHAR, actor1 VARCHAR, actor2 VARCHAR,
-    country VARCHAR, iso3 VARCHAR, admin1 VARCHAR, location VARCHAR, latitude DOUBLE, longitude DOUBLE,
-    fatalities INTEGER, source_count INTEGER, corroboration VARCHAR, certainty VARCHAR, operation VARCHAR,
-    first_reported TIMESTAMP, block VARCHAR, window_from DATE, window_to DATE, data JSON NOT NULL
+    {", ".join(f"{name} {kind}" for name, kind in MERGED_COLUMNS + MERGED_COLUMNS_LATE + EVENT_LEVEL_COLUMNS + PLACEMENT_COLUMNS)},
+    data JSON NOT NULL, search_text VARCHAR
 );
 CREATE INDEX IF NOT EXISTS events_block ON events (block, window_from);
 CREATE TABLE IF NOT EXISTS event_reports (report_id VARCHAR PRIMARY KEY, event_id VARCHAR NOT NULL);
 CREATE INDEX IF NOT EXISTS event_reports_event ON event_reports (event_id);
 CREATE TABLE IF NOT EXISTS stale_events (event_id VARCHAR NOT NULL);
-ALTER TABLE events ADD COLUMN IF NOT EXISTS review_status VARCHAR;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS review_status VARCHAR;  -- databases made before reviews and search
 ALTER TABLE events ADD COLUMN IF NOT EXISTS search_text VARCHAR;
 CREATE INDEX IF NOT EXISTS events_date ON events (event_date);
 """
-EVENT_COLUMNS = (
-    "event_id", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "country", "iso3", "admin1",
-    "location", "latitude", "longitude", "fatalities", "source_count", "corroboration", "certainty", "operation",
-    "first_reported", "block", "window_from", "window_to", "data", "review_status", "search_text",
-)
 SOURCED_SQL = """
 SELECT r.data, a.id, a.outlet, a.url, a.published,
        (SELECT list({'article_id': c.copy_id, 'outlet': c.outlet, 'url': c.url, 'published': c.published})
@@ -213,17 +223,12 @@ class EventTables(ReviewTables):
         old = getattr(event.merged, field_name) if field_name else None
         review = Review(event_id, action, field_name, old, value, reviewer, datetime.now(timezone.utc))
         apply_reviews(event, [review])
-        merged = event.merged
         self.con.execute("BEGIN TRANSACTION")
         try:
             self.add_review(review)
-            self.con.execute(
-                "UPDATE events SET event_date = ?, event_type = ?, sub_event_type = ?, actor1 = ?, actor2 = ?, country = ?, admin1 = ?, "
-                "location = ?, latitude = ?, longitude = ?, fatalities = ?, review_status = ?, data = ?, search_text = ? WHERE event_id = ?",
-                [merged.event_date, merged.event_type, merged.sub_event_type, merged.actor1, merged.actor2, merged.country, merged.admin1,
-                 merged.location, merged.latitude, merged.longitude, merged.fatalities, event.review_status, json.dumps(event.to_dict()),
-                 search_text(event), event_id],
-            )
+            values = dict(zip(EVENT_COLUMNS, _event_row(Placement(event, "", None, None))))
+            assignments = ", ".join(f"{name} = ?" for name in REVIEWED_COLUMNS)
+            self.con.execute(f"UPDATE events SET {assignments} WHERE event_id = ?", [*(values[name] for name in REVIEWED_COLUMNS), event_id])
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
@@ -246,12 +251,14 @@ def _sourced(row: tuple[Any, ...]) -> SourcedReport:
 
 
 def _event_row(placed: Placement) -> list[Any]:
+    """The values of EVENT_COLUMNS, in order."""
     event, merged = placed.event, placed.event.merged
     return [
-        event.event_id, merged.event_date, merged.event_type, merged.sub_event_type, merged.actor1, merged.actor2,
-        merged.country, merged.iso3, merged.admin1, merged.location, merged.latitude, merged.longitude,
-        merged.fatalities, event.source_count, event.corroboration, merged.certainty, merged.operation,
-        event.first_reported, placed.block, placed.window_from, placed.window_to, json.dumps(event.to_dict()), event.review_status,
+        event.event_id,
+        *(getattr(merged, name) for name, _ in MERGED_COLUMNS + MERGED_COLUMNS_LATE),
+        *(getattr(event, name) for name, _ in EVENT_LEVEL_COLUMNS),
+        *(getattr(placed, name) for name, _ in PLACEMENT_COLUMNS),
+        json.dumps(event.to_dict()),
         search_text(event),
     ]
 
