@@ -5,10 +5,8 @@ import dataclasses
 import functools
 import json
 import sys
-from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
-from functools import partial
 from importlib import resources
 from itertools import chain
 from pathlib import Path
@@ -17,31 +15,14 @@ from typing import Any
 import click
 from tqdm import tqdm
 
-from sitrep.api import find_places
-from sitrep.clean import clean_article
-from sitrep.evaluate import html as html_scores
-from sitrep.evaluate import load_gold, muc4, score
-from sitrep.evaluate.clusters import load_cluster_gold, score_clusters
-from sitrep.evaluate.acled import SPLITS, NoteScore, first_event, read_notes
-from sitrep.evaluate.fakes import FakesScore, read_articles
-from sitrep.export import WRITERS, Exported
-from sitrep.pipeline import Processed, process
-from sitrep.read import ReadError, iter_articles
-from sitrep.read.manifest import Manifest, ManifestError, load_manifest
-from sitrep.read.html import EXTRACTORS
-from sitrep.read.urls import read_urls
-from sitrep.records import Article, Event, EventReport
-from sitrep.resolve.dumps import DumpError, add_dump, added_dumps
-from sitrep.resolve.gazetteer import build_in_child, cache_folder, index_path
-from sitrep.resolve.places import country_place
+from sitrep.evaluate.datasets import DATASETS, SPLITS, EvalRun
+from sitrep.export import WRITERS, Exported, text
+from sitrep.records import Article, Processed
 from sitrep.store import DatabaseUnavailable, EventFilter, Store, merge_new
-from sitrep.store.intake import Intake
 
 DEFAULT_DB = "sitrep.duckdb"
-RECENT_FOR_COPIES = 1000
-MERGE_EVERY = 2000
-"""Stored articles between merges, so a long ingest holds few unmerged reports at once."""
-"""Articles read in this run but perhaps not committed yet, compared with each new one."""
+EXTRACTOR_NAMES = ("fast", "precise")
+"""The page extractors of read/html.py, named here so that `--help` need not load them."""
 
 
 class Batch:
@@ -62,6 +43,9 @@ class Batch:
         return True
 
     def articles(self) -> Iterator[Article]:
+        from sitrep.read import ReadError, iter_articles
+        from sitrep.read.urls import read_urls
+
         for item in chain(iter_articles(self.paths, self.manifest, self.html), read_urls(self.urls, self.html)):
             if isinstance(item, ReadError):
                 self.failed += 1
@@ -70,7 +54,9 @@ class Batch:
                 yield item
 
 
-def _manifest(path: str | None) -> Manifest | None:
+def _manifest(path: str | None) -> Any:
+    from sitrep.read.manifest import ManifestError, load_manifest
+
     if path is None:
         return None
     try:
@@ -94,7 +80,12 @@ class Commands(click.Group):
 @click.group(cls=Commands)
 @click.version_option(package_name="sitrep")
 def main() -> None:
-    """sitrep: news reports of armed conflict in, a sourced, evidenced event database out."""
+    """sitrep: news reports of armed conflict in, a sourced, evidenced event database out.
+
+    \b
+    Example:
+      sitrep ingest news/ --manifest news/manifest.jsonl && sitrep events
+    """
 
 
 db_option = click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB database file.")
@@ -108,7 +99,7 @@ def article_inputs(command):  # type: ignore[no-untyped-def]
     @manifest_option
     @click.option("--url", "urls", multiple=True, help="A web page to fetch (politely: robots.txt, pauses, retries); repeatable.")
     @click.option("--urls", "url_file", type=click.File(encoding="utf-8"), help="A file of URLs to fetch, one a line.")
-    @click.option("--html", type=click.Choice(sorted(EXTRACTORS)), default="precise", show_default=True,
+    @click.option("--html", type=click.Choice(EXTRACTOR_NAMES), default="precise", show_default=True,
                   help="Web page extractor: precise (trafilatura) or fast (resiliparse, ~6x faster, for crawls).")
     @functools.wraps(command)
     def with_batch(paths: tuple[str, ...], manifest: str | None, urls: tuple[str, ...], url_file: Any, html: str, **options: Any) -> Any:
@@ -124,9 +115,16 @@ def article_inputs(command):  # type: ignore[no-untyped-def]
 @article_inputs
 @db_option
 def ingest(batch: Batch, db: str) -> None:
-    """Read, extract and store articles (files, folders, globs: .txt .jsonl .csv .html .rss .warc; URLs)."""
+    """Read, extract and store articles (files, folders, globs: .txt .jsonl .csv .html .rss .warc; URLs).
+
+    \b
+    Example:
+      sitrep ingest news/*.txt --manifest news/manifest.jsonl --db conflict.duckdb
+    """
+    from sitrep.store.intake import ingest as ingest_articles
+
     with Store(db) as store:
-        counts = store_batch(batch, store)
+        counts = ingest_articles(batch.articles(), store, _extracting("ingest"), batch.failed_on)
         total_events = store.event_count()
     merged = counts.merged
     kept_as_sources = f"; {counts.copies} near-duplicate copies kept as sources of stored articles" if counts.copies else ""
@@ -139,31 +137,25 @@ def ingest(batch: Batch, db: str) -> None:
         sys.exit(1)
 
 
-def store_batch(batch: Batch, store: Store) -> Intake:
-    """Store what is new, keep copies of stored stories as their sources, and merge the
-    reports into events as it goes."""
-    intake = Intake()
+def _extracting(label: str) -> Callable[[Iterable[Article]], Iterable[Processed]]:
+    """The pipeline over a stream of articles, with a progress bar."""
+    from sitrep.pipeline import process
 
-    def fresh() -> Iterator[Article]:
-        recent: deque[Article] = deque(maxlen=RECENT_FOR_COPIES)
-        for article in batch.articles():
-            if intake.admit(store, article, recent):
-                if article.fingerprint is not None:
-                    recent.append(article)
-                yield article
-
-    for result in tqdm(process(fresh()), desc="ingest", unit=" articles", file=sys.stderr, disable=None):
-        if not batch.failed_on(result) and intake.keep(store, result.article, result.reports) and intake.stored % MERGE_EVERY == 0:
-            intake.merged = intake.merged + merge_new(store)
-    intake.merged = intake.merged + merge_new(store)
-    return intake
+    return lambda articles: tqdm(process(articles), desc=label, unit=" articles", file=sys.stderr, disable=None)
 
 
 @main.command()
 @article_inputs
 @click.option("--jsonl", is_flag=True, help="Whole Article records as JSON lines (default: one summary line each).")
 def read(batch: Batch, jsonl: bool) -> None:
-    """Read and clean articles without extracting: what sitrep would store."""
+    """Read and clean articles without extracting: what sitrep would store.
+
+    \b
+    Example:
+      sitrep read saved-pages/ --jsonl > articles.jsonl
+    """
+    from sitrep.clean import clean_article
+
     for article in map(clean_article, batch.articles()):
         if jsonl:
             record = article.to_dict()
@@ -182,7 +174,14 @@ READ_FIELDS = ("id", "title", "published", "outlet", "url", "language", "source_
 @article_inputs
 @click.option("--background/--no-background", default=True, help="Include background (historical) mentions.")
 def extract(batch: Batch, background: bool) -> None:
-    """Extract event reports without a database: one JSON object a line on stdout."""
+    """Extract event reports without a database: one JSON object a line on stdout.
+
+    \b
+    Example:
+      sitrep extract story.txt --no-background | jq .sub_event_type
+    """
+    from sitrep.pipeline import process
+
     for result in process(batch.articles()):
         if batch.failed_on(result):
             continue
@@ -221,16 +220,17 @@ def _as_date(value: object) -> date | None:
 @click.option("--reports", "as_reports", is_flag=True, help="List each article's reports instead of merged events.")
 @db_option
 def events(country: str | None, event_type: str | None, actor: str | None, since: object, until: object, as_reports: bool, db: str) -> None:
-    """List merged events (or reports) as a table."""
+    """List merged events (or reports) as a table.
+
+    \b
+    Example:
+      sitrep events --country Sudan --since 2025-03-01 --type Shelling
+    """
     where = _filters(country, event_type, actor, _as_date(since), _as_date(until))
     with Store(db, read_only=True) as store:
         rows = [(r.report_id, r, 1) for r in store.reports(where)] if as_reports else [(e.event_id, e.merged, e.source_count) for e in store.events(where)]
-    click.echo(f"{'id':<28} {'date':<10} {'sub-event type':<28} {'actor1':<34} {'actor2':<30} {'country':<12} {'location':<14} {'dead':>5} {'src':>4}")
-    for key, r, sources in rows:
-        click.echo(
-            f"{key:<28.28} {str(r.event_date or ''):<10} {r.sub_event_type:<28.28} {r.actor1 or '':<34.34} "
-            f"{r.actor2 or '':<30.30} {r.country or '':<12.12} {r.location or '':<14.14} {r.fatalities:>5} {sources:>4}"
-        )
+    for line in text.table(rows):
+        click.echo(line)
     click.echo(f"{len(rows)} {'reports' if as_reports else 'events'}")
 
 
@@ -238,7 +238,12 @@ def events(country: str | None, event_type: str | None, actor: str | None, since
 @click.option("--rebuild", is_flag=True, help="Forget all events and merge every report again (ids stay the same).")
 @db_option
 def merge(rebuild: bool, db: str) -> None:
-    """Merge stored reports of the same real-world event across articles (ingest does this too)."""
+    """Merge stored reports of the same real-world event across articles (ingest does this too).
+
+    \b
+    Example:
+      sitrep merge --rebuild --db conflict.duckdb
+    """
     with Store(db) as store:
         summary = merge_new(store, rebuild=rebuild)
         total = store.event_count()
@@ -249,7 +254,12 @@ def merge(rebuild: bool, db: str) -> None:
 @click.argument("event_id")
 @db_option
 def show(event_id: str, db: str) -> None:
-    """An event with its reports side by side and where they disagree; or one report with its evidence."""
+    """An event with its reports side by side and where they disagree; or one report with its evidence.
+
+    \b
+    Example:
+      sitrep show E9eea19ceb5d4
+    """
     with Store(db, read_only=True) as store:
         event = store.event(event_id)
         reports = [store.report(rid) for rid in event.report_ids] if event else [store.report(event_id)]
@@ -259,65 +269,12 @@ def show(event_id: str, db: str) -> None:
     if not found:
         raise click.ClickException(f"no event or report {event_id!r} in {db}")
     if event is not None:
-        click.echo(render_event(event, found))
+        click.echo(text.render_event(event, found))
     for report in found:
         click.echo("")
-        click.echo(render_report(report, articles[report.article_id]))
+        click.echo(text.render_report(report, articles[report.article_id]))
         for copy in copies[report.article_id]:
-            click.echo(f"also reported by: {copy['outlet'] or '-'}  {copy['published'] or ''}  {copy['url'] or copy['source_path']}  ({copy['copy_id']})")
-
-
-SIDE_BY_SIDE = ("event_date", "event_type", "sub_event_type", "actor1", "actor2", "country", "admin1", "location",
-                "geo_precision", "fatalities", "weapons", "claimed_by", "certainty")
-REPORT_FIELDS = ("event_type", "sub_event_type", "event_date", "date_from", "date_to", "date_precision", "actor1",
-                 "actor1_type", "assoc_actor_1", "actor2", "actor2_type", "country", "iso3", "location", "latitude",
-                 "longitude", "geo_precision", "fatalities", "weapons", "quantities", "operation", "claimed_by",
-                 "certainty", "background", "related")
-COLUMN = 24
-
-
-def render_event(event: Event, reports: list[EventReport]) -> str:
-    """The chosen values beside each report's, then the disagreements with who says what."""
-    merged = event.merged.to_dict()
-    lines = [f"{event.event_id}: {event.merged.notes}",
-             f"  {event.source_count} sources, {event.independent_sources} independent ({event.corroboration}); certainty {event.merged.certainty}"
-             f"; first reported {event.first_reported or '-'}", ""]
-    columns = [r.to_dict() for r in reports]
-    lines.append(f"  {'field':<16} {'event':<{COLUMN}} " + " ".join(f"{r.report_id:<{COLUMN}.{COLUMN}}" for r in reports))
-    for name in SIDE_BY_SIDE:
-        cells = [_cell(merged[name]), *(_cell(c[name]) for c in columns)]
-        lines.append(f"  {name:<16} " + " ".join(f"{cell:<{COLUMN}.{COLUMN}}" for cell in cells))
-    for name, claims in event.disagreements.items():
-        said = "; ".join(f"{claim.value} by {', '.join(claim.outlets)}" for claim in claims)
-        lines.append(f"  disagreement on {name}: {said}")
-    for link in event.links:
-        lines.append(f"  {link.relation}: {link.event_id or link.operation}")
-    lines.append("  sources:")
-    for source in event.sources:
-        copy = f" (copy of {source.copy_of})" if source.copy_of else ""
-        lines.append(f"    {source.published or '':<26} {source.outlet or '-':<24} {source.url or source.article_id}{copy}")
-    return "\n".join(lines)
-
-
-def _cell(value: object) -> str:
-    if isinstance(value, list):
-        return ", ".join(map(str, value))
-    return "" if value is None else str(value)
-
-
-def render_report(report: EventReport, article: dict[str, object]) -> str:
-    fields = report.to_dict()
-    lines = [f"{report.report_id}: {report.notes}", ""]
-    for name in REPORT_FIELDS:
-        value = fields[name]
-        if value not in (None, [], {}, ""):
-            lines.append(f"  {name:<16} {value}")
-    lines += ["", f"source: {article.get('id')}  {article.get('outlet') or ''}  {article.get('url') or ''}  published {article.get('published')}"]
-    lines.append("evidence:")
-    for item in report.evidence:
-        label = "sentence" if item.field == "event" else item.field
-        lines.append(f"  [{item.start}:{item.end}] {label:<16} {item.text}")
-    return "\n".join(lines)
+            click.echo(text.copy_line(copy))
 
 
 @main.command(name="export")
@@ -327,7 +284,12 @@ def render_report(report: EventReport, article: dict[str, object]) -> str:
 @with_filters
 @db_option
 def export_command(fmt: str, output: object, as_reports: bool, country: str | None, event_type: str | None, actor: str | None, since: object, until: object, db: str) -> None:
-    """Export merged events (or reports) as JSON lines or an ACLED-style CSV."""
+    """Export merged events (or reports) as JSON lines or an ACLED-style CSV.
+
+    \b
+    Example:
+      sitrep export --format acled-csv --country Ukraine -o ukraine.csv
+    """
     where = _filters(country, event_type, actor, _as_date(since), _as_date(until))
     with Store(db, read_only=True) as store:
         if as_reports:
@@ -346,37 +308,27 @@ def _outlet(article: dict[str, Any], article_id: str) -> str:
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.argument("paths", nargs=-1)
 @manifest_option
-@click.option("--dataset", type=click.Choice(["seeds", "acled", "muc4", "fakes", "html", "clusters"]), default="seeds", show_default=True,
-              help="seeds: GOLD is a gold-events JSONL and PATHS the articles; clusters: GOLD lists each article's events "
-              "by key and PATHS the articles (cross-source merging); acled: an ACLED CSV with notes; "
-              "muc4: a MUC-4 JSONL (dev.jsonl); fakes: the FA-KES CSV; html: ground-truth.json with pages/ beside it.")
+@click.option("--dataset", type=click.Choice(list(DATASETS)), default="seeds", show_default=True,
+              help="; ".join(f"{name}: {dataset.help}" for name, dataset in DATASETS.items()) + ".")
 @click.option("--split", type=click.Choice(SPLITS), default="heldout", show_default=True, help="ACLED rows: held-out March, Jan-Feb, or all.")
-@click.option("--html", type=click.Choice(sorted(EXTRACTORS)), default="precise", show_default=True, help="Page extractor scored by --dataset html.")
+@click.option("--html", type=click.Choice(EXTRACTOR_NAMES), default="precise", show_default=True, help="Page extractor scored by --dataset html.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def eval_command(gold: str, paths: tuple[str, ...], manifest: str | None, dataset: str, split: str, html: str, as_json: bool) -> None:
-    """Score extraction against gold: seed-format events, ACLED notes, MUC-4 or FA-KES."""
-    if dataset == "seeds":
-        if not paths:
-            raise click.UsageError("seed-format evaluation needs the article PATHS")
-        batch = Batch(paths, manifest)
-        reports = [r for result in process(batch.articles()) if not batch.failed_on(result) for r in result.reports]
-        result = score(load_gold(Path(gold)), reports)
-    elif dataset == "clusters":
-        with Store(":memory:") as store:
-            store_batch(Batch(paths, manifest), store)
-            result = score_clusters(load_cluster_gold(Path(gold)), store.reports(), store.events())
-    elif dataset in ("muc4", "html"):
-        def progress(items: Any, total: int) -> Any:
-            return tqdm(items, total=total, desc=dataset, file=sys.stderr, disable=None)
+    """Score extraction against gold: seed-format events, ACLED notes, MUC-4, FA-KES, pages, clusters.
 
-        result = muc4.evaluate(Path(gold), progress) if dataset == "muc4" else html_scores.evaluate(Path(gold), progress, html)
-    else:
-        readers = {"acled": partial(read_notes, split=split), "fakes": read_articles}
-        scorer, prediction = DATASET_SCORERS[dataset]
-        items = {article.id: (article, truth) for article, truth in readers[dataset](Path(gold))}
-        result = scorer()
-        for processed in tqdm(process(a for a, _ in items.values()), total=len(items), desc=dataset, file=sys.stderr, disable=None):
-            result.add(items[processed.article.id][1], prediction(processed.reports))
+    \b
+    Example (from ../shared/eval/news-dev):
+      sitrep eval gold.jsonl articles/*.txt --manifest manifest.jsonl
+    """
+    chosen = DATASETS[dataset]
+    if chosen.reads_articles and not paths:
+        raise click.UsageError(f"--dataset {dataset} needs the article PATHS")
+    batch = Batch(paths, manifest)
+
+    def progress(items: Any, total: int) -> Any:
+        return tqdm(items, total=total, desc=dataset, file=sys.stderr, disable=None)
+
+    result = chosen.score(EvalRun(Path(gold), batch.articles(), batch.failed_on, split, html, progress))
     click.echo(json.dumps(result.to_dict(), indent=2) if as_json else result.render())
 
 
@@ -394,17 +346,19 @@ def _text_or_file(text: str) -> str:
         raise click.ClickException(f"{text}: cannot read it as UTF-8 text ({error})") from error
 
 
-DATASET_SCORERS = {
-    "acled": (NoteScore, first_event),
-    "fakes": (FakesScore, first_event),
-}
-
-
 @main.command()
 @click.argument("text")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object a place name.")
 def places(text: str, as_json: bool) -> None:
-    """The place names in TEXT and where the gazetteer puts them (TEXT may be a file path)."""
+    """The place names in TEXT and where the gazetteer puts them (TEXT may be a file path).
+
+    \b
+    Example:
+      sitrep places "Shelling hit Kharkiv and villages near Izium." --json
+    """
+    from sitrep.api import find_places
+    from sitrep.resolve.places import country_place
+
     for found in find_places(_text_or_file(text)):
         place = found.place
         if as_json:
@@ -423,10 +377,15 @@ def places(text: str, as_json: bool) -> None:
 @click.option("--workers", type=click.IntRange(1, 512), help="Worker processes of a local Dask cluster (default: one a core).")
 @click.option("--scheduler", help="Address of a running Dask scheduler (tcp://host:8786) instead of a local cluster.")
 @manifest_option
-@click.option("--html", type=click.Choice(sorted(EXTRACTORS)), default="precise", show_default=True, help="Web page extractor.")
+@click.option("--html", type=click.Choice(EXTRACTOR_NAMES), default="precise", show_default=True, help="Web page extractor.")
 @click.option("--files-per-partition", default=200, show_default=True, type=click.IntRange(1), help="Small files (texts, pages) per task.")
 def run_command(inputs: tuple[str, ...], out: Path, workers: int | None, scheduler: str | None, manifest: str | None, html: str, files_per_partition: int) -> None:
-    """Read, extract and resolve INPUTS on Dask, one task a partition, into Parquet (then: sitrep load OUT)."""
+    """Read, extract and resolve INPUTS on Dask, one task a partition, into Parquet (then: sitrep load OUT).
+
+    \b
+    Example:
+      sitrep run crawl/*.warc.gz --out out --workers 2
+    """
     from sitrep.scale.run import run
 
     bar = tqdm(desc="partitions", unit=" partitions", file=sys.stderr, disable=None)
@@ -452,7 +411,12 @@ def run_command(inputs: tuple[str, ...], out: Path, workers: int | None, schedul
 @click.argument("out", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @db_option
 def load(out: Path, db: str) -> None:
-    """Bring the Parquet output of sitrep run into the database and merge it into events."""
+    """Bring the Parquet output of sitrep run into the database and merge it into events.
+
+    \b
+    Example:
+      sitrep load out --db conflict.duckdb
+    """
     from sitrep.scale.load import load as load_output
 
     with Store(db) as store:
@@ -467,7 +431,12 @@ def load(out: Path, db: str) -> None:
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 @db_option
 def serve(host: str, port: int, db: str) -> None:
-    """The web dashboard and HTTP API over the database (API docs at /docs)."""
+    """The web dashboard and HTTP API over the database (API docs at /docs).
+
+    \b
+    Example:
+      sitrep serve --port 8000 --db conflict.duckdb
+    """
     import uvicorn
 
     from sitrep.web import create_app
@@ -479,7 +448,12 @@ def serve(host: str, port: int, db: str) -> None:
 
 @main.group()
 def gazetteer() -> None:
-    """The offline gazetteer: what it holds, and GeoNames country dumps added to it."""
+    """The offline gazetteer: what it holds, and GeoNames country dumps added to it.
+
+    \b
+    Example:
+      sitrep gazetteer info
+    """
 
 
 @gazetteer.command(name="add")
@@ -487,7 +461,15 @@ def gazetteer() -> None:
 def gazetteer_add(files: tuple[Path, ...]) -> None:
     """Add GeoNames country dumps (SY.zip, UA.txt, allCountries.zip from
     download.geonames.org, CC BY 4.0) for their villages and districts; the index is
-    rebuilt once. A file that is not a dump is reported and the others are still added."""
+    rebuilt once. A file that is not a dump is reported and the others are still added.
+
+    \b
+    Example:
+      sitrep gazetteer add ~/Downloads/SY.zip ~/Downloads/UA.zip
+    """
+    from sitrep.resolve.dumps import DumpError, add_dump
+    from sitrep.resolve.gazetteer import build_in_child, cache_folder, index_path
+
     cache = cache_folder()
     failed = False
     for path in files:
@@ -509,8 +491,15 @@ def gazetteer_add(files: tuple[Path, ...]) -> None:
 
 @gazetteer.command(name="info")
 def gazetteer_info() -> None:
-    """Where the index is and what it is built from."""
+    """Where the index is and what it is built from.
+
+    \b
+    Example:
+      sitrep gazetteer info
+    """
     from sitrep.resolve import mimu
+    from sitrep.resolve.dumps import added_dumps
+    from sitrep.resolve.gazetteer import cache_folder
     from sitrep.resolve.gazetteer import gazetteer as open_index
 
     index = open_index()
@@ -525,14 +514,24 @@ def gazetteer_info() -> None:
 
 @main.group()
 def token() -> None:
-    """Tokens that allow reviews (writes) through the web app."""
+    """Tokens that allow reviews (writes) through the web app.
+
+    \b
+    Example:
+      sitrep token create amina
+    """
 
 
 @token.command(name="create")
 @click.argument("name")
 @db_option
 def token_create(name: str, db: str) -> None:
-    """A new token for NAME (who reviews); printed once, only its hash is stored."""
+    """A new token for NAME (who reviews); printed once, only its hash is stored.
+
+    \b
+    Example:
+      sitrep token create amina --db conflict.duckdb
+    """
     with Store(db) as store:
         secret = store.create_token(name)
     click.echo(secret)
@@ -541,7 +540,12 @@ def token_create(name: str, db: str) -> None:
 @main.command()
 @db_option
 def demo(db: str) -> None:
-    """Ingest the bundled sample articles and list the events found."""
+    """Ingest the bundled sample articles and list the events found.
+
+    \b
+    Example:
+      sitrep demo --db demo.duckdb
+    """
     folder = resources.files("sitrep") / "demo"
     with resources.as_file(folder) as path:
         ctx = click.get_current_context()

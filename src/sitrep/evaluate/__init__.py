@@ -1,4 +1,1 @@
-"""Scoring sitrep's reports against gold event data."""
-from sitrep.evaluate.events import Score, load_gold, score
-
-__all__ = ["Score", "load_gold", "score"]
+"""Scoring sitrep against gold data: one module a data set, and `datasets` that names them for `sitrep eval`."""

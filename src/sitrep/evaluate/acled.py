@@ -21,7 +21,6 @@ from sitrep.records import Article, EventReport
 from sitrep.resolve.gazetteer import gazetteer, skeleton, strip_region_word
 
 HELD_OUT_FROM = "2022-03-01"
-SPLITS = ("heldout", "train", "all")
 NEAR_KM = 25.0
 SIZE_TAG = re.compile(r"\s*\[size=[^\]]*\]\s*$")
 
