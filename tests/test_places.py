@@ -160,15 +160,20 @@ def test_a_paragraph_goes_on_where_it_last_said_it_was() -> None:
 
 
 def test_added_geonames_dumps_bring_villages_and_districts(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    """`sitrep gazetteer add` checks each file, keeps the good ones and rebuilds the index,
-    whose villages then geocode events; a file that is not a dump is one clear error."""
+    """`sitrep gazetteer add` checks each file and keeps the good ones, whose villages then
+    geocode events; a file that is not a dump is one clear error. The dumps go into an
+    overlay beside the index: the index keeps its name and is not rebuilt (this cache holds
+    the session's index), and `sitrep gazetteer info` counts the overlay's places too."""
     from pathlib import Path
 
     from conftest import run_extract
-    from sitrep.resolve.gazetteer import gazetteer
+    from sitrep.resolve.gazetteer import gazetteer, index_path
 
+    shipped = gazetteer()
+    districts = shipped.connection.execute("SELECT count(*) FROM main.places WHERE kind = 'admin2'").fetchone()[0]
     monkeypatch.setenv("SITREP_CACHE_DIR", str(tmp_path))
     gazetteer.cache_clear()
+    (tmp_path / shipped.path.name).symlink_to(shipped.path)
     not_a_dump = tmp_path / "notes.txt"
     not_a_dump.write_text("Village list, to be typed up.\n", encoding="utf-8")
     dump = Path(__file__).parent / "fixtures" / "geonames" / "SY.txt"
@@ -177,6 +182,7 @@ def test_added_geonames_dumps_bring_villages_and_districts(tmp_path, monkeypatch
         assert result.exit_code == 1
         assert "SY.txt: 2 villages and districts" in result.output
         assert f"{not_a_dump}: not a GeoNames dump" in result.output
+        assert index_path() == tmp_path / shipped.path.name
         village = resolve_place("Tell Zorblax", ["SY"])
         assert (village.kind, village.admin1, village.latitude) == ("city", "Ar Raqqah", 36.1)
         assert resolve_place("Jabal Zorblax", ["SY"]) is None  # a mountain is no place of events
@@ -186,6 +192,10 @@ def test_added_geonames_dumps_bring_villages_and_districts(tmp_path, monkeypatch
         assert (attack.location, attack.admin1, attack.latitude, attack.geo_precision) == ("Tell Zorblax", "Ar Raqqah", 36.1, 1)
         [shelling] = run_extract("Government artillery shelled Zorblax district in Syria on Monday, killing two civilians.\n", "2024-05-08")
         assert (shelling.location, shelling.geo_precision) == ("Zorblax District", 2)
+        built = [p.name for p in tmp_path.glob("*.sqlite") if not p.is_symlink()]
+        assert len(built) == 1 and built[0].startswith(f"{shipped.path.stem}-added-")
+        info = CliRunner().invoke(main, ["gazetteer", "info"]).output
+        assert f"admin2 {districts + 1:,}," in info and "added GeoNames dumps: SY.txt" in info
     finally:
         gazetteer.cache_clear()
 

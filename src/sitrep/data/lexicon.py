@@ -20,6 +20,15 @@ class Trigger:
 
 
 @dataclass(frozen=True)
+class SubEventType:
+    """A row of ACLED's taxonomy: a sub-event type under its event type, and their family."""
+
+    event_type: str
+    sub_event_type: str
+    family: str
+
+
+@dataclass(frozen=True)
 class Country:
     iso2: str
     name: str
@@ -115,8 +124,42 @@ def triggers() -> dict[str, list[Trigger]]:
 
 
 @cache
+def taxonomy() -> tuple[SubEventType, ...]:
+    """ACLED's sub-event types, in ACLED's order."""
+    return tuple(SubEventType(row["event_type"], row["sub_event_type"], row["family"]) for row in load_table("taxonomy.csv"))
+
+
+@cache
+def families() -> dict[str, str]:
+    """Event type → its family."""
+    return {row.event_type: row.family for row in taxonomy()}
+
+
+@cache
+def family_types(family: str) -> frozenset[str]:
+    """The event types of a family; a family taxonomy.csv does not name is a typo, not an empty family."""
+    found = frozenset(event_type for event_type, own in families().items() if own == family)
+    if not found:
+        raise ValueError(f"taxonomy.csv names no family {family!r} (families: {', '.join(sorted(set(families().values())))})")
+    return found
+
+
+@cache
+def _cue_kinds() -> dict[str, frozenset[str]]:
+    """Kind → its words, every kind cues.csv declares."""
+    kinds: dict[str, set[str]] = {}
+    for row in load_table("cues.csv"):
+        kinds.setdefault(row["kind"], set()).add(row["lemma"])
+    return {kind: frozenset(words) for kind, words in kinds.items()}
+
+
+@cache
 def cues(kind: str) -> frozenset[str]:
-    return frozenset(row["lemma"] for row in load_table("cues.csv") if row["kind"] == kind)
+    """The words of a kind; a kind cues.csv does not declare is a typo, not an empty list."""
+    try:
+        return _cue_kinds()[kind]
+    except KeyError:
+        raise ValueError(f"cues.csv declares no kind {kind!r} (kinds: {', '.join(sorted(_cue_kinds()))})") from None
 
 
 @cache
@@ -175,10 +218,58 @@ def platforms() -> frozenset[str]:
 
 
 @cache
+def _quantity_kinds() -> dict[str, dict[str, str]]:
+    """Kind → word → value, every kind quantities.csv declares, its words in the table's order."""
+    kinds: dict[str, dict[str, str]] = {}
+    for row in load_table("quantities.csv"):
+        kinds.setdefault(row["kind"], {})[row["word"]] = row["value"]
+    return kinds
+
+
+def _quantities(kind: str) -> dict[str, str]:
+    try:
+        return _quantity_kinds()[kind]
+    except KeyError:
+        raise ValueError(f"quantities.csv declares no kind {kind!r} (kinds: {', '.join(sorted(_quantity_kinds()))})") from None
+
+
+@cache
 def vague_numbers() -> dict[str, int]:
-    return {row["word"]: int(row["value_or_quantity"]) for row in load_table("quantities.csv") if row["kind"] == "vague"}
+    return {word: int(value) for word, value in _quantities("vague").items()}
 
 
 @cache
 def measures() -> dict[str, str]:
-    return {row["word"]: row["value_or_quantity"] for row in load_table("quantities.csv") if row["kind"] == "measure"}
+    return _quantities("measure")
+
+
+@cache
+def bounds() -> dict[str, str]:
+    """Words → "lower" (the count is a lower bound: "more than 90") or "upper" ("up to 3,000")."""
+    return _quantities("bound")
+
+
+@cache
+def scales() -> dict[str, int]:
+    return {word: int(value) for word, value in _quantities("scale").items()}
+
+
+@cache
+def date_numbers() -> dict[str, int]:
+    return {word: int(value) for word, value in _quantities("number").items()}
+
+
+@cache
+def time_units() -> dict[str, int]:
+    """A unit of a date phrase → its days."""
+    return {word: int(value) for word, value in _quantities("time_unit").items()}
+
+
+@cache
+def holidays() -> dict[str, tuple[int, int]]:
+    """Name → (month, day), longer names first."""
+    found: dict[str, tuple[int, int]] = {}
+    for word, value in _quantities("holiday").items():
+        month, day = value.split("-")
+        found[word] = (int(month), int(day))
+    return found

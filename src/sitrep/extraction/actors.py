@@ -22,7 +22,6 @@ from sitrep.data.lexicon import (
 )
 from sitrep.nlp import doc_text
 
-PRONOUNS = {"it", "they", "he", "she", "we", "who", "which", "that", "them", "its", "their"}
 KIND_NAMES = {
     "military": ("Military Forces of {of_name}", 1),
     "police": ("Police Forces of {of_name}", 1),
@@ -74,7 +73,7 @@ def phrase_tokens(head: Token) -> list[Token]:
 
 
 def resolve_actor(head: Token) -> ActorRef | None:
-    if head.lower_ in PRONOUNS or head.pos_ == "PRON":
+    if head.lower_ in cues("pronoun") or head.pos_ == "PRON":
         return None
     tokens = phrase_tokens(head)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])

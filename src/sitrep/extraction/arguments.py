@@ -25,12 +25,10 @@ from sitrep.extraction.actors import ActorRef, resolve_actor, role_of
 from sitrep.extraction.dates import DateValue, resolve_date
 from sitrep.extraction.detect import Mention, TriggerHit
 from sitrep.extraction.numbers import Count, count_conjuncts
-from sitrep.extraction.placenames import PLACE_PREPOSITIONS, SPOTTED, names_something_else, spotted_places
+from sitrep.extraction.placenames import SPOTTED, names_something_else, spotted_places
 from sitrep.guard import guarded
 from sitrep.nlp import doc_text
 
-DATE_QUALIFIERS = {"little", "a", "less", "than", "more", "shortly", "just", "only", "about", "around", "nearly", "almost", "some", "early", "late", "before", "after", "until"}
-TARGET_PREPOSITIONS = {"on", "against", "at", "targeting", "upon", "with", "between"}
 CLIMB_DEPS = {"dobj", "pobj", "prep", "pcomp", "xcomp", "attr", "oprd", "nsubj", "nsubjpass", "conj", "compound", "appos"}
 CARRIED_DEPS = {"amod", "prep", "dobj", "oprd", "acomp", "advmod"}
 """How an adjective or a prepositional trigger hangs from the verb that carries it out."""
@@ -225,7 +223,7 @@ def _roles(mention: Mention) -> MentionFacts:
             p
             for holder in holders.values()
             for c in holder.children
-            if c.dep_ == "prep" and c.lower_ in TARGET_PREPOSITIONS
+            if c.dep_ == "prep" and c.lower_ in cues("target_preposition")
             for p in c.children
             if p.dep_ == "pobj"
         )
@@ -344,7 +342,7 @@ def _date_phrases(sentence: Span, published: datetime | None) -> list[DatePhrase
     found = []
     for entity in _date_entities(sentence):
         start = entity.start
-        while start > sentence.start and sentence.doc[start - 1].lower_ in DATE_QUALIFIERS:
+        while start > sentence.start and sentence.doc[start - 1].lower_ in cues("date_qualifier"):
             start -= 1
         phrase = sentence.doc[start : entity.end]
         value = resolve_date(phrase.text, published)
@@ -454,7 +452,7 @@ def _is_place_role(root: Token) -> bool:
     if node.dep_ != "pobj":
         return False
     preposition = node.head
-    if preposition.lower_ not in PLACE_PREPOSITIONS:
+    if preposition.lower_ not in cues("place_preposition"):
         return False
     return not any(t.lemma_.lower() in ("base", "from", "launch") for t in (preposition.head, preposition.head.head))
 

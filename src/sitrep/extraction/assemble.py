@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sitrep.data.lexicon import Term, country_names, cues
+from sitrep.data.lexicon import Term, country_names, cues, family_types
 from sitrep.extraction import subevent
 from sitrep.extraction.actors import ActorRef
 from sitrep.extraction.arguments import Located, MentionFacts
@@ -24,15 +24,12 @@ GENERIC_RANK = 3
 RESTATE_DISTANCE = 2
 REFINE_PROBABILITY = 0.6
 RETYPE_PROBABILITY = 0.5
-DEMONSTRATIONS = {"Protests", "Riots"}
-VIOLENCE = {"Battles", "Violence against civilians", "Explosions/Remote violence"}
+DEMONSTRATIONS = family_types("Demonstrations")
+VIOLENCE = family_types("Political violence")
 AIR_RANK = 7
 SPECIFIC_RANK = 8
 CONTEXT_SENTENCES = 2
-AIR_WORDS = {"jet", "plane", "aircraft", "bomber", "warplane", "drone", "helicopter", "gunship"}
-"""Not "fighter": Boko Haram fighters are men on motorcycles; fighter jets and planes are named by their head."""
 SPECIFICITY = {"named": 3, "military": 2, "police": 2, "government": 2, "armed_group": 1, "civilian": 1, "protester": 1, "rioter": 1, "other": 0}
-ANAPHORIC_DETERMINERS = {"the", "this", "these", "that", "those", "its", "their", "his", "her", "our"}
 
 
 @dataclass
@@ -292,7 +289,7 @@ def mention_type(fact: MentionFacts) -> tuple[str, str, int]:
 def _generic_type(agents: list[ActorRef], patients: list[ActorRef], weapons: list[Term], default: Any) -> tuple[str, str]:
     """A generic attack or killing is typed by who did it and to whom."""
     agent_words = {w.lower().rstrip("s") for a in agents for w in a.text.split()}
-    if agent_words & AIR_WORDS or any(w.value in ("Hellfire missile", "drone") for w in weapons):
+    if agent_words & cues("air_agent") or any(w.value in ("Hellfire missile", "drone") for w in weapons):
         return "Explosions/Remote violence", "Air/drone strike"
     kinds = {p.kind for p in patients}
     if kinds and "civilian" not in kinds and kinds != {"other"}:
@@ -348,7 +345,7 @@ def _is_anaphoric(fact: MentionFacts) -> bool:
     head = mention.head.token
     if head.dep_ == "attr" or (head.dep_ == "pobj" and head.head.lower_ == "as"):
         return True
-    if any(c.dep_ in ("det", "poss") and c.lower_ in ANAPHORIC_DETERMINERS | {"today", "friday"} or c.dep_ == "poss" for c in head.children):
+    if any(c.dep_ in ("det", "poss") and c.lower_ in cues("anaphoric") or c.dep_ == "poss" for c in head.children):
         return True
     return not (fact.agents or fact.patients or fact.date or fact.places or fact.victims)
 

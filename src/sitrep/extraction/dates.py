@@ -14,13 +14,12 @@ from functools import lru_cache
 
 import dateparser
 
+from sitrep.data.lexicon import date_numbers, holidays, time_units
+
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
-HOLIDAYS = {"new year eve": (12, 31), "new year day": (1, 1), "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25)}
-NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 UNKNOWN_TODAY = date(2999, 12, 31)
-UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 
 
 @dataclass(frozen=True)
@@ -114,10 +113,10 @@ def _ago(text: str, today: date) -> DateValue | None:
     match = re.search(r"(?:(little|bit|slightly|just|almost|nearly|less than|more than|over)\s+)*(?:(?:less|more) than\s+)?(\w+) (day|week|month|year)s? ago", text)
     if not match:
         return None
-    amount = NUMBER_WORDS.get(match.group(2)) or (int(match.group(2)) if match.group(2).isdigit() else None)
+    amount = date_numbers().get(match.group(2)) or (int(match.group(2)) if match.group(2).isdigit() else None)
     if amount is None:
         return None
-    days = amount * UNIT_DAYS[match.group(3)]
+    days = amount * time_units()[match.group(3)]
     centre = today - timedelta(days=days)
     if "less than" in text or "almost" in text or "nearly" in text:
         return DateValue(centre + timedelta(days=1), today - timedelta(days=int(days * 0.7)), "range")
@@ -128,7 +127,7 @@ def _ago(text: str, today: date) -> DateValue | None:
 
 
 def _holiday(text: str, today: date) -> DateValue | None:
-    for name, (month, day) in HOLIDAYS.items():
+    for name, (month, day) in holidays().items():
         if name in text:
             year = today.year if (month, day) <= (today.month, today.day) else today.year - 1
             anchor = date(year, month, day)
@@ -200,9 +199,9 @@ def shifted(sentence: str, anchor: DateValue, earlier: bool) -> DateValue | None
     if amount == "hours":
         low, high = 0, 1
     elif amount in ("few", "several", "days"):
-        low, high = 2 * UNIT_DAYS[unit], 9 * UNIT_DAYS[unit]
+        low, high = 2 * time_units()[unit], 9 * time_units()[unit]
     else:
-        low = high = (NUMBER_WORDS.get(amount) or int(amount)) * UNIT_DAYS[unit]
+        low = high = (date_numbers().get(amount) or int(amount)) * time_units()[unit]
     sign = -1 if earlier else 1
     first, second = anchor.start + timedelta(days=sign * high), anchor.end + timedelta(days=sign * low)
     start, end = min(first, second), max(first, second)

@@ -16,7 +16,6 @@ CLAUSE_BOUNDARIES = {"advcl", "ccomp", "parataxis", "csubj", "acl"}
 QUANTITY_ENTITIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 NAME_ENTITIES = {"FAC", "ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"}
 POS_GROUPS = {"NOUN": {"NOUN", "PROPN"}, "VERB": {"VERB", "AUX"}, "ADJ": {"ADJ"}}
-MODALS = {"could", "would", "might", "may", "will", "shall", "should", "must", "can"}
 
 
 @dataclass
@@ -215,10 +214,11 @@ def _ancestors(token: Token) -> list[Token]:
 def _is_hypothetical(token: Token) -> bool:
     hypothetical = cues("hypothetical")
     report_nouns = cues("report_noun")
+    modals = cues("modal")
     for node in _ancestors(token):
         if node.lemma_.lower() in hypothetical and node.i != token.i and node.dep_ != "amod":
             return True
-        if any(c.dep_ == "aux" and c.lower_ in MODALS for c in node.children):
+        if any(c.dep_ == "aux" and c.lower_ in modals for c in node.children):
             return True
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
             return True

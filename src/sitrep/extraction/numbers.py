@@ -9,11 +9,7 @@ from functools import lru_cache
 from number_parser import parse_number
 from spacy.tokens import Token
 
-from sitrep.data.lexicon import cues, role_nouns, vague_numbers
-
-LOWER_BOUND = {"more than", "over", "at least", "upwards of", "in excess of", "more then"}
-UPPER_BOUND = {"up to", "nearly", "almost", "fewer than", "less than", "under", "as many as", "close to"}
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
+from sitrep.data.lexicon import bounds, cues, role_nouns, scales, vague_numbers
 
 
 @dataclass(frozen=True)
@@ -38,7 +34,7 @@ def parse_quantity(text: str) -> int | None:
     vague = vague_numbers()
     if " ".join(words) in vague:
         return vague[" ".join(words)]
-    scale = SCALES.get(words[-1]) if len(words) > 1 else None
+    scale = scales().get(words[-1]) if len(words) > 1 else None
     head = " ".join(words[:-1]) if scale else " ".join(words)
     if re.fullmatch(r"\d+(\.\d+)?", head):
         number = float(head)
@@ -66,9 +62,10 @@ def count_of(noun: Token) -> Count | None:
         return None
     qualifier = _qualifier(number)
     low, high = value, value
-    if qualifier in LOWER_BOUND:
+    bound = bounds().get(qualifier)
+    if bound == "lower":
         high = None
-    elif qualifier in UPPER_BOUND:
+    elif bound == "upper":
         low = None
     start_token = number.doc[number.i - len(qualifier.split())] if qualifier else number
     span_start = min(start_token.idx, noun.idx)
@@ -114,6 +111,6 @@ def _qualifier(number: Token) -> str:
         if number.i - size < 0:
             continue
         words = doc[number.i - size : number.i].text.lower()
-        if words in LOWER_BOUND or words in UPPER_BOUND:
+        if words in bounds():
             return words
     return ""

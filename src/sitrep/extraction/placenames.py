@@ -18,14 +18,6 @@ from sitrep.folding import fold
 
 SPOTTED = "SPOTTED_PLACE"
 """The label of a spotted name's span: its place role is given by its surroundings."""
-PLACE_PREPOSITIONS = frozenset({
-    "in", "on", "at", "near", "outside", "across", "into", "around", "of", "inside", "towards", "toward",
-    "over", "against", "targeting", "through", "throughout",
-})
-"""Before a place the parse puts in an event's role ("struck targets in Raqqa")."""
-SPOTTING_PREPOSITIONS = PLACE_PREPOSITIONS - {"over", "against", "targeting"} | {"between"}
-"""Before a capitalised name that is then a place without a parse: "against Macron" and
-"over Bayraktar drones" name no place; "between Gao and Ansongo" does."""
 NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 JOINERS = frozenset({"-", "'", "’"})
 BRACKET_LENGTH = 16
@@ -129,7 +121,7 @@ def _after_place_preposition(run: Span, sentence: Span) -> bool:
     index = _before_qualifiers(run.start - 1, sentence)
     if index > sentence.start and sentence.doc[index].lower_ == "to" and sentence.doc[index - 1].lower_ in ("close", "next"):
         return True
-    if index < sentence.start or sentence.doc[index].lower_ not in SPOTTING_PREPOSITIONS:
+    if index < sentence.start or sentence.doc[index].lower_ not in cues("spotting_preposition"):
         return False
     if sentence.doc[index].lower_ != "of":
         return True

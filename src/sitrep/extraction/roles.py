@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from sitrep.data.lexicon import cues
 from sitrep.extraction import linear
 
 MODEL_FILE = "roles.npz"
@@ -32,7 +33,6 @@ ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj")
 LEFT_MODIFIERS = ("compound", "amod", "nmod", "poss", "nummod", "quantmod", "npadvmod", "punct", "case")
 RIGHT_MODIFIERS = ("compound", "appos", "amod")
 LEADING_FUNCTION_WORDS = ("det", "predet", "punct", "cc")
-ARTICLES = ("a", "an", "the")
 MAX_PATH = 4
 
 
@@ -48,7 +48,8 @@ class RoleFiller:
 def mention_key(text: str) -> str:
     """Lower case, no punctuation, no articles: "the \"Santo Tomas\" farm" = "santo tomas farm"."""
     words = re.sub(r"[^\w\s]", " ", text.lower()).split()
-    return " ".join(w for w in words if w not in ARTICLES)
+    articles = cues("article")
+    return " ".join(w for w in words if w not in articles)
 
 
 def candidates(doc: Doc, sentences: Iterable[Span] | None = None, heads: tuple[str, ...] | None = None) -> list[tuple[int, int, int]]:

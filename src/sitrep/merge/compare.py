@@ -7,19 +7,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from sitrep.data.lexicon import families
 from sitrep.geo import kilometres
 from sitrep.records import EventReport, SourcedReport
 
-FAMILIES = {
-    "Battles": "political violence",
-    "Explosions/Remote violence": "political violence",
-    "Violence against civilians": "political violence",
-    "Protests": "demonstrations",
-    "Riots": "demonstrations",
-    "Strategic developments": "strategic developments",
-}
-"""ACLED's disorder types: outlets may call one event a strike or an attack, a protest
-or a riot, but an arrest is never a battle."""
 SAME_TOWN_KM = 10.0
 NEAR_TOWN_KM = 30.0
 UNDATED_DAYS = 3
@@ -68,7 +59,9 @@ def agreement(a: SourcedReport, b: SourcedReport) -> float | None:
 
 
 def _kind(a: EventReport, b: EventReport) -> float | None:
-    if FAMILIES.get(a.event_type) != FAMILIES.get(b.event_type):
+    """Outlets may call one event a strike or an attack, a protest or a riot, but an arrest
+    is never a battle: reports of two families (taxonomy.csv) are two events."""
+    if families().get(a.event_type) != families().get(b.event_type):
         return None
     return (SAME_TYPE if a.event_type == b.event_type else 0.0) + (SAME_SUB_TYPE if a.sub_event_type == b.sub_event_type else 0.0)
 

