@@ -212,6 +212,19 @@ def test_a_corrected_country_brings_its_iso_code(client: TestClient, token: str)
     assert (row["country"], row["iso"]) == ("Iraq", "IRQ")
 
 
+def test_a_corrected_location_brings_its_coordinates_unless_the_reviewer_gave_them(client: TestClient, token: str) -> None:
+    gao = _event(client, "q=gao")
+    headers = {"Authorization": f"Bearer {token}"}
+    moved = client.post(f"/api/events/{gao['event_id']}/review", json={"action": "correct", "field": "location", "value": "Timbuktu"}, headers=headers)
+    assert moved.status_code == 200, moved.text
+    event = moved.json()["event"]
+    assert event["location"] == "Timbuktu" and abs(event["latitude"] - 16.77) < 0.2 and abs(event["longitude"] + 3.0) < 0.2
+    client.post(f"/api/events/{gao['event_id']}/review", json={"action": "correct", "field": "latitude", "value": 16.5}, headers=headers)
+    client.post(f"/api/events/{gao['event_id']}/review", json={"action": "correct", "field": "location", "value": "Gao"}, headers=headers)
+    kept = client.get(f"/api/events/{gao['event_id']}").json()["event"]
+    assert (kept["location"], kept["latitude"]) == ("Gao", 16.5)
+
+
 def test_csv_cells_that_a_spreadsheet_would_run_stay_text(client: TestClient, token: str) -> None:
     """A corrected actor '=HYPERLINK(...)' goes out with a leading quote; Gao's negative
     longitude stays a number."""

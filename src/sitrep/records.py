@@ -8,7 +8,15 @@ import dataclasses
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
-from typing import Any
+from typing import Any, Literal
+
+DatePrecision = Literal["day", "week", "month", "year", "range"]
+Certainty = Literal["confirmed", "claimed", "reported"]
+"""Confirmed by a party to it, claimed by its perpetrator, or reported by others."""
+Corroboration = Literal["corroborated", "single-source"]
+ReviewStatus = Literal["accepted", "corrected", "rejected"]
+CORRECTABLE = {"correctable": True}
+"""Metadata of the fields an analyst may correct in review (store/reviews.py)."""
 
 
 def content_hash(text: str) -> str:
@@ -72,26 +80,26 @@ class EventReport:
 
     report_id: str
     article_id: str
-    event_type: str
-    sub_event_type: str
-    event_date: date | None = None
+    event_type: str = field(metadata=CORRECTABLE)
+    sub_event_type: str = field(metadata=CORRECTABLE)
+    event_date: date | None = field(default=None, metadata=CORRECTABLE)
     date_from: date | None = None
     date_to: date | None = None
-    date_precision: str | None = None
-    actor1: str | None = None
+    date_precision: DatePrecision | None = None
+    actor1: str | None = field(default=None, metadata=CORRECTABLE)
     actor1_type: int | None = None
     assoc_actor_1: list[str] = field(default_factory=list)
-    actor2: str | None = None
+    actor2: str | None = field(default=None, metadata=CORRECTABLE)
     actor2_type: int | None = None
     assoc_actor_2: list[str] = field(default_factory=list)
-    country: str | None = None
+    country: str | None = field(default=None, metadata=CORRECTABLE)
     iso3: str | None = None
-    admin1: str | None = None
-    location: str | None = None
-    latitude: float | None = None
-    longitude: float | None = None
-    geo_precision: int | None = None
-    fatalities: int = 0
+    admin1: str | None = field(default=None, metadata=CORRECTABLE)
+    location: str | None = field(default=None, metadata=CORRECTABLE)
+    latitude: float | None = field(default=None, metadata=CORRECTABLE)
+    longitude: float | None = field(default=None, metadata=CORRECTABLE)
+    geo_precision: int | None = field(default=None, metadata=CORRECTABLE)
+    fatalities: int = field(default=0, metadata=CORRECTABLE)
     fatalities_low: int | None = None
     fatalities_high: int | None = None
     injuries: int | None = None
@@ -100,12 +108,12 @@ class EventReport:
     quantities: dict[str, int] = field(default_factory=dict)
     operation: str | None = None
     claimed_by: str | None = None
-    certainty: str = "reported"
+    certainty: Certainty = "reported"
     background: bool = False
     related: list[Relation] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
     confidence: float = 0.5
-    notes: str = ""
+    notes: str = field(default="", metadata=CORRECTABLE)
 
     def summary(self) -> str:
         """One sentence in the manner of ACLED's notes."""
@@ -204,13 +212,13 @@ class Event:
     report_ids: list[str]
     sources: list[Source]
     independent_sources: int
-    corroboration: str
+    corroboration: Corroboration
     first_reported: datetime | None = None
     latest_reported: datetime | None = None
     disagreements: dict[str, list[Claim]] = field(default_factory=dict)
     links: list[EventLink] = field(default_factory=list)
-    review_status: str | None = None
-    """`accepted`, `corrected` or `rejected` by an analyst; None until reviewed."""
+    review_status: ReviewStatus | None = None
+    """By an analyst; None until reviewed."""
     reviewed_fields: list[str] = field(default_factory=list)
 
     @property

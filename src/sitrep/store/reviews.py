@@ -5,10 +5,12 @@ read, exported or merged again, so a re-merge never undoes an analyst's correcti
 Writes need a token: `sitrep token create NAME` stores only its SHA-256."""
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import math
 import secrets
+import typing
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from functools import cache
@@ -18,8 +20,8 @@ import duckdb
 
 from sitrep.data.lexicon import countries
 from sitrep.merge.combine import event_notes
-from sitrep.records import Event
-from sitrep.resolve.places import iso3
+from sitrep.records import Event, EventReport
+from sitrep.resolve.places import iso3, resolve_place
 
 REVIEW_SCHEMA = """
 CREATE TABLE IF NOT EXISTS reviews (
@@ -31,11 +33,22 @@ CREATE TABLE IF NOT EXISTS tokens (name VARCHAR PRIMARY KEY, token_hash VARCHAR 
 """
 ACTIONS = ("accept", "correct", "reject")
 STATUS = {"accept": "accepted", "correct": "corrected", "reject": "rejected"}
-CORRECTABLE: dict[str, type] = {
-    "event_date": date, "event_type": str, "sub_event_type": str, "actor1": str, "actor2": str, "country": str,
-    "admin1": str, "location": str, "latitude": float, "longitude": float, "geo_precision": int, "fatalities": int, "notes": str,
-}
-"""The fields an analyst may correct, with the type a new value must have."""
+
+
+def _correctable() -> dict[str, type]:
+    """The fields records.py marks correctable, with the type a new value must have."""
+    hints = typing.get_type_hints(EventReport)
+    return {f.name: _scalar(hints[f.name]) for f in dataclasses.fields(EventReport) if f.metadata.get("correctable")}
+
+
+def _scalar(hint: Any) -> type:
+    """`int | None` → int; a Literal of strings → str."""
+    kinds = [k for k in typing.get_args(hint) if k is not type(None)] or [hint]
+    kind = kinds[0]
+    return str if typing.get_origin(kind) is typing.Literal else kind
+
+
+CORRECTABLE = _correctable()
 RANGES: dict[str, tuple[int, int]] = {"latitude": (-90, 90), "longitude": (-180, 180), "fatalities": (0, 1_000_000), "geo_precision": (1, 3)}
 MAX_TEXT = 500
 
@@ -64,6 +77,8 @@ def apply_reviews(event: Event, reviews: list[Review]) -> Event:
             setattr(event.merged, review.field, typed_value(review.field, review.new_value))
             if review.field == "country":
                 event.merged.iso3 = country_iso3(event.merged.country)
+            if review.field == "location" and not {"latitude", "longitude"} & set(event.reviewed_fields):
+                _place_at(event.merged)
             if review.field not in event.reviewed_fields:
                 event.reviewed_fields.append(review.field)
         event.review_status = STATUS[review.action]
@@ -129,6 +144,18 @@ def country_iso3(name: str | None) -> str | None:
     the old country's code."""
     iso2 = _iso2_by_name().get(name) if name else None
     return iso3(iso2) if iso2 else None
+
+
+def _place_at(report: EventReport) -> None:
+    """A corrected location brings its own coordinates and region (the gazetteer's, in the
+    event's country), or none: the old point would put the event where it did not happen."""
+    iso2 = _iso2_by_name().get(report.country or "")
+    place = resolve_place(report.location, [iso2] if iso2 else []) if report.location else None
+    if place is not None and (iso2 is None or place.iso2 == iso2) and place.latitude is not None:
+        report.latitude, report.longitude, report.admin1 = place.latitude, place.longitude, place.admin1 or report.admin1
+        report.geo_precision = 1 if place.is_settlement else 2
+    else:
+        report.latitude = report.longitude = report.geo_precision = None
 
 
 @cache
