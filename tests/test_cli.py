@@ -76,7 +76,7 @@ def test_extract_prints_reports_as_json_lines(corpus: Path) -> None:
 
 
 def test_bad_input_fails_loudly_and_the_rest_goes_on(corpus: Path, tmp_path: Path) -> None:
-    (corpus / "broken.txt").write_bytes(b"\xff\xfe\x00\x00")
+    (corpus / "broken.txt").write_bytes(b"\x00\x01\x02\x03PNG")
     db = str(tmp_path / "t.duckdb")
     result = CliRunner().invoke(main, ["ingest", str(corpus), str(tmp_path / "nope.txt"), "--manifest", str(corpus / "manifest.jsonl"), "--db", db])
     assert result.exit_code == 1

@@ -1,7 +1,10 @@
-"""Readers never raise on hostile input: every input yields Articles or named ReadErrors."""
+"""Readers never raise on hostile input: every input yields Articles whose text is text and
+whose strings UTF-8 can hold, or named one-line ReadErrors. tests/test_hostile.py gives
+thousands of hostile inputs to `sitrep ingest` itself."""
 from __future__ import annotations
 
 import gzip
+import json
 import os
 import tempfile
 from pathlib import Path
@@ -10,10 +13,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sitrep.read import ReadError, iter_articles
+from sitrep.read.prose import text_problem
 from sitrep.records import Article
 
 SUFFIXES = [".txt", ".jsonl", ".csv", ".html", ".html.gz", ".rss", ".xml", ".warc.gz", ".warc"]
-MARKUP = st.sampled_from([b"<html>", b"<rss>", b"<item>", b"<![CDATA[", b'{"text": ', b"\x00", b"\xff\xfe", b"WARC/1.0\r\n", b"<p>", b"\n", b'"', b","])
+MARKUP = st.sampled_from([b"<html>", b"<rss>", b"<item>", b"<![CDATA[", b'{"text": ', b"\x00", b"\xff\xfe", b"WARC/1.0\r\n", b"<p>", b"\n", b'"', b",",
+                          b"\xef\xbb\xbf", b"\xff\xfe\x00\x00", b"\xfe\xff", b"\\ud800", b"&#xD800;", b"1" * 5000, b"WARC-Type: response\r\n",
+                          b"Content-Length: 12\r\n", b"\r\n\r\n", b"Troops shelled the town of Kidal on Monday. "])
 
 
 def _read(suffix: str, data: bytes, html: str = "precise") -> list[Article | ReadError]:
@@ -30,9 +36,9 @@ def test_readers_never_raise(suffix: str, data: bytes, html: str) -> None:
     for result in results:
         assert isinstance(result, (Article, ReadError))
         if isinstance(result, ReadError):
-            assert "input" in result.source and result.problem
+            assert "input" in result.source and result.problem and "\n" not in str(result)
         else:
-            assert result.text.strip()
+            assert text_problem(result.text) is None and json.dumps(result.to_dict(), ensure_ascii=False).encode("utf-8")
 
 
 @settings(max_examples=40, deadline=None)

@@ -3,20 +3,28 @@ and F1 (../shared/eval/html: the Scrapinghub article-extraction benchmark's page
 
 Tokens are whitespace-separated words; a document's matched tokens are the multiset
 intersection of its extracted and gold tokens, summed over all pages (micro) and also
-averaged page by page (macro, as the benchmark's published table)."""
+averaged page by page (macro, as the benchmark's published table).
+
+Plain trafilatura is scored on the same pages in the same run: sitrep wraps it, and must
+never read less of a story than it does."""
 from __future__ import annotations
 
+import gzip
 import json
+import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import trafilatura
+
 from sitrep.read.errors import ReadError
 from sitrep.read.html import read_page
 
 PAGES_FOLDER = "pages"
+PLAIN = "trafilatura.extract(html, include_comments=False)"
 
 
 @dataclass
@@ -52,6 +60,35 @@ class BodyScore:
         return "\n".join(lines)
 
 
+@dataclass
+class SideBySide:
+    """sitrep's bodies and plain trafilatura's, page for page."""
+
+    extractor: str
+    sitrep: BodyScore = field(default_factory=BodyScore)
+    trafilatura: BodyScore = field(default_factory=BodyScore)
+    empty: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.sitrep.to_dict(), "empty_where_trafilatura_reads": self.empty, "trafilatura": self.trafilatura.to_dict()}
+
+    def render(self) -> str:
+        return "\n".join([
+            f"sitrep --html {self.extractor}: {self.sitrep.render()}",
+            f"plain {PLAIN}: {self.trafilatura.render()}",
+            f"pages sitrep leaves empty where trafilatura reads text: {len(self.empty)} {' '.join(self.empty)}".rstrip(),
+        ])
+
+
+def plain_trafilatura(path: Path) -> str:
+    """The body plain trafilatura reads from a saved page (.html or .html.gz)."""
+    try:
+        data = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
+    except (OSError, EOFError, zlib.error):
+        return ""
+    return trafilatura.extract(data, include_comments=False) or ""
+
+
 def _prf(matched: int, extracted: int, gold: int) -> tuple[float, float, float]:
     p = matched / extracted if extracted else 0.0
     r = matched / gold if gold else 0.0
@@ -60,15 +97,19 @@ def _prf(matched: int, extracted: int, gold: int) -> tuple[float, float, float]:
 
 def evaluate(
     ground_truth: Path, progress: Callable[[Iterable[Any], int], Iterable[Any]] = lambda items, _: items, extractor: str = "precise"
-) -> BodyScore:
+) -> SideBySide:
     """`ground_truth` is {id: {articleBody, url}}; the pages are pages/{id}.html.gz beside it."""
     gold = json.loads(ground_truth.read_text(encoding="utf-8"))
-    score = BodyScore()
+    scores = SideBySide(extractor)
     for page_id, truth in progress(gold.items(), len(gold)):
-        article = read_page(ground_truth.parent / PAGES_FOLDER / f"{page_id}.html.gz", {"id": page_id, "url": truth.get("url")}, extractor)
-        if isinstance(article, ReadError):
-            score.failed.append(page_id)
-            score.add("", truth["articleBody"])
-        else:
-            score.add(article.text, truth["articleBody"])
-    return score
+        path = ground_truth.parent / PAGES_FOLDER / f"{page_id}.html.gz"
+        article = read_page(path, {"id": page_id, "url": truth.get("url")}, extractor)
+        text = "" if isinstance(article, ReadError) else article.text
+        plain = plain_trafilatura(path)
+        for score, body in ((scores.sitrep, text), (scores.trafilatura, plain)):
+            if not body.strip():
+                score.failed.append(page_id)
+            score.add(body, truth["articleBody"])
+        if plain.strip() and not text:
+            scores.empty.append(page_id)
+    return scores

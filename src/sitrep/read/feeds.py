@@ -7,13 +7,15 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 from datetime import datetime, timezone
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import feedparser
 
-from sitrep.read.errors import ReadError
+from sitrep.read.errors import ReadError, attempt
 from sitrep.read.fields import article_from_row
+from sitrep.read.files import open_input, read_input
 from sitrep.read.html import MAX_PAGE_BYTES, fragment_text
 from sitrep.records import Article
 
@@ -22,14 +24,18 @@ FEED_SNIFF_BYTES = 2048
 
 
 def is_feed(path: Path) -> bool:
-    """.rss and .atom always; .xml when its opening bytes say it is one."""
+    """.rss and .atom always; .xml when its opening bytes say it is one, or when it cannot be
+    read, so that its reader says why."""
     name = path.name.lower()
     if name.endswith((".rss", ".atom")):
         return True
     if not name.endswith(".xml"):
         return False
+    handle = open_input(path)
+    if isinstance(handle, ReadError):
+        return True
     try:
-        with path.open("rb") as handle:
+        with handle:
             head = handle.read(FEED_SNIFF_BYTES).lower()
     except OSError:
         return True
@@ -37,13 +43,9 @@ def is_feed(path: Path) -> bool:
 
 
 def read_feed(path: Path) -> Iterator[Article | ReadError]:
-    try:
-        if path.stat().st_size > MAX_PAGE_BYTES:
-            yield ReadError(str(path), f"feed is over the {MAX_PAGE_BYTES:,}-byte limit")
-            return
-        data = path.read_bytes()
-    except OSError as exc:
-        yield ReadError(str(path), exc.strerror or str(exc))
+    data = read_input(path, MAX_PAGE_BYTES, "feed")
+    if isinstance(data, ReadError):
+        yield data
         return
     feed = feedparser.parse(data)
     if not feed.entries:
@@ -52,7 +54,7 @@ def read_feed(path: Path) -> Iterator[Article | ReadError]:
         return
     outlet = feed.feed.get("title")
     for index, entry in enumerate(feed.entries, 1):
-        yield _item_article(entry, outlet, path, index)
+        yield attempt(f"{path}#{index}", partial(_item_article, entry, outlet, path, index))
 
 
 def _item_article(entry: Any, outlet: str | None, path: Path, index: int) -> Article | ReadError:
@@ -60,7 +62,7 @@ def _item_article(entry: Any, outlet: str | None, path: Path, index: int) -> Art
     key = entry.get("id") or entry.get("link") or f"{entry.get('title')}|{index}"
     content = (entry.get("content") or [{}])[0].get("value") or entry.get("summary") or ""
     meta = {
-        "id": f"{path.name.split('.')[0]}-{hashlib.sha1(key.encode('utf-8')).hexdigest()[:12]}",
+        "id": f"{path.name.split('.')[0]}-{hashlib.sha1(key.encode('utf-8', 'surrogatepass')).hexdigest()[:12]}",
         "url": entry.get("link"),
         "title": entry.get("title"),
         "outlet": outlet,

@@ -13,7 +13,7 @@ from resiliparse.extract.html2text import extract_plain_text
 from resiliparse.parse.encoding import bytes_to_str, detect_encoding
 from resiliparse.parse.html import HTMLTree
 
-from sitrep.read.html import PageContent
+from sitrep.read.html import MAX_DEPTH, NestedTooDeeply, PageContent
 
 DATE_META = (
     "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate", "publish-date",
@@ -29,11 +29,14 @@ JSON_LD_LIMIT = 200_000
 KEY_ATTRIBUTES = ("property", "name", "itemprop")
 META_TAG = re.compile(r"<meta\s[^>]*>", re.IGNORECASE)
 ATTRIBUTE = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+TOO_DEEP = "*" + " > *" * MAX_DEPTH
 
 
 def fast_content(html: bytes | str, url: str | None) -> PageContent:
     text = html if isinstance(html, str) else bytes_to_str(html, detect_encoding(html))
     tree = HTMLTree.parse(text)
+    if text.count("<") > MAX_DEPTH and tree.document.query_selector(TOO_DEEP) is not None:
+        raise NestedTooDeeply
     meta = _meta_tags(text)
     story = next((item for item in _json_ld(tree) if _types(item) & ARTICLE_TYPES), {})
     body = extract_plain_text(

@@ -9,10 +9,11 @@ import urllib.error
 import urllib.request
 import urllib.robotparser
 from collections.abc import Iterable, Iterator
-from functools import cache
+from functools import cache, partial
 from urllib.parse import urlsplit
 
-from sitrep.read.errors import ReadError
+from sitrep.read.errors import ReadError, attempt
+from sitrep.read.fields import sound
 from sitrep.read.html import MAX_PAGE_BYTES, page_article
 from sitrep.records import Article
 
@@ -27,9 +28,15 @@ _last_request: dict[str, float] = {}
 
 
 def read_urls(urls: Iterable[str], extractor: str = "precise") -> Iterator[Article | ReadError]:
+    """Each page checked as a file's are (fields.sound); a page that fails in a way no check
+    foresaw is an error of its URL, and the next is read."""
     for url in (u.strip() for u in urls):
         if url and not url.startswith("#"):
-            yield read_url(url, extractor)
+            yield attempt(url, partial(_sound_page, url, extractor))
+
+
+def _sound_page(url: str, extractor: str) -> Article | ReadError:
+    return sound(read_url(url, extractor))
 
 
 def read_url(url: str, extractor: str = "precise") -> Article | ReadError:
