@@ -246,3 +246,37 @@ def test_reads_work_while_sitrep_serve_runs(corpus: Path, tmp_path: Path) -> Non
         exported = runner.invoke(main, ["export", "--format", "acled-csv", "--db", db])
         assert [r["fatalities"] for r in csv.DictReader(io.StringIO(exported.output))] == ["6"]
         assert _get(f"{base}/api/events")["events"][0]["fatalities"] == 6
+
+
+def test_a_bug_in_cleaning_or_storing_one_article_loses_only_that_article(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sitrep.pipeline
+    from sitrep.clean import clean_article
+    from sitrep.store.database import Store as Database
+
+    stories = {"gao": "Gunmen attacked a police post near Gao on Tuesday, killing two officers, the governor said.",
+               "kidal": "Soldiers clashed with rebels near Kidal on Monday; four fighters died, the army said.",
+               "mopti": "A roadside bomb killed three soldiers near Mopti on Sunday, security sources said."}
+    for name, story in stories.items():
+        (tmp_path / f"{name}.txt").write_text(story, encoding="utf-8")
+
+    def clean_unless_gao(article: Any) -> Any:
+        if article.id == "gao":
+            raise RuntimeError("a bug in cleaning")
+        return clean_article(article)
+
+    add = Database.add
+
+    def add_unless_kidal(self: Any, article: Any, reports: Any) -> bool:
+        if article.id == "kidal":
+            raise RuntimeError("a bug in storing")
+        return add(self, article, reports)
+
+    monkeypatch.setattr(sitrep.pipeline, "clean_article", clean_unless_gao)
+    monkeypatch.setattr(Database, "add", add_unless_kidal)
+    db = tmp_path / "t.duckdb"
+    result = CliRunner().invoke(main, ["ingest", *(str(tmp_path / f"{n}.txt") for n in stories), "--db", str(db)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "gao.txt: cleaning failed (RuntimeError: a bug in cleaning)" in result.output
+    assert "kidal.txt: storing failed (RuntimeError: a bug in storing)" in result.output
+    with Store(db, read_only=True) as store:
+        assert [row[0] for row in store.con.execute("SELECT id FROM articles").fetchall()] == ["mopti"]

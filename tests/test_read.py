@@ -332,6 +332,17 @@ def _warc(pages: list[tuple[str, str]], gz: bool) -> bytes:
     return writer_out.getvalue()
 
 
+def test_an_archived_page_in_utf16_is_read(tmp_path: Path) -> None:
+    writer_out = io.BytesIO()
+    writer = WARCWriter(writer_out, gzip=True)
+    headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+    story = "Gunmen attacked a police post near Gao on Tuesday, killing two officers, the governor said."
+    body = f"<html><body><article><h1>Gao</h1><p>{story}</p><p>{story}</p></article></body></html>".encode("utf-16")
+    writer.write_record(writer.create_warc_record("https://a.example/gao", "response", payload=io.BytesIO(body), http_headers=headers))
+    [article] = iter_articles([str(_write(tmp_path / "utf16.warc.gz", writer_out.getvalue()))])
+    assert isinstance(article, Article) and story in article.text
+
+
 @pytest.mark.parametrize("gz", [False, True])
 def test_damaged_web_archives_are_errors_and_whole_records_are_kept(tmp_path: Path, gz: bool) -> None:
     """A garbage header, a page named .warc.gz, an archive cut inside a record header: each

@@ -460,15 +460,16 @@ def gazetteer() -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 def gazetteer_add(files: tuple[Path, ...]) -> None:
     """Add GeoNames country dumps (SY.zip, UA.txt, allCountries.zip from
-    download.geonames.org, CC BY 4.0) for their villages and districts; the index is
-    rebuilt once. A file that is not a dump is reported and the others are still added.
+    download.geonames.org, CC BY 4.0) for their villages and districts, kept in a small
+    index beside the main one. A file that is not a dump is reported and the others are
+    still added.
 
     \b
     Example:
       sitrep gazetteer add ~/Downloads/SY.zip ~/Downloads/UA.zip
     """
     from sitrep.resolve.dumps import DumpError, add_dump
-    from sitrep.resolve.gazetteer import build_in_child, cache_folder, index_path
+    from sitrep.resolve.gazetteer import built, cache_folder
 
     cache = cache_folder()
     failed = False
@@ -480,11 +481,9 @@ def gazetteer_add(files: tuple[Path, ...]) -> None:
             failed = True
             continue
         click.echo(f"{path}: {count:,} villages and districts, kept as {target}")
-    index = index_path()
-    if not index.is_file():
-        click.echo("building the index (a minute or more for large dumps)...", err=True)
-        build_in_child(index)
-    click.echo(f"index {index} ({index.stat().st_size / 1e6:.0f} MB)")
+    index, overlay = built()
+    added = f"; added places in {overlay} ({overlay.stat().st_size / 1e6:.1f} MB)" if overlay else ""
+    click.echo(f"index {index} ({index.stat().st_size / 1e6:.0f} MB){added}")
     if failed:
         sys.exit(1)
 

@@ -9,6 +9,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import TypeVar
 
+from sitrep.records import Article, Processed
+
 T = TypeVar("T")
 log = logging.getLogger("sitrep")
 _article_id: ContextVar[str] = ContextVar("article_id", default="(no article)")
@@ -32,3 +34,14 @@ def guarded(component: str, call: Callable[[], T], fallback: T) -> T:
         log.error("%s failed on article %s (%s: %s); the article's other results are kept", component, _article_id.get(), type(exc).__name__, exc)
         log.debug("traceback of the failure above", exc_info=True)
         return fallback
+
+
+def guarded_article(article: Article, step: str, call: Callable[[Article], T]) -> T | Processed:
+    """`call(article)`, or the article with the reason it failed: one article's bug (in
+    cleaning, extraction, storing) must not end a batch of thousands; the traceback is
+    logged at DEBUG."""
+    try:
+        return call(article)
+    except Exception as exc:
+        log.debug("%s failed on %s", step, article.id, exc_info=True)
+        return Processed(article, error=f"{step} failed ({type(exc).__name__}: {exc})")

@@ -1,7 +1,6 @@
 """The stages in order, for one article or a stream of them: clean → parse → extract → resolve."""
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
@@ -9,11 +8,10 @@ from spacy.tokens import Doc
 from sitrep import nlp
 from sitrep.clean import clean_article
 from sitrep.extraction import extract_drafts
-from sitrep.guard import reading
+from sitrep.guard import guarded_article, reading
 from sitrep.records import Article, EventReport, Processed
 from sitrep.resolve.reports import resolve_drafts
 
-log = logging.getLogger(__name__)
 EXTRACTED_LANGUAGES = {"en", None}
 """Other languages are stored, marked with their language, and not extracted (yet)."""
 
@@ -33,8 +31,11 @@ def process(articles: Iterable[Article]) -> Iterator[Processed]:
     unparsed: list[Processed] = []
 
     def parseable() -> Iterator[tuple[str, Article]]:
-        for article in map(clean_article, articles):
-            if len(article.text) > pipeline.max_length:
+        for raw in articles:
+            article = guarded_article(raw, "cleaning", clean_article)
+            if isinstance(article, Processed):
+                unparsed.append(article)
+            elif len(article.text) > pipeline.max_length:
                 unparsed.append(Processed(article, error=f"text of {len(article.text):,} characters is over the {pipeline.max_length:,}-character limit"))
             elif not article.text.strip():
                 unparsed.append(Processed(article, error="no story text left after removing site chrome"))
@@ -45,11 +46,8 @@ def process(articles: Iterable[Article]) -> Iterator[Processed]:
 
     for doc, article in pipeline.pipe(parseable(), as_tuples=True, batch_size=nlp.BATCH_SIZE):
         yield from _drain(unparsed)
-        try:
-            yield Processed(article, reports_for(article, doc))
-        except Exception as exc:  # a bug on one article must not end a batch of thousands
-            log.debug("extraction failed on %s", article.id, exc_info=True)
-            yield Processed(article, error=f"extraction failed ({type(exc).__name__}: {exc})")
+        reports = guarded_article(article, "extraction", lambda a: reports_for(a, doc))
+        yield reports if isinstance(reports, Processed) else Processed(article, reports)
     yield from _drain(unparsed)
 
 

@@ -7,26 +7,16 @@ lines: a paragraph that mentions "cookie policy" is still a paragraph.
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from sitrep.data import load_table
+from sitrep.data.lexicon import MAX_CHROME_LINE, chrome_patterns
 
 SENTENCE_END = re.compile(r"[.!?…:;]['\"’”)\]]*$")
 LIST_ITEM = re.compile(r"^(\d+[.)]|[-*•·])\s")
-MAX_CHROME_LINE = 200
-
-
-@cache
-def _patterns() -> dict[str, re.Pattern[str]]:
-    groups: dict[str, list[str]] = {"line": [], "section": []}
-    for row in load_table("chrome.csv"):
-        groups[row["kind"]].append(row["pattern"])
-    return {kind: re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE) for kind, pats in groups.items()}
 
 
 def strip_chrome(raw: str) -> list[str]:
     """The story's lines, in order, with chrome and blank lines removed."""
-    patterns = _patterns()
+    patterns = chrome_patterns()
     kept: list[str] = []
     in_section = False
     for raw_line in raw.splitlines():

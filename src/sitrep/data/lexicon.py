@@ -273,3 +273,23 @@ def holidays() -> dict[str, tuple[int, int]]:
         month, day = value.split("-")
         found[word] = (int(month), int(day))
     return found
+
+
+MAX_CHROME_LINE = 200
+"""Chrome patterns only ever remove lines this short: a paragraph that mentions "cookie
+policy" is still a paragraph."""
+
+
+@cache
+def chrome_patterns() -> dict[str, re.Pattern[str]]:
+    """Site chrome by kind: `line` (a line to drop) and `section` (a heading such as "Related
+    stories" whose list follows)."""
+    groups: dict[str, list[str]] = {"line": [], "section": []}
+    for row in load_table("chrome.csv"):
+        groups[row["kind"]].append(row["pattern"])
+    return {kind: re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE) for kind, pats in groups.items()}
+
+
+def is_chrome(line: str) -> bool:
+    """A short line that a chrome pattern of either kind matches."""
+    return len(line) <= MAX_CHROME_LINE and any(pattern.search(line) for pattern in chrome_patterns().values())

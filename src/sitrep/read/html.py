@@ -13,17 +13,17 @@ import re
 import zlib
 from pathlib import Path
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import lxml.etree
 import lxml.html
 import trafilatura
 
-from sitrep.clean.chrome import strip_chrome
+from sitrep.data.lexicon import is_chrome
 from sitrep.read.errors import ReadError
 from sitrep.read.fields import parse_published
 from sitrep.read.files import bom_encoding, open_input, read_input
+from sitrep.read.page import MAX_DEPTH, NestedTooDeeply, PageContent
 from sitrep.records import Article
 
 HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
@@ -37,14 +37,7 @@ LIBRARY_DEFAULTS = {"include_comments": False}
 FALLBACK_BELOW = 2_000
 MUCH_LONGER = 2
 SENTENCE_END = re.compile(r"[.!?…。！？؟।۔።][\"'’”»)\]]*$")
-MAX_DEPTH = 255
 TOO_DEEP = lxml.etree.XPath("boolean(" + "/*" * (MAX_DEPTH + 1) + ")")
-
-
-class NestedTooDeeply(ValueError):
-    """An extractor's refusal of a page with elements more than MAX_DEPTH levels down: lxml
-    (trafilatura's parser) silently drops everything below its 256th level, and resiliparse's
-    main-content search takes time quadratic in the depth (some 15 minutes for 200,000 nested divs)."""
 
 
 def is_page(path: Path) -> bool:
@@ -57,19 +50,6 @@ def page_id(path: Path) -> str:
         if name.lower().endswith(suffix):
             return name[: -len(suffix)]
     return path.stem
-
-
-@dataclass
-class PageContent:
-    """What an extractor reads from a page."""
-
-    text: str
-    title: str | None = None
-    published: str | None = None
-    sitename: str | None = None
-    url: str | None = None
-    author: str | None = None
-    description: str | None = None
 
 
 def read_page(path: Path, meta: dict[str, Any], extractor: str = "precise") -> Article | ReadError:
@@ -98,13 +78,19 @@ def _page_bytes(path: Path) -> bytes | ReadError:
         data = read_input(path, MAX_PAGE_BYTES, "page")
         if isinstance(data, ReadError):
             return data
+    return data
+
+
+def _as_utf8(data: bytes, source: str) -> bytes | ReadError:
+    """A page in UTF-16 or UTF-32 (as its byte-order mark says) as UTF-8, which the
+    extractors read, whether it was saved as a file or archived in a WARC; others as they are."""
     encoding = bom_encoding(data)
     if encoding not in ("utf-16", "utf-32"):
         return data
     try:
         return data.decode(encoding).encode("utf-8")
     except UnicodeDecodeError as exc:
-        return ReadError(str(path), f"not {encoding.upper()}, though its byte-order mark says so (offset {exc.start})")
+        return ReadError(source, f"not {encoding.upper()}, though its byte-order mark says so (offset {exc.start})")
 
 
 def fragment_text(fragment: str) -> str:
@@ -123,6 +109,10 @@ def fragment_text(fragment: str) -> str:
 
 def page_article(html: bytes | str, source: str, meta: dict[str, Any], extractor: str = "precise") -> Article | ReadError:
     """`meta` (a manifest row, a feed item) wins over what the page says of itself."""
+    if isinstance(html, bytes):
+        html = _as_utf8(html, source)
+        if isinstance(html, ReadError):
+            return html
     if not html.strip():
         return ReadError(source, "empty page")
     if isinstance(html, bytes) and b"\x00" in html[:8192] and not html.lstrip().startswith(b"<"):
@@ -151,7 +141,7 @@ def page_article(html: bytes | str, source: str, meta: dict[str, Any], extractor
 def is_boilerplate(text: str) -> bool:
     """Nothing but site chrome (a copyright line, "Share this article"), or nothing at all
     (line by line: a story's first line settles it)."""
-    return not any(strip_chrome(line) for line in text.splitlines())
+    return all(is_chrome(" ".join(line.split())) for line in text.splitlines() if line.strip())
 
 
 def precise_content(html: bytes | str, url: str | None) -> PageContent:

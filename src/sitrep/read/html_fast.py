@@ -13,7 +13,7 @@ from resiliparse.extract.html2text import extract_plain_text
 from resiliparse.parse.encoding import bytes_to_str, detect_encoding
 from resiliparse.parse.html import HTMLTree
 
-from sitrep.read.html import MAX_DEPTH, NestedTooDeeply, PageContent
+from sitrep.read.page import MAX_DEPTH, NestedTooDeeply, PageContent
 
 DATE_META = (
     "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate", "publish-date",

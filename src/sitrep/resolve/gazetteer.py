@@ -176,15 +176,19 @@ class Gazetteer:
 
 @cache
 def gazetteer() -> Gazetteer:
-    """The index, built on first use (about a minute, once per version of the data), with
-    the overlay of the added dumps (seconds, once per set of dumps)."""
+    return Gazetteer(*built())
+
+
+def built() -> tuple[Path, Path | None]:
+    """The index, built if missing (about a minute, once per version of the data), and the
+    overlay of the added dumps, built if missing (seconds, once per set of dumps)."""
     path = index_path()
     if not path.is_file():
         build_in_child(path)
     added = overlay_path(path)
     if added is not None and not added.is_file():
         build_in_child(added, index=path)
-    return Gazetteer(path, added)
+    return path, added
 
 
 def cache_folder() -> Path:

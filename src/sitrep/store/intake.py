@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from sitrep.clean.duplicates import copy_of, fingerprint
+from sitrep.guard import guarded_article
 from sitrep.records import Article, EventReport, Processed
 from sitrep.store.database import Store
 from sitrep.store.merging import MergeSummary, merge_new
@@ -65,15 +66,19 @@ def ingest(
     def fresh() -> Iterator[Article]:
         recent: deque[Article] = deque(maxlen=RECENT_FOR_COPIES)
         for article in articles:
-            if intake.admit(store, article, recent):
+            admitted = guarded_article(article, "admission", lambda a: intake.admit(store, a, recent))
+            if isinstance(admitted, Processed):
+                failed(admitted)
+            elif admitted:
                 if article.fingerprint is not None:
                     recent.append(article)
                 yield article
 
     for result in extract(fresh()):
-        if result.error is not None:
-            failed(result)
-        elif intake.keep(store, result.article, result.reports) and intake.stored % MERGE_EVERY == 0:
+        kept = guarded_article(result.article, "storing", lambda a: intake.keep(store, a, result.reports)) if result.error is None else result
+        if isinstance(kept, Processed):
+            failed(kept)
+        elif kept and intake.stored % MERGE_EVERY == 0:
             intake.merged = intake.merged + merge_new(store)
     intake.merged = intake.merged + merge_new(store)
     return intake
