@@ -386,3 +386,18 @@ def test_no_server_errors(client: TestClient, token: str, mode: GenerationMode) 
             case.call_and_validate(headers={"Authorization": f"Bearer {token}"}, checks=[not_a_server_error])
 
         no_server_error()
+
+
+def test_openapi_documents_the_records_and_responses_fit_them(client: TestClient, token: str) -> None:
+    from sitrep.web.schemas import ArticleModel, EventDetail, EventPage, Reviewed
+
+    components = client.get("/openapi.json").json()["components"]["schemas"]
+    assert {"Event", "EventReport", "EventPage", "EventDetail", "Source", "Claim"} <= set(components)
+    assert components["Event"]["properties"]["certainty"]["enum"] == ["confirmed", "claimed", "reported"]
+    page = EventPage.model_validate(client.get("/api/events?limit=500").json())
+    assert page.total >= 5 and len(page.events) == page.total
+    detail = EventDetail.model_validate(client.get(f"/api/events/{page.events[0].event_id}").json())
+    assert detail.reports and detail.reports[0].report.evidence
+    ArticleModel.model_validate(client.get(f"/api/articles/{detail.reports[0].report.article_id}").json())
+    reviewed = client.post(f"/api/events/{page.events[0].event_id}/review", json={"action": "accept"}, headers={"Authorization": f"Bearer {token}"})
+    assert Reviewed.model_validate(reviewed.json()).event.review_status == "accepted"

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, HTTPException, Path as PathParam, Query, Request, Security
+from fastapi.encoders import jsonable_encoder
 from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field, StrictFloat, StrictInt, StrictStr
@@ -27,6 +28,7 @@ from sitrep.store.reviews import CORRECTABLE, checked_value
 from sitrep.web.access import LINGER, Access, unavailable
 from sitrep.web.guard import StandardJSONRoute, WritesNeedAToken, bearer
 from sitrep.web.headers import SecurityHeaders
+from sitrep.web.schemas import ArticleModel, EventDetail, EventPage, Reviewed
 
 MAX_BODY = 64 * 1024
 """Bytes a review's body may have (it needs well under one); no other route reads a body."""
@@ -103,15 +105,15 @@ def create_app(db: str | Path, linger: float = LINGER) -> FastAPI:
 
     Filters = Annotated[EventFilter, Depends(filters)]
 
-    @app.get("/api/events", summary="Events matching the filters, a page at a time")
+    @app.get("/api/events", summary="Events matching the filters, a page at a time", response_model=EventPage)
     def list_events(
         db: Db, where: Filters,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
         offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
         order: Order = Order.newest,
-    ) -> dict[str, Any]:
+    ) -> JSONResponse:
         where.limit, where.offset, where.newest_first = limit, offset, order == Order.newest
-        return {"total": db.count_events(where), "limit": limit, "offset": offset, "events": [e.to_dict() for e in db.events(where)]}
+        return JSONResponse({"total": db.count_events(where), "limit": limit, "offset": offset, "events": [e.to_dict() for e in db.events(where)]})
 
     @app.get("/api/events.geojson", summary="Located events as GeoJSON points, or grid cells with counts when there are many")
     def events_geojson(db: Db, where: Filters) -> dict[str, Any]:
@@ -121,8 +123,9 @@ def create_app(db: str | Path, linger: float = LINGER) -> FastAPI:
     def event_stats(db: Db, where: Filters) -> dict[str, Any]:
         return stats(db.con, where)
 
-    @app.get("/api/events/{event_id}", summary="One event with its reports, their articles and evidence, links and reviews")
-    def one_event(db: Db, event_id: Annotated[str, PathParam(pattern=ID_PATTERN)]) -> dict[str, Any]:
+    @app.get("/api/events/{event_id}", summary="One event with its reports, their articles and evidence, links and reviews",
+             response_model=EventDetail)
+    def one_event(db: Db, event_id: Annotated[str, PathParam(pattern=ID_PATTERN)]) -> JSONResponse:
         event = db.event(event_id)
         if event is None:
             raise HTTPException(404, f"no event {event_id!r}")
@@ -137,20 +140,20 @@ def create_app(db: str | Path, linger: float = LINGER) -> FastAPI:
             siblings = db.events(EventFilter(operation=event.merged.operation, review_status="any", limit=MAX_PAGE))
             linked += [{"relation": "same_operation", "event_id": e.event_id, "operation": e.merged.operation, "notes": e.merged.notes}
                        for e in siblings if e.event_id != event.event_id]
-        return {
+        return JSONResponse(jsonable_encoder({
             "event": event.to_dict(),
             "reports": [{"report": r.to_dict(), "article": articles[r.article_id]} for r in reports],
             "links": linked,
             "reviews": [r.to_dict() for r in db.reviews([event_id]).get(event_id, [])],
             "correctable": {name: kind.__name__ for name, kind in CORRECTABLE.items()},
-        }
+        }))
 
-    @app.get("/api/articles/{article_id}", summary="One stored article with its syndicated copies")
-    def one_article(db: Db, article_id: Annotated[str, PathParam(pattern=ID_PATTERN)]) -> dict[str, Any]:
+    @app.get("/api/articles/{article_id}", summary="One stored article with its syndicated copies", response_model=ArticleModel)
+    def one_article(db: Db, article_id: Annotated[str, PathParam(pattern=ID_PATTERN)]) -> JSONResponse:
         article = _article(db, article_id)
         if article is None:
             raise HTTPException(404, f"no article {article_id!r}")
-        return article
+        return JSONResponse(jsonable_encoder(article))
 
     @app.get("/api/export", summary="Download events as ACLED-style CSV or JSON lines, reviewed values included")
     def export(db: Db, where: Filters, format: Annotated[str, Query(pattern="^(acled-csv|jsonl)$")] = "acled-csv") -> StreamingResponse:
@@ -161,8 +164,8 @@ def create_app(db: str | Path, linger: float = LINGER) -> FastAPI:
         return StreamingResponse(iter([buffer.getvalue()]), media_type=media, headers={"Content-Disposition": f'attachment; filename="sitrep-events.{suffix}"'})
 
     @app.post("/api/events/{event_id}/review", summary="Accept, correct (one field) or reject an event; needs a token",
-              dependencies=[Security(bearer)], max_body_size=MAX_BODY)
-    def review(body: ReviewRequest, request: Request, event_id: Annotated[str, PathParam(pattern=ID_PATTERN)]) -> dict[str, Any]:
+              dependencies=[Security(bearer)], max_body_size=MAX_BODY, response_model=Reviewed)
+    def review(body: ReviewRequest, request: Request, event_id: Annotated[str, PathParam(pattern=ID_PATTERN)]) -> JSONResponse:
         value: Any = None
         if body.action == "correct":
             if body.field not in CORRECTABLE:
@@ -177,7 +180,7 @@ def create_app(db: str | Path, linger: float = LINGER) -> FastAPI:
             event = db.review(event_id, body.action, request.state.reviewer, body.field if body.action == "correct" else None, value)
             if event is None:
                 raise HTTPException(404, f"no event {event_id!r}")
-            return {"event": event.to_dict(), "reviews": [r.to_dict() for r in db.reviews([event_id]).get(event_id, [])]}
+            return JSONResponse({"event": event.to_dict(), "reviews": [r.to_dict() for r in db.reviews([event_id]).get(event_id, [])]})
 
     @app.get("/", include_in_schema=False)
     def dashboard() -> FileResponse:
