@@ -401,3 +401,22 @@ def test_openapi_documents_the_records_and_responses_fit_them(client: TestClient
     ArticleModel.model_validate(client.get(f"/api/articles/{detail.reports[0].report.article_id}").json())
     reviewed = client.post(f"/api/events/{page.events[0].event_id}/review", json={"action": "accept"}, headers={"Authorization": f"Bearer {token}"})
     assert Reviewed.model_validate(reviewed.json()).event.review_status == "accepted"
+
+
+@pytest.mark.parametrize(("cli", "query"), [
+    (["--text", "gao"], "q=gao"), (["--country", "syria", "--since", "2024-03-01"], "country=syria&since=2024-03-01"),
+    (["--corroboration", "corroborated"], "corroboration=corroborated"), (["--bbox", "-20,0,20,30"], "bbox=-20,0,20,30"),
+])
+def test_the_cli_and_the_api_filter_alike(client: TestClient, db: Path, cli: list[str], query: str) -> None:
+    """One declaration of the filters (store/filters.py) makes both surfaces."""
+    listed = CliRunner().invoke(main, ["events", *cli, "--db", str(db)])
+    assert listed.exit_code == 0, listed.output
+    shown = {line.split()[0] for line in listed.output.splitlines()[1:-1]}
+    served = {e["event_id"] for e in client.get(f"/api/events?limit=500&{query}").json()["events"]}
+    assert shown == served and served
+
+
+def test_the_cli_and_the_api_refuse_the_same_filters(client: TestClient, db: Path) -> None:
+    refused = CliRunner().invoke(main, ["events", "--since", "2024-05-02", "--until", "2024-05-01", "--db", str(db)])
+    assert refused.exit_code == 2 and "since is after until" in refused.output
+    assert client.get("/api/events?since=2024-05-02&until=2024-05-01").json()["detail"] == "since is after until"

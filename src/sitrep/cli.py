@@ -6,7 +6,7 @@ import functools
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from datetime import date
+from datetime import date, datetime
 from importlib import resources
 from itertools import chain
 from pathlib import Path
@@ -19,6 +19,7 @@ from sitrep.evaluate.datasets import DATASETS, SPLITS, EvalRun
 from sitrep.export import WRITERS, Exported, text
 from sitrep.records import Article, Processed
 from sitrep.store import DatabaseUnavailable, EventFilter, Store, merge_new
+from sitrep.store.filters import FILTER_OPTIONS, event_filter
 
 DEFAULT_DB = "sitrep.duckdb"
 EXTRACTOR_NAMES = ("fast", "precise")
@@ -192,41 +193,36 @@ def extract(batch: Batch, background: bool) -> None:
         sys.exit(1)
 
 
-def _filters(country: str | None, event_type: str | None, actor: str | None, since: date | None, until: date | None) -> EventFilter:
-    return EventFilter(country=country, event_type=event_type, actor=actor, since=since, until=until)
-
-
-filter_options = [
-    click.option("--country", help="Country name, e.g. Syria."),
-    click.option("--type", "event_type", help="ACLED event type or sub-event type."),
-    click.option("--actor", help="Part of an actor's name (actor1 or actor2)."),
-    click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="First event date (YYYY-MM-DD)."),
-    click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Last event date (YYYY-MM-DD)."),
-]
-
-
 def with_filters(command):  # type: ignore[no-untyped-def]
-    for option in reversed(filter_options):
-        command = option(command)
-    return command
+    """The event filters (store/filters.py) as options, given to the command as `where`."""
 
+    @functools.wraps(command)
+    def with_where(**options: Any) -> Any:
+        values = {spec.name: options.pop(spec.name) for spec in FILTER_OPTIONS}
+        values.update({name: value.date() for name, value in values.items() if isinstance(value, datetime)})
+        try:
+            where = event_filter(values)
+        except ValueError as exc:
+            raise click.UsageError(str(exc)) from exc
+        return command(where=where, **options)
 
-def _as_date(value: object) -> date | None:
-    return value.date() if value is not None else None  # type: ignore[attr-defined]
+    for spec in reversed(FILTER_OPTIONS):
+        kind = click.DateTime(["%Y-%m-%d"]) if spec.kind is date else click.Choice(spec.choices) if spec.choices else str
+        with_where = click.option(spec.flag, spec.name, type=kind, help=spec.help)(with_where)
+    return with_where
 
 
 @main.command()
 @with_filters
 @click.option("--reports", "as_reports", is_flag=True, help="List each article's reports instead of merged events.")
 @db_option
-def events(country: str | None, event_type: str | None, actor: str | None, since: object, until: object, as_reports: bool, db: str) -> None:
+def events(where: EventFilter, as_reports: bool, db: str) -> None:
     """List merged events (or reports) as a table.
 
     \b
     Example:
       sitrep events --country Sudan --since 2025-03-01 --type Shelling
     """
-    where = _filters(country, event_type, actor, _as_date(since), _as_date(until))
     with Store(db, read_only=True) as store:
         rows = [(r.report_id, r, 1) for r in store.reports(where)] if as_reports else [(e.event_id, e.merged, e.source_count) for e in store.events(where)]
     for line in text.table(rows):
@@ -283,14 +279,13 @@ def show(event_id: str, db: str) -> None:
 @click.option("--reports", "as_reports", is_flag=True, help="Each article's reports instead of merged events.")
 @with_filters
 @db_option
-def export_command(fmt: str, output: object, as_reports: bool, country: str | None, event_type: str | None, actor: str | None, since: object, until: object, db: str) -> None:
+def export_command(fmt: str, output: object, as_reports: bool, where: EventFilter, db: str) -> None:
     """Export merged events (or reports) as JSON lines or an ACLED-style CSV.
 
     \b
     Example:
       sitrep export --format acled-csv --country Ukraine -o ukraine.csv
     """
-    where = _filters(country, event_type, actor, _as_date(since), _as_date(until))
     with Store(db, read_only=True) as store:
         if as_reports:
             reports = store.reports(where)
@@ -553,7 +548,7 @@ def demo(db: str) -> None:
         except SystemExit as exit_:
             if exit_.code:
                 raise
-        ctx.invoke(events, country=None, event_type=None, actor=None, since=None, until=None, as_reports=False, db=db)
+        ctx.invoke(events, **{spec.name: None for spec in FILTER_OPTIONS}, as_reports=False, db=db)
     click.echo(f"\nDatabase: {db}. Try: sitrep show ID --db {db}, sitrep export --format acled-csv --db {db}")
 
 

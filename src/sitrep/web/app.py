@@ -9,7 +9,6 @@ how requests open the database in access.py."""
 
 import io
 from collections.abc import Iterator
-from datetime import date
 from enum import Enum
 from importlib import resources
 from pathlib import Path
@@ -23,12 +22,13 @@ from pydantic import BaseModel, Field, StrictFloat, StrictInt, StrictStr
 
 from sitrep.export import WRITERS, Exported
 from sitrep.store import DatabaseUnavailable, EventFilter, Store
-from sitrep.store.browse import map_features, stats, valid_bbox
+from sitrep.store.browse import map_features, stats
+from sitrep.store.filters import FILTER_OPTIONS, event_filter
 from sitrep.store.reviews import CORRECTABLE, checked_value
 from sitrep.web.access import LINGER, Access, unavailable
 from sitrep.web.guard import StandardJSONRoute, WritesNeedAToken, bearer
 from sitrep.web.headers import SecurityHeaders
-from sitrep.web.schemas import ArticleModel, EventDetail, EventPage, Reviewed
+from sitrep.web.schemas import ArticleModel, EventDetail, EventFilters, EventPage, Reviewed
 
 MAX_BODY = 64 * 1024
 """Bytes a review's body may have (it needs well under one); no other route reads a body."""
@@ -41,14 +41,6 @@ STATIC = resources.files("sitrep") / "web" / "static"
 class Order(str, Enum):
     newest = "newest"
     oldest = "oldest"
-
-
-class ReviewStatus(str, Enum):
-    accepted = "accepted"
-    corrected = "corrected"
-    rejected = "rejected"
-    unreviewed = "unreviewed"
-    any = "any"
 
 
 class ReviewRequest(BaseModel):
@@ -77,31 +69,11 @@ def create_app(db: str | Path, linger: float = LINGER) -> FastAPI:
 
     Db = Annotated[Store, Depends(reading)]
 
-    def filters(
-        country: Annotated[str | None, Query(max_length=100)] = None,
-        type: Annotated[str | None, Query(max_length=100, description="ACLED event type or sub-event type")] = None,
-        actor: Annotated[str | None, Query(max_length=200, description="part of actor1 or actor2")] = None,
-        since: date | None = None,
-        until: date | None = None,
-        q: Annotated[str | None, Query(max_length=200, description="text in the location, actors, type or notes")] = None,
-        bbox: Annotated[str | None, Query(pattern=r"^-?[\d.]+,-?[\d.]+,-?[\d.]+,-?[\d.]+$", description="west,south,east,north")] = None,
-        certainty: Annotated[str | None, Query(pattern="^(confirmed|claimed|reported)$")] = None,
-        corroboration: Annotated[str | None, Query(pattern="^(corroborated|single-source)$")] = None,
-        status: ReviewStatus | None = None,
-    ) -> EventFilter:
-        box = None
-        if bbox is not None:
-            try:
-                west, south, east, north = (float(v) for v in bbox.split(","))
-            except ValueError as exc:
-                raise HTTPException(422, "bbox must be four numbers: west,south,east,north") from exc
-            if not valid_bbox(west, south, east, north):
-                raise HTTPException(422, "bbox must be west,south,east,north in degrees with west < east and south < north")
-            box = (west, south, east, north)
-        if since and until and since > until:
-            raise HTTPException(422, "since is after until")
-        return EventFilter(country=country, event_type=type, actor=actor, since=since, until=until, text=q, bbox=box,
-                           certainty=certainty, corroboration=corroboration, review_status=status.value if status else None)
+    def filters(query: Annotated[EventFilters, Query()]) -> EventFilter:  # type: ignore[valid-type]
+        try:
+            return event_filter({spec.name: getattr(query, spec.query) for spec in FILTER_OPTIONS})
+        except ValueError as exc:
+            raise HTTPException(422, str(exc)) from exc
 
     Filters = Annotated[EventFilter, Depends(filters)]
 

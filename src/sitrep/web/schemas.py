@@ -9,9 +9,10 @@ import dataclasses
 import typing
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, create_model
+from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from sitrep.records import Event, EventReport
+from sitrep.store.filters import FILTER_OPTIONS, FilterOption
 from sitrep.store.reviews import CORRECTABLE
 
 EVENT_LEVEL = ("source_count", "independent_sources", "corroboration", "first_reported", "latest_reported", "report_ids", "sources",
@@ -94,3 +95,13 @@ class Reviewed(BaseModel):
     event: EventModel  # type: ignore[valid-type]
     reviews: list[ReviewModel]
 
+
+def _query_field(spec: FilterOption) -> tuple[Any, Any]:
+    kind = typing.Literal[spec.choices] if spec.choices else spec.kind  # type: ignore[valid-type]
+    length = spec.max_length if spec.kind is str and not spec.choices else None
+    return kind | None, Field(None, description=spec.help, max_length=length, pattern=spec.pattern)
+
+
+EventFilters = create_model(  # type: ignore[call-overload]
+    "EventFilters", __doc__="The query parameters that filter events (store/filters.py).", **{spec.query: _query_field(spec) for spec in FILTER_OPTIONS}
+)
