@@ -497,10 +497,9 @@ def gazetteer_info() -> None:
     from sitrep.resolve.gazetteer import gazetteer as open_index
 
     index = open_index()
-    counts = dict(index.connection.execute("SELECT kind, count(*) FROM places GROUP BY kind").fetchall())
     click.echo(f"index {index.path} ({index.path.stat().st_size / 1e6:.0f} MB)")
-    click.echo("places by kind: " + ", ".join(f"{kind} {n:,}" for kind, n in sorted(counts.items())))
-    myanmar = index.connection.execute("SELECT count(*) FROM places WHERE iso2 = 'MM'").fetchone()[0]
+    click.echo("places by kind: " + ", ".join(f"{kind} {n:,}" for kind, n in sorted(index.counts().items())))
+    myanmar = index.counts("MM").total()
     click.echo(f"Myanmar (GeoNames and MIMU place codes, mm-geo-coder {mimu.data_version()}): {myanmar:,} places")
     dumps = added_dumps(cache_folder())
     click.echo("added GeoNames dumps: " + (", ".join(p.name for p in dumps) if dumps else "none (sitrep gazetteer add FILE)"))

@@ -164,6 +164,14 @@ class Gazetteer:
         )
         return tuple(Match(Entry(name, intern(iso2), admin1 and intern(admin1), latitude, longitude, people, intern(kind)), bool(own)) for name, iso2, admin1, latitude, longitude, people, kind, own in rows)
 
+    def counts(self, iso2: str | None = None) -> Counter[str]:
+        """Places by kind, in one country or in all."""
+        where, parameters = ("WHERE iso2 = ?", (iso2,)) if iso2 else ("", ())
+        found: Counter[str] = Counter()
+        for kind, count in self._rows(f"SELECT kind, count(*) FROM {{db}}.places {where} GROUP BY kind", parameters):
+            found[kind] += count
+        return found
+
     @lru_cache(maxsize=64)
     def towns_of(self, iso2: str) -> tuple[tuple[float, float, str], ...]:
         """A country's towns and their regions: how near a region's or a country's border a
