@@ -46,8 +46,13 @@ def _seeds(run: EvalRun) -> Scored:
     from sitrep.evaluate.events import load_gold, score
     from sitrep.pipeline import process
 
-    reports = [report for result in process(run.articles) if not _failed(run, result) for report in result.reports]
-    return score(load_gold(run.gold), reports)
+    read: list[str] = []
+    reports = []
+    for result in process(run.articles):
+        read.append(result.article.id)
+        if not _failed(run, result):
+            reports += result.reports
+    return score(load_gold(run.gold), reports, read)
 
 
 def _failed(run: EvalRun, result: Processed) -> bool:
