@@ -27,7 +27,7 @@ def test_alias_hits_point_at_the_original_characters() -> None:
     matcher = AliasMatcher({"Istanbul": "city", "Diyarbakır": "city", "Strasse": "street", "Turkiye": "TR"})
     hits = matcher.find(text, offset=100)
     assert [(h.text, h.value) for h in hits] == [("İSTANBUL", "city"), ("DİYARBAKIR", "city"), ("Straße", "street"), ("Türkiye", "TR")]
-    assert all(text[h.start - 100 : h.end - 100] == h.text for h in hits)
+    assert hits and all(text[h.start - 100 : h.end - 100] == h.text for h in hits)
 
 
 def test_decomposed_accents_keep_their_marks_in_the_hit() -> None:

@@ -54,7 +54,7 @@ def test_places_command_lists_every_name_and_keeps_unknown_ones() -> None:
     assert by_text["Paris"]["place"]["iso2"] == "FR"
     assert by_text["Zorblax"]["place"] is None
     text = "Gunmen attacked a checkpoint near Gao and fled towards Zorblax, officials in Paris said."
-    assert all(text[row["start"]:row["end"]] == row["text"] for row in rows)
+    assert rows and all(text[row["start"]:row["end"]] == row["text"] for row in rows)
 
 
 def test_event_location_fields_from_the_gazetteer() -> None:
