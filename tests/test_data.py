@@ -19,7 +19,7 @@ BREAKS = [
     ),
     pytest.param(
         "triggers.csv", "airstrike,any,Explosions/Remote violence,Air/drone strike,event,9\n", "airstrike,any,Explosions/Remote violence,Air/drone strike,event,9\n" * 2,
-        "triggers.csv: row repeated 2 times: airstrike,any,Explosions/Remote violence,Air/drone strike,event,9", id="repeated-row",
+        "triggers.csv: row repeated 2 times: airstrike,any,Explosions/Remote violence,Air/drone strike,event,9,", id="repeated-row",
     ),
     pytest.param(
         "taxonomy.csv", "Riots,Mob violence,Demonstrations", "Riots,Mob violence,Political violence",

@@ -1,6 +1,7 @@
 """Extraction on articles written for these tests (not the seeds)."""
 from __future__ import annotations
 
+import pytest
 from conftest import run_extract
 
 AMBUSH = """Insurgents ambush army convoy in northern Mali
@@ -251,3 +252,19 @@ def test_no_sentence_starts_inside_brackets() -> None:
     assert [sentence.text[:9] for sentence in doc.sents] == ["On Monday", "(Reuters)"]
     [attack] = run_extract("On Monday, in Pauk Taw village of Myaung township (coded as Pauk Taw (East)) (Sagaing district, Sagaing region), the MRA attacked troops with mines.\n", "2022-02-09")
     assert (attack.location, attack.admin1, attack.geo_precision) == ("Pauk Taw (East)", "Sagaing", 1)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Jihadist fighters captured the town of Douentza in central Mali on Thursday, residents said.", "Non-state actor overtakes territory"),
+    ("Malian troops recaptured the town of Douentza from jihadist fighters on Saturday, the army said.", "Government regains territory"),
+    ("Rebels took control of two army bases near Douentza on Friday after the soldiers withdrew.", "Non-state actor overtakes territory"),
+    ("Police seized 40 rifles and boxes of ammunition in a raid near Douentza on Friday.", "Disrupted weapons use"),
+])
+def test_ground_taken_is_told_by_who_took_it(text: str, expected: str) -> None:
+    """A territory word tells territory taken only when what it takes is ground; state
+    forces at home regain it, anyone else overtakes it."""
+    assert [r.sub_event_type for r in run_extract(text, "2024-06-08")] == [expected]
+
+
+def test_a_price_that_fell_to_a_low_takes_no_ground() -> None:
+    assert run_extract("Fuel prices fell to a record low on Monday, traders in Bamako said.", "2024-06-08") == []

@@ -17,6 +17,8 @@ class Trigger:
     sub_event_type: str
     role: str
     rank: int
+    takes_ground: bool = False
+    """The word tells this event only when what it takes is ground (triggers.csv's object)."""
 
 
 @dataclass(frozen=True)
@@ -116,6 +118,7 @@ def triggers() -> dict[str, list[Trigger]]:
             row["sub_event_type"],
             row["role"],
             int(row["rank"]),
+            row.get("object") == "place",
         )
         index.setdefault(trigger.lemmas[-1], []).append(trigger)
     for candidates in index.values():

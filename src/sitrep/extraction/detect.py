@@ -15,6 +15,7 @@ from sitrep.data.lexicon import Trigger, cues, triggers, word_forms
 CLAUSE_BOUNDARIES = {"advcl", "ccomp", "parataxis", "csubj", "acl"}
 QUANTITY_ENTITIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 NAME_ENTITIES = {"FAC", "ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"}
+PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
 POS_GROUPS = {"NOUN": {"NOUN", "PROPN"}, "VERB": {"VERB", "AUX"}, "ADJ": {"ADJ"}}
 
 
@@ -109,10 +110,41 @@ def _match(token: Token) -> TriggerHit | None:
             continue
         if token.dep_ == "prep" and not any(c.dep_ == "pobj" and c.ent_type_ not in QUANTITY_ENTITIES for c in token.children):
             continue  # "fired at least 20 workers"; "fired ... on 18 February" is when, not at what
+        if trigger.takes_ground and not _takes_ground(token):
+            continue  # "seized the town" is territory taken, "seized weapons" is not
         start = _phrase_start(token, trigger.lemmas)
         if start is not None:
             return TriggerHit(token, start, trigger)
     return None
+
+
+def _takes_ground(token: Token) -> bool:
+    """What the word takes is ground: a named place, a town or region, a base or position
+    ("captured Tessalit", "took control of key locations", "Goma fell to the rebels",
+    "the town was retaken", "the capture of the airport")."""
+    anchors = [token, token.head] if token.dep_ in ("dobj", "prt", "prep", "pobj") else [token]
+    taken = []
+    for anchor in anchors:
+        for child in anchor.children:
+            if child.dep_ in ("dobj", "nsubjpass", "attr") or child.dep_ == "nsubj" and _lemma(anchor) == "fall":
+                taken.append(child)
+            if child.dep_ == "prep" and child.lower_ == "of":
+                taken += [c for c in child.children if c.dep_ == "pobj"]
+    taken += [c for t in list(taken) for c in t.conjuncts]
+    for head in taken:
+        for part in (head, *(c for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for c in c.children if c.dep_ == "pobj")):
+            if _is_ground(part):
+                return True
+    return False
+
+
+def _is_ground(token: Token) -> bool:
+    if token.ent_type_ in PLACE_ENTITIES:
+        return True  # the small model often tags an unknown village a person or an organisation: any name but a people's will do
+    if token.ent_type_ == "NORP" or token.like_num:
+        return False
+    named = token.pos_ == "PROPN" or token.is_title and token.i != token.sent.start
+    return named or bool(word_forms(token.lemma_, token.text) & (cues("settlement") | cues("region_word") | cues("held_ground")))  # "bases" is lemmatised "basis"
 
 
 def _triggers_of(token: Token) -> list[Trigger]:

@@ -33,6 +33,9 @@ ASIDE_LENGTH = 80
 ASIDES = 3
 AFTER_PLACE = re.compile(r"(?:\s+[a-z-]+)?\s*\([^()]{1,80}\)|,\s*[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)*(?=[,.;:)]|\s[a-z]|\s-\s)")
 INHERITING_TYPES = {"Explosions/Remote violence", "Battles"}
+TERRITORY_TAKEN = ("Government regains territory", "Non-state actor overtakes territory")
+STATE_FORCES_AT_HOME = 1
+"""ACLED's inter code of a state's forces in their own country (8: abroad)."""
 
 
 def resolve_drafts(article: Article, drafts: list[Draft]) -> list[EventReport]:
@@ -180,7 +183,7 @@ def _report(article: Article, draft: Draft, report_id: str, places: list[tuple[P
         report_id=report_id,
         article_id=article.id,
         event_type=draft.event_type,
-        sub_event_type=draft.sub_event_type,
+        sub_event_type=_who_took(draft.sub_event_type, _inter(actor1, country_iso)),
         event_date=when.day if when else None,
         date_from=when.start if when else None,
         date_to=when.end if when else None,
@@ -213,6 +216,15 @@ def _report(article: Article, draft: Draft, report_id: str, places: list[tuple[P
     )
     report.notes = report.summary()
     return report
+
+
+def _who_took(sub_event_type: str, actor1_inter: int | None) -> str:
+    """Ground taken is regained when the state's own forces take it, and overtaken when a
+    rebel group or a foreign state's forces do (ACLED codes both alike); with no actor
+    known, the word says which ("recaptured", "captured")."""
+    if sub_event_type not in TERRITORY_TAKEN or actor1_inter is None:
+        return sub_event_type
+    return TERRITORY_TAKEN[0] if actor1_inter == STATE_FORCES_AT_HOME else TERRITORY_TAKEN[1]
 
 
 def _surest(places: list[tuple[Place, Located]], context: PlaceContext) -> tuple[Place, Located] | None:
