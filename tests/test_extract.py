@@ -1,6 +1,8 @@
 """Extraction on articles written for these tests (not the seeds)."""
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from conftest import run_extract
 
@@ -268,3 +270,10 @@ def test_ground_taken_is_told_by_who_took_it(text: str, expected: str) -> None:
 
 def test_a_price_that_fell_to_a_low_takes_no_ground() -> None:
     assert run_extract("Fuel prices fell to a record low on Monday, traders in Bamako said.", "2024-06-08") == []
+
+
+def test_the_news_keeps_its_day_when_a_later_sentence_recalls_the_campaign() -> None:
+    text = ("A rocket attack on a market in Kidal killed four people, officials said.\n\n"
+            "It was the deadliest attack since rebels began shelling the town in March, residents said.")
+    [report] = run_extract(text, "2024-06-05")
+    assert (report.date_from, report.fatalities, report.background) == (date(2024, 6, 5), 4, False)

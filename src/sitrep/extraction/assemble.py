@@ -8,6 +8,7 @@ date, actors or type tell a different event.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
 from sitrep.data.lexicon import Term, country_names, cues, family_types
@@ -28,6 +29,8 @@ DEMONSTRATIONS = family_types("Demonstrations")
 VIOLENCE = family_types("Political violence")
 AIR_RANK = 7
 SPECIFIC_RANK = 8
+CONTEXT_GAP = timedelta(days=7)
+"""How long before the news a vague date must end to be the context's, not the news's."""
 CONTEXT_SENTENCES = 2
 SPECIFICITY = {"named": 3, "military": 2, "police": 2, "government": 2, "armed_group": 1, "civilian": 1, "protester": 1, "rioter": 1, "other": 0}
 
@@ -252,7 +255,7 @@ def absorb(draft: Draft, fact: MentionFacts) -> None:
             known.add(agent.name or agent.kind)
     draft.associates += [a for a in fact.associates if a.name not in {x.name for x in (*draft.agents, *draft.associates)}]
     draft.patients += [p for p in fact.patients if p.name is None or p.name not in {x.name for x in draft.patients}]
-    if fact.date is not None and draft.date is None:
+    if fact.date is not None and draft.date is None and not _context_date(draft, fact):
         draft.date = fact.date
     draft.places += fact.places
     if fact.victims is not None:
@@ -265,6 +268,24 @@ def absorb(draft: Draft, fact: MentionFacts) -> None:
         draft.claims.append(fact.speaker)
     draft.certainty = draft.certainty or fact.certainty
     draft.operation = draft.operation or fact.operation
+
+
+def _context_date(draft: Draft, fact: MentionFacts) -> bool:
+    """A vague date well before the news, read in a later sentence of a lead event that
+    told of something done ("A missile attack left several people dead ... the first
+    deaths since the Houthis began strikes in November"), dates the campaign the article
+    recalls, not the news: the news keeps its own day. ("Actors are fighting terrorism
+    ... from 2012 to now" told of nothing done: the date is the story's.)"""
+    news = draft.default_date
+    date = fact.date.value if fact.date is not None else None
+    if not draft.lead or news is None or not isinstance(date, DateValue) or date.precision == "day" or not draft.facts[:-1]:
+        return False
+    return date.end < news.start - CONTEXT_GAP and _tells_something_done(draft.facts[0])
+
+
+def _tells_something_done(fact: MentionFacts) -> bool:
+    """A count of victims, or an event word in the past ("killed", "was hit", "an attack that left")."""
+    return fact.victims is not None or any(h.token.tag_ in ("VBD", "VBN") or h.token.head.tag_ in ("VBD", "VBN") for h in fact.mention.hits)
 
 
 def _more_specific(new: ActorRef, old: ActorRef) -> bool:
