@@ -277,3 +277,12 @@ def test_the_news_keeps_its_day_when_a_later_sentence_recalls_the_campaign() -> 
             "It was the deadliest attack since rebels began shelling the town in March, residents said.")
     [report] = run_extract(text, "2024-06-05")
     assert (report.date_from, report.fatalities, report.background) == (date(2024, 6, 5), 4, False)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Four civilians were killed in an artillery attack by the paramilitary forces on a market in Omdurman on Sunday.", "Shelling/artillery/missile attack"),
+    ("Gunmen attacked a bus with grenades near Kismayo on Sunday, wounding six passengers.", "Grenade"),
+    ("Two soldiers died when their patrol was attacked with an improvised explosive device near Mopti on Sunday.", "Remote explosive/landmine/IED"),
+])
+def test_a_generic_attack_is_what_its_weapon_makes_it(text: str, expected: str) -> None:
+    assert [r.sub_event_type for r in run_extract(text, "2024-06-10")] == [expected]

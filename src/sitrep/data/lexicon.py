@@ -215,6 +215,14 @@ def weapon_matcher() -> AliasMatcher:
 
 
 @cache
+def weapon_types() -> dict[str, tuple[str, str]]:
+    """Weapons that decide what a generic attack is (weapons.csv's `makes`): canonical name →
+    (event type, sub-event type)."""
+    event_type = {row.sub_event_type: row.event_type for row in taxonomy()}
+    return {row["canonical"]: (event_type[row["makes"]], row["makes"]) for row in load_table("weapons.csv") if row.get("makes")}
+
+
+@cache
 def platforms() -> frozenset[str]:
     """Canonical names of aircraft, drones and vehicles: a platform acting is an armed force."""
     return frozenset(row["canonical"] for row in load_table("weapons.csv") if row["kind"] == "platform")

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
-from sitrep.data.lexicon import Term, country_names, cues, family_types
+from sitrep.data.lexicon import Term, country_names, cues, family_types, weapon_types
 from sitrep.extraction import subevent
 from sitrep.extraction.actors import ActorRef
 from sitrep.extraction.arguments import Located, MentionFacts
@@ -312,6 +312,9 @@ def _generic_type(agents: list[ActorRef], patients: list[ActorRef], weapons: lis
     agent_words = {w.lower().rstrip("s") for a in agents for w in a.text.split()}
     if agent_words & cues("air_agent") or any(w.value in ("Hellfire missile", "drone") for w in weapons):
         return "Explosions/Remote violence", "Air/drone strike"
+    decided = [weapon_types()[w.value] for w in weapons if w.value in weapon_types()]
+    if decided:
+        return decided[0]
     kinds = {p.kind for p in patients}
     if kinds and "civilian" not in kinds and kinds != {"other"}:
         return "Battles", "Armed clash"
