@@ -286,3 +286,12 @@ def test_the_news_keeps_its_day_when_a_later_sentence_recalls_the_campaign() -> 
 ])
 def test_a_generic_attack_is_what_its_weapon_makes_it(text: str, expected: str) -> None:
     assert [r.sub_event_type for r in run_extract(text, "2024-06-10")] == [expected]
+
+
+def test_an_event_known_from_a_statement_is_dated_by_it() -> None:
+    """ACLED dates an event the text gives no day for by the report that tells it."""
+    text = ("Shelling killed three civilians in the market of Kadugli on Monday, residents said.\n\n"
+            "Meanwhile, the Sudanese army announced on Sunday that it had captured key positions in the town of Dilling.")
+    reports = {r.location: r for r in run_extract(text, "2025-03-18")}
+    assert (reports["Dilling"].date_from, reports["Dilling"].background) == (date(2025, 3, 16), False)
+    assert reports["Kadugli"].date_from == date(2025, 3, 17)

@@ -68,6 +68,9 @@ class MentionFacts:
     speaker: Located | None = None
     certainty: str | None = None
     operation: Located | None = None
+    stated: Located | None = None
+    """When its sentence's statement was made ("the army announced on Sunday that it had
+    captured ..."): the event's date where the text gives no other, as ACLED dates it."""
 
     @property
     def date(self) -> Located | None:
@@ -107,6 +110,8 @@ def _sentence_arguments(group: list[MentionFacts], published: datetime | None) -
     sentence = group[0].mention.sentence
     for located, anchor, root in _date_phrases(sentence, published):
         if _of_statement(root):
+            for fact in group:
+                fact.stated = fact.stated or located
             continue
         owner = _nearest(group, anchor) if isinstance(anchor, tuple) else _owner(group, root) or _nearest(group, anchor)
         owner.dates.append(located)

@@ -55,12 +55,19 @@ class Draft:
     certainty: str | None = None
     operation: Located | None = None
     default_date: DateValue | None = None
+    stated: Located | None = None
+    """The first statement's date among its mentions' sentences (MentionFacts.stated)."""
     touched: int = 0
     links: list[tuple[str, Draft]] = field(default_factory=list)
 
     @property
+    def dated_by(self) -> Located | None:
+        """The date phrase the event is dated by: its own, else the statement's."""
+        return self.date or self.stated
+
+    @property
     def when(self) -> DateValue | None:
-        return self.date.value if self.date is not None else self.default_date  # type: ignore[return-value]
+        return self.dated_by.value if self.dated_by is not None else self.default_date  # type: ignore[return-value]
 
     @property
     def actor1(self) -> ActorRef | None:
@@ -257,6 +264,7 @@ def absorb(draft: Draft, fact: MentionFacts) -> None:
     draft.patients += [p for p in fact.patients if p.name is None or p.name not in {x.name for x in draft.patients}]
     if fact.date is not None and draft.date is None and not _context_date(draft, fact):
         draft.date = fact.date
+    draft.stated = draft.stated or fact.stated
     draft.places += fact.places
     if fact.victims is not None:
         text = doc_text(fact.mention.sentence.doc)[fact.victims.start : fact.victims.end]

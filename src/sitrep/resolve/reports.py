@@ -160,8 +160,8 @@ def _report(article: Article, draft: Draft, report_id: str, places: list[tuple[P
         cite("assoc_actor_2", actor)
 
     when = draft.when
-    if draft.date is not None:
-        cite("event_date", draft.date)
+    if draft.dated_by is not None:
+        cite("event_date", draft.dated_by)
     undated_aside = when is None and not draft.lead
     background = undated_aside or (when is not None and article.published is not None and when.end < article.published.date() - BACKGROUND_AGE)
 
