@@ -295,3 +295,8 @@ def test_an_event_known_from_a_statement_is_dated_by_it() -> None:
     reports = {r.location: r for r in run_extract(text, "2025-03-18")}
     assert (reports["Dilling"].date_from, reports["Dilling"].background) == (date(2025, 3, 16), False)
     assert reports["Kadugli"].date_from == date(2025, 3, 17)
+
+
+def test_overnight_dates_an_event_though_the_tagger_leaves_it_untagged() -> None:
+    [report] = run_extract("A drone and missile attack on the city overnight killed at least five people in Odesa, officials said.", "2025-06-23")
+    assert (report.date_from, report.date_to) == (date(2025, 6, 22), date(2025, 6, 22))

@@ -220,6 +220,8 @@ def score(gold: dict[str, list[Gold]], predictions: Iterable[EventReport], docum
 
 def _why_missed(gold: Gold, spare: list[EventReport], background: list[EventReport]) -> str:
     types = {t[0] for t in gold["types"]}
+    if any(p.event_type in types and _overlaps(p, gold) for p in spare):
+        return f"found, but fewer than {MIN_AGREEMENT} fields agree"
     if any(p.event_type in types for p in spare):
         return "found on another date"
     if any(_overlaps(p, gold) for p in spare):

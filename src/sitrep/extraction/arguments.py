@@ -363,8 +363,9 @@ def _date_phrases(sentence: Span, published: datetime | None) -> list[DatePhrase
 
 
 def _date_entities(sentence: Span) -> list[Span]:
-    """Date entities, split at commas: the tagger joins "Wednesday, days" into one."""
-    parts = []
+    """Date entities, split at commas: the tagger joins "Wednesday, days" into one; and the
+    words of relative time it often leaves untagged ("an attack overnight killed five")."""
+    parts = [sentence.doc[t.i : t.i + 1] for t in sentence if t.ent_iob_ == "O" and t.lower_ in cues("date_word")]
     for entity in sentence.ents:
         if entity.label_ not in ("DATE", "TIME", "EVENT"):
             continue
@@ -376,7 +377,7 @@ def _date_entities(sentence: Span) -> list[Span]:
                 start = token.i + 1
         if start < entity.end:
             parts.append(sentence.doc[start : entity.end])
-    return parts
+    return sorted(parts, key=lambda part: part.start)
 
 
 def _merge_same_day(found: list[DatePhrase]) -> list[DatePhrase]:

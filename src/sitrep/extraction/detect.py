@@ -191,8 +191,8 @@ def _group(hits: list[TriggerHit]) -> list[list[TriggerHit]]:
     position = {token.i: index for index, hit in enumerate(hits) for token in (hit.start, hit.token)}
     for index, hit in enumerate(hits):
         target = _governing_trigger(hit.token, position)
-        if target is not None:
-            parent[find(index)] = find(target)
+        if target is not None and hit.trigger.takes_ground == hits[target].trigger.takes_ground:
+            parent[find(index)] = find(target)  # ground taken is an event of its own (ACLED): "the attack came as troops retook Tessalit"
     groups: dict[int, list[TriggerHit]] = {}
     for index, hit in enumerate(hits):
         groups.setdefault(find(index), []).append(hit)
