@@ -300,3 +300,9 @@ def test_an_event_known_from_a_statement_is_dated_by_it() -> None:
 def test_overnight_dates_an_event_though_the_tagger_leaves_it_untagged() -> None:
     [report] = run_extract("A drone and missile attack on the city overnight killed at least five people in Odesa, officials said.", "2025-06-23")
     assert (report.date_from, report.date_to) == (date(2025, 6, 22), date(2025, 6, 22))
+
+
+def test_forces_killing_protesters_is_excessive_force() -> None:
+    text = "A protester was shot dead by security forces in the city of Sirjan on Friday, witnesses said."
+    assert [(r.event_type, r.sub_event_type, r.fatalities) for r in run_extract(text, "2022-09-24")] == [
+        ("Protests", "Excessive force against protesters", 1)]

@@ -310,9 +310,18 @@ def mention_type(fact: MentionFacts) -> tuple[str, str, int]:
     head = fact.mention.head.trigger
     if head.sub_event_type == "Arrests" and any(p.kind == "protester" for p in fact.patients):
         return "Protests", "Protest with intervention", head.rank
+    if _forces_harm_protesters(fact):
+        return "Protests", "Excessive force against protesters", max(head.rank, SPECIFIC_RANK)
     if head.rank > GENERIC_RANK:
         return head.event_type, head.sub_event_type, head.rank
     return (*_generic_type(fact.agents, fact.patients, fact.weapons, head), head.rank)
+
+
+def _forces_harm_protesters(fact: MentionFacts) -> bool:
+    """Police or soldiers killing or shooting protesters is excessive force against them
+    (ACLED), whatever word tells it ("a protester was shot dead by security forces")."""
+    harm = any(h.trigger.role == "kill" or h.trigger.event_type in VIOLENCE for h in fact.mention.hits)
+    return harm and any(p.kind == "protester" for p in fact.patients) and any(a.kind in ("police", "military") for a in fact.agents)
 
 
 def _generic_type(agents: list[ActorRef], patients: list[ActorRef], weapons: list[Term], default: Any) -> tuple[str, str]:
