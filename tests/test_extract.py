@@ -261,6 +261,7 @@ def test_no_sentence_starts_inside_brackets() -> None:
     ("Malian troops recaptured the town of Douentza from jihadist fighters on Saturday, the army said.", "Government regains territory"),
     ("Rebels took control of two army bases near Douentza on Friday after the soldiers withdrew.", "Non-state actor overtakes territory"),
     ("Police seized 40 rifles and boxes of ammunition in a raid near Douentza on Friday.", "Disrupted weapons use"),
+    ("The army handed over the Douentza camp to the regional militia on Friday, officials said.", "Non-violent transfer of territory"),
 ])
 def test_ground_taken_is_told_by_who_took_it(text: str, expected: str) -> None:
     """A territory word tells territory taken only when what it takes is ground; state
