@@ -413,15 +413,7 @@ def _compatible(draft: Draft, fact: MentionFacts, event_type: str, rank: int, an
         return False
     if not anaphoric and draft.actor1 is not None and fact.agents and _distinct_actors(draft.actor1, fact.agents[0]):
         return False
-    return anaphoric or not _elsewhere(draft, fact)
-
-
-def _elsewhere(draft: Draft, fact: MentionFacts) -> bool:
-    """The mention names places and none of them is one the event was told at: another
-    place, another event ("Each named place is its own event", ACLED)."""
-    own = {key for key in map(_place_key, fact.places) if key}
-    told = {key for key in map(_place_key, draft.places) if key}
-    return bool(own and told) and not any(a in b or b in a for a in own for b in told)
+    return True
 
 
 def _distinct_actors(a: ActorRef, b: ActorRef) -> bool:
