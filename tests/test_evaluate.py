@@ -122,15 +122,15 @@ def test_acled_development_floor(shared: Path) -> None:
 def test_news_dev_floor(shared: Path) -> None:
     """CI gate on real news (../shared/eval/news-dev, scored as its README asks: every
     article counts, a match needs the event type and the date window). Session 7: event F1
-    0.498 (P 0.598, R 0.427), strict F1 0.041, field accuracy 0.713, no event on 12 of
-    the 13 articles that report none."""
+    0.498 under this scorer at the start, 0.599 at the end (P 0.675, R 0.538), strict F1
+    0.054, field accuracy 0.731, no event on 12 of the 13 articles that report none."""
     folder = shared / "eval" / "news-dev"
     articles = sorted(str(p) for p in (folder / "articles").glob("*.txt"))
     result = CliRunner().invoke(main, ["eval", str(folder / "gold.jsonl"), *articles, "--manifest", str(folder / "manifest.jsonl"), "--json"])
     scores = json.loads(result.output[result.output.index("{") :])
     assert scores["documents"] == 90 and scores["gold"] == 143
-    assert scores["event"]["f1"] >= 0.47 and scores["strict"]["f1"] >= 0.03
-    assert scores["field_accuracy"] >= 0.68
+    assert scores["event"]["f1"] >= 0.58 and scores["strict"]["f1"] >= 0.05
+    assert scores["field_accuracy"] >= 0.70
     assert scores["causes"].get("false: in an article with no event", 0) <= 2
 
 
