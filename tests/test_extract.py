@@ -304,6 +304,6 @@ def test_overnight_dates_an_event_though_the_tagger_leaves_it_untagged() -> None
 
 
 def test_forces_killing_protesters_is_excessive_force() -> None:
-    text = "A protester was shot dead by security forces in the city of Sirjan on Friday, witnesses said."
+    text = "Police opened fire on a march against fuel prices in Kaolack on Friday, killing two protesters, witnesses said."
     assert [(r.event_type, r.sub_event_type, r.fatalities) for r in run_extract(text, "2022-09-24")] == [
-        ("Protests", "Excessive force against protesters", 1)]
+        ("Protests", "Excessive force against protesters", 2)]

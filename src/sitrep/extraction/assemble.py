@@ -280,10 +280,10 @@ def absorb(draft: Draft, fact: MentionFacts) -> None:
 
 def _context_date(draft: Draft, fact: MentionFacts) -> bool:
     """A vague date well before the news, read in a later sentence of a lead event that
-    told of something done ("A missile attack left several people dead ... the first
-    deaths since the Houthis began strikes in November"), dates the campaign the article
-    recalls, not the news: the news keeps its own day. ("Actors are fighting terrorism
-    ... from 2012 to now" told of nothing done: the date is the story's.)"""
+    told of something done ("A rocket attack on a market killed four people ... the
+    deadliest attack since rebels began shelling the town in March"), dates the campaign
+    the article recalls, not the news: the news keeps its own day. ("Armies are fighting
+    insurgents ... since 2012" tells of nothing done: the date is the story's.)"""
     news = draft.default_date
     date = fact.date.value if fact.date is not None else None
     if not draft.lead or news is None or not isinstance(date, DateValue) or date.precision == "day" or not draft.facts[:-1]:
@@ -319,7 +319,7 @@ def mention_type(fact: MentionFacts) -> tuple[str, str, int]:
 
 def _forces_harm_protesters(fact: MentionFacts) -> bool:
     """Police or soldiers killing or shooting protesters is excessive force against them
-    (ACLED), whatever word tells it ("a protester was shot dead by security forces")."""
+    (ACLED), whatever word tells it ("police opened fire on a march, killing two protesters")."""
     harm = any(h.trigger.role == "kill" or h.trigger.event_type in VIOLENCE for h in fact.mention.hits)
     return harm and any(p.kind == "protester" for p in fact.patients) and any(a.kind in ("police", "military") for a in fact.agents)
 

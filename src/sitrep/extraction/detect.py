@@ -120,7 +120,7 @@ def _match(token: Token) -> TriggerHit | None:
 
 def _takes_ground(token: Token) -> bool:
     """What the word takes is ground: a named place, a town or region, a base or position
-    ("captured Tessalit", "took control of key locations", "Goma fell to the rebels",
+    ("captured Douentza", "took control of two army bases", "the town fell to the rebels",
     "the town was retaken", "the capture of the airport")."""
     anchors = [token, token.head] if token.dep_ in ("dobj", "prt", "prep", "pobj") else [token]
     taken = []
@@ -192,7 +192,7 @@ def _group(hits: list[TriggerHit]) -> list[list[TriggerHit]]:
     for index, hit in enumerate(hits):
         target = _governing_trigger(hit.token, position)
         if target is not None and hit.trigger.takes_ground == hits[target].trigger.takes_ground:
-            parent[find(index)] = find(target)  # ground taken is an event of its own (ACLED): "the attack came as troops retook Tessalit"
+            parent[find(index)] = find(target)  # ground taken is an event of its own (ACLED): "the bombing came as troops retook the town"
     groups: dict[int, list[TriggerHit]] = {}
     for index, hit in enumerate(hits):
         groups.setdefault(find(index), []).append(hit)

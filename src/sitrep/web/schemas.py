@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from sitrep.records import Event, EventReport
 from sitrep.store.filters import FILTER_OPTIONS, FilterOption
-from sitrep.store.reviews import CORRECTABLE
+from sitrep.store.reviews import CORRECTABLE, Review
 
 EVENT_LEVEL = ("source_count", "independent_sources", "corroboration", "first_reported", "latest_reported", "report_ids", "sources",
                "disagreements", "links", "review_status", "reviewed_fields")
@@ -71,14 +71,7 @@ class LinkedEvent(BaseModel):
     notes: str | None
 
 
-class ReviewModel(BaseModel):
-    event_id: str
-    action: str
-    field: str | None
-    old_value: Any
-    new_value: Any
-    reviewer: str
-    reviewed_at: str
+ReviewModel = create_model("Review", __doc__=Review.__doc__, **_fields(Review))  # type: ignore[call-overload]
 
 
 class EventDetail(BaseModel):
@@ -87,13 +80,13 @@ class EventDetail(BaseModel):
     event: EventModel  # type: ignore[valid-type]
     reports: list[ReportWithArticle]
     links: list[LinkedEvent]
-    reviews: list[ReviewModel]
+    reviews: list[ReviewModel]  # type: ignore[valid-type]
     correctable: dict[str, str] = {name: kind.__name__ for name, kind in CORRECTABLE.items()}
 
 
 class Reviewed(BaseModel):
     event: EventModel  # type: ignore[valid-type]
-    reviews: list[ReviewModel]
+    reviews: list[ReviewModel]  # type: ignore[valid-type]
 
 
 def _query_field(spec: FilterOption) -> tuple[Any, Any]:
