@@ -61,6 +61,20 @@ def _failed(run: EvalRun, result: Processed) -> bool:
     return result.error is not None
 
 
+def _typing(run: EvalRun) -> Scored:
+    """Each required event's evidence typed on its own; PATHS give the publication dates."""
+    from sitrep.evaluate.acled import first_event
+    from sitrep.evaluate.events import load_gold
+    from sitrep.evaluate.typing import TypingScore, publication_dates, snippets
+    from sitrep.pipeline import process
+
+    items = {article.id: (article, gold) for article, gold in snippets(load_gold(run.gold), publication_dates(run.articles))}
+    result = TypingScore()
+    for processed in run.progress(process(article for article, _ in items.values()), len(items)):
+        result.add(items[processed.article.id][1], first_event(processed.reports))
+    return result
+
+
 def _clusters(run: EvalRun) -> Scored:
     from sitrep.evaluate.clusters import load_cluster_gold, score_clusters
     from sitrep.pipeline import process
@@ -100,6 +114,7 @@ def _notes(reader: str, run: EvalRun) -> Scored:
 
 DATASETS = {
     "seeds": Dataset(_seeds, True, "GOLD is a gold-events JSONL (seeds, news-dev) and PATHS the articles"),
+    "typing": Dataset(_typing, True, "GOLD is a gold-events JSONL and PATHS its articles: each required event's evidence typed on its own (CASE-style)"),
     "clusters": Dataset(_clusters, True, "GOLD lists each article's events by key and PATHS the articles (cross-source merging)"),
     "acled": Dataset(partial(_notes, "acled"), False, "an ACLED CSV with coders' notes"),
     "muc4": Dataset(_muc4, False, "a MUC-4 JSONL (dev.jsonl)"),

@@ -424,6 +424,8 @@ def _distinct_actors(a: ActorRef, b: ActorRef) -> bool:
 
 def _shared_evidence(draft: Draft, fact: MentionFacts) -> float:
     score = 0.0
+    if _harm_beside_act(draft, fact):
+        score += 2
     if fact.victims is not None and fact.victims.value > 1 and any(v.value.value == fact.victims.value for v in draft.victims):
         score += 3
     draft_names = {p.name for p in draft.patients if p.name and p.kind == "other"}
@@ -437,6 +439,24 @@ def _shared_evidence(draft: Draft, fact: MentionFacts) -> float:
     if same_kind and {_place_key(p) for p in fact.places} & {_place_key(p) for p in draft.places} - {None}:
         score += 2
     return score
+
+
+def _harm_beside_act(draft: Draft, fact: MentionFacts) -> bool:
+    """"Six people were killed and others injured by RSF shelling on the camp": a harm told
+    without its doer, in the sentence of an act, is that act's toll, however the parse ties
+    the words (the small model often makes the act a conjunct of the harm)."""
+    sentence = fact.mention.sentence_index
+    beside = [f for f in draft.facts if f.mention.sentence_index == sentence]
+    if not beside:
+        return False
+    return _bare_harm(fact) and not _bare_harm(beside[-1]) or all(_bare_harm(f) for f in draft.facts) and fact.mention.role == "event"
+
+
+def _bare_harm(fact: MentionFacts) -> bool:
+    """A killing or wounding with no doer as its subject ("were killed", "injured by")."""
+    head = fact.mention.head
+    active = any(c.dep_ == "nsubj" for t in fact.mention.tokens for c in t.children)
+    return fact.mention.role == "kill" and head.trigger.rank <= GENERIC_RANK and not active
 
 
 def _place_key(place: Located) -> str | None:
