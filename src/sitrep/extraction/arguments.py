@@ -214,7 +214,10 @@ def _roles(mention: Mention) -> MentionFacts:
         if verb.pos_ in ("VERB", "AUX"):
             own_subject = any(c.dep_.startswith("nsubj") for c in verb.children)
             subject_holder = verb.head if verb.dep_ in ("conj", "xcomp", "advcl") and not own_subject else verb
-            facts.agents += _actors(c for c in subject_holder.children if c.dep_ in ("nsubj",))
+            subjects = [c for c in subject_holder.children if c.dep_ == "nsubj"]
+            facts.agents += _actors(subjects)
+            if subjects and subjects[0].pos_ == "PRON" and not facts.agents:
+                facts.agents += _speaker_actors(subject_holder, cues("speech"))
             facts.agents += _actors(p for v in (verb, *verb.conjuncts) for c in v.children if c.dep_ == "agent" for p in c.children)
             objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.i != token.i]
             facts.patients += _actors(objects)

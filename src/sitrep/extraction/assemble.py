@@ -90,7 +90,7 @@ def assemble(facts: list[MentionFacts], lead_end: int, published: DateValue | No
         headline = id(fact) in in_headline and bool(drafts)
         anaphoric = headline or _is_anaphoric(fact)
         target = _best_draft(drafts, fact, event_type, rank, lead_end, anaphoric)
-        detail_only = headline or (mention.quoted or mention.role == "anaphor") and not _tells_another(fact)
+        detail_only = headline or (mention.quoted or mention.role == "anaphor") and not (_tells_another(fact) or _weapon_act(fact))
         if target is None and detail_only or mention.quoted and not _has_facts(fact):
             continue
         if target is None:
@@ -217,7 +217,7 @@ def _is_clear(draft: Draft) -> bool:
     trigger (an air raid, an IED, an ambush) with a place or a date; or a dated or located
     demonstration ("activists demonstrated in Uppsala", not "the manager protested
     the decision"). War words in sport, business or culture news have none of these."""
-    telling = [f for f in draft.facts if f.mention.role != "anaphor"]
+    telling = [f for f in draft.facts if f.mention.role != "anaphor" or _weapon_act(f)]
     kinds = {a.kind for f in telling for a in (*f.agents, *f.patients, *f.associates)}
     if kinds - {"other"} or any(f.weapons or (f.victims and f.victims.value) for f in telling):
         return True
@@ -369,6 +369,13 @@ def _best_draft(drafts: list[Draft], fact: MentionFacts, event_type: str, rank: 
         recent = draft.touched == max(d.touched for d in drafts)
         scored.append((evidence + same_kind + 0.5 * draft.lead + 0.75 * recent, draft))
     return max(scored, key=lambda pair: pair[0])[1] if scored else None
+
+
+def _weapon_act(fact: MentionFacts) -> bool:
+    """"A rocket hit a tower block", "hit the camp with mortar fire": a verb that alone
+    only refers back tells an event when a munition that decides the type does it."""
+    head = fact.mention.head.token
+    return head.pos_ == "VERB" and any(w.value in weapon_types() for w in fact.weapons)
 
 
 def _has_facts(fact: MentionFacts) -> bool:
