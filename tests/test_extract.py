@@ -307,3 +307,10 @@ def test_forces_killing_protesters_is_excessive_force() -> None:
     text = "Police opened fire on a march against fuel prices in Kaolack on Friday, killing two protesters, witnesses said."
     assert [(r.event_type, r.sub_event_type, r.fatalities) for r in run_extract(text, "2022-09-24")] == [
         ("Protests", "Excessive force against protesters", 2)]
+
+
+def test_each_named_place_is_an_event_of_its_own() -> None:
+    text = ("Two soldiers were killed in an attack by Islamic State militants on an army post near Kirkuk on Monday.\n\n"
+            "Islamic State militants also attacked a police patrol near Tikrit on Monday, killing three policemen.")
+    reports = run_extract(text, "2024-06-11")
+    assert sorted((r.location, r.fatalities) for r in reports) == [("Kirkuk", 2), ("Tikrit", 3)]

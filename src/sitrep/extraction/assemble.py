@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
-from sitrep.data.lexicon import Term, country_names, cues, family_types, weapon_types
+from spacy.tokens import Doc
+
+from sitrep.data.lexicon import Term, country_matcher, country_names, cues, family_types, weapon_types
 from sitrep.extraction import subevent
 from sitrep.extraction.actors import ActorRef
 from sitrep.extraction.arguments import Located, MentionFacts
@@ -32,6 +34,9 @@ SPECIFIC_RANK = 8
 CONTEXT_GAP = timedelta(days=7)
 """How long before the news a vague date must end to be the context's, not the news's."""
 CONTEXT_SENTENCES = 2
+NOT_PLACES = ("ORG", "NORP", "PERSON")
+"""Entities the place finder may take for a place ("the Syrian Observatory", "Shia"), which
+cannot tell one event's place from another's."""
 SPECIFICITY = {"named": 3, "military": 2, "police": 2, "government": 2, "armed_group": 1, "civilian": 1, "protester": 1, "rioter": 1, "other": 0}
 
 
@@ -206,9 +211,18 @@ def _classify(draft: Draft, text: str) -> None:
         return
     event_type, sub_event_type, probability = prediction
     same_family = event_type == draft.event_type or {event_type, draft.event_type} <= DEMONSTRATIONS
-    violent_retype = draft.rank <= GENERIC_RANK and event_type in VIOLENCE and draft.event_type in VIOLENCE
+    violent_retype = draft.rank <= GENERIC_RANK and event_type in VIOLENCE and draft.event_type in VIOLENCE and not _victims_disagree(draft, event_type)
     if same_family and probability >= REFINE_PROBABILITY or violent_retype and probability >= RETYPE_PROBABILITY:
         draft.event_type, draft.sub_event_type = event_type, sub_event_type
+
+
+def _victims_disagree(draft: Draft, event_type: str) -> bool:
+    """Who was harmed decides between a battle and violence against civilians (ACLED); the
+    model's guess does not overrule it."""
+    kinds = {p.kind for p in draft.patients} - {"other"}
+    civilian = bool(kinds) and kinds <= {"civilian", "protester"}
+    armed = bool(kinds) and not kinds & {"civilian", "protester"}
+    return event_type == "Battles" and civilian or event_type == "Violence against civilians" and armed
 
 
 def _is_clear(draft: Draft) -> bool:
@@ -420,7 +434,28 @@ def _compatible(draft: Draft, fact: MentionFacts, event_type: str, rank: int, an
         return False
     if not anaphoric and draft.actor1 is not None and fact.agents and _distinct_actors(draft.actor1, fact.agents[0]):
         return False
-    return True
+    return anaphoric or not _elsewhere(draft, fact)
+
+
+def _elsewhere(draft: Draft, fact: MentionFacts) -> bool:
+    """The mention names places and none of them is one the event was told at: another
+    place, another event ("Each named place is its own event", ACLED)."""
+    doc = fact.mention.sentence.doc
+    own = [words for place in fact.places if (words := _name_words(place, doc))]
+    told = [words for place in draft.places if (words := _name_words(place, doc))]
+    return bool(own and told) and not any(a & b for a in own for b in told)
+
+
+def _name_words(place: Located, doc: Doc) -> set[str]:
+    """The words of a place's name that name it: "Aleppo city", "southern Aleppo" and
+    "Syria's Aleppo" share "aleppo"; "city", "province", "southern" name nothing."""
+    key = _place_key(place)
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if key is None or span is None or span.root.ent_type_ in NOT_PLACES:
+        return set()
+    generic = cues("settlement") | cues("region_word") | cues("town_part") | cues("place_qualifier") | cues("district_word") | cues("article")
+    words = {w for w in fold(key).replace("'s", " ").split() if w not in generic and len(w) > 2}
+    return {w for w in words if not country_matcher().find(w)}
 
 
 def _distinct_actors(a: ActorRef, b: ActorRef) -> bool:
