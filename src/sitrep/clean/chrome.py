@@ -12,6 +12,9 @@ from sitrep.data.lexicon import MAX_CHROME_LINE, chrome_patterns
 
 SENTENCE_END = re.compile(r"[.!?…:;]['\"’”)\]]*$")
 LIST_ITEM = re.compile(r"^(\d+[.)]|[-*•·])\s")
+TRUNCATED = re.compile(r"\w\s?(\.\.\.|…)$")
+"""A line cut off after a word ("attacked a wedding in central Mali on..."): a teaser of
+another story, as listing pages show them."""
 
 
 def strip_chrome(raw: str) -> list[str]:
@@ -40,7 +43,7 @@ def strip_chrome(raw: str) -> list[str]:
 
 
 def _is_sentence(line: str) -> bool:
-    return bool(SENTENCE_END.search(line)) and len(line.split()) >= 3
+    return bool(SENTENCE_END.search(line)) and len(line.split()) >= 3 and not TRUNCATED.search(line)
 
 
 def _is_headline_link(line: str) -> bool:

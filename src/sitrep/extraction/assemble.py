@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from sitrep.data.lexicon import Term, country_matcher, country_names, cues, family_types, weapon_types
 from sitrep.extraction import subevent
@@ -34,6 +34,8 @@ SPECIFIC_RANK = 8
 CONTEXT_GAP = timedelta(days=7)
 """How long before the news a vague date must end to be the context's, not the news's."""
 CONTEXT_SENTENCES = 2
+TALLY_SPAN = timedelta(days=27)
+"""Acts in the plural dated no closer than a month are a campaign summed up."""
 NOT_PLACES = ("ORG", "NORP", "PERSON")
 """Entities the place finder may take for a place ("the Syrian Observatory", "Shia"), which
 cannot tell one event's place from another's."""
@@ -64,6 +66,9 @@ class Draft:
     """The first statement's date among its mentions' sentences (MentionFacts.stated)."""
     touched: int = 0
     links: list[tuple[str, Draft]] = field(default_factory=list)
+    recounted: bool = False
+    """Told as no event of its own (a tally of many, a scene described in the present):
+    the story's background, whatever its date."""
 
     @property
     def dated_by(self) -> Located | None:
@@ -112,7 +117,102 @@ def assemble(facts: list[MentionFacts], lead_end: int, published: DateValue | No
     strong = [d for d in drafts if _is_clear(d)]
     kept = [d for d in drafts if d in strong or strong and _is_plausible(d)]
     _link(facts, owner, kept)
+    for draft in kept:
+        draft.recounted = _is_tally(draft) or _is_described(draft)
+    return _place_asides(kept, published)
+
+
+def _telling(draft: Draft) -> list[MentionFacts]:
+    return [f for f in draft.facts if f.mention.role != "anaphor" or _weapon_act(f)] or draft.facts
+
+
+def _is_tally(draft: Draft) -> bool:
+    """"American and British airstrikes in January", "drone and missile attacks on shipping":
+    acts told in the plural over a month or more, at no town and with no toll, are a
+    campaign summed up, not an event a coder can code (news-dev: aggregates are no event)."""
+    when = draft.when
+    if when is None or when.end - when.start < TALLY_SPAN or draft.victims or any(_place_key(p) for p in draft.places):
+        return False
+    return all(h.token.tag_ in ("NNS", "NNPS") for f in _telling(draft) for h in f.mention.hits if h.trigger.role == "event")
+
+
+def _is_described(draft: Draft) -> bool:
+    """"the soldiers are sitting ducks for German planes, who drop bombs": a scene in the
+    present tense with no date is a story retold (a review, an analysis), not news, which
+    is told in the past."""
+    if draft.date is not None:
+        return False
+    verbs = [_tense_verb(h.token) for f in _telling(draft) for h in f.mention.hits]
+    return bool(verbs) and all(v is not None and v.tag_ in ("VBZ", "VBP") and not _has_past_aux(v) for v in verbs)
+
+
+def _tense_verb(token: Token) -> Token | None:
+    """The finite verb that carries a trigger's tense: itself, or the verb it hangs from."""
+    node = token
+    for _ in range(4):
+        if node.pos_ in ("VERB", "AUX") and node.tag_ in ("VBZ", "VBP", "VBD"):
+            return node
+        if node.pos_ in ("VERB", "AUX") and any(c.dep_ in ("aux", "auxpass") for c in node.children):
+            return next(c for c in node.children if c.dep_ in ("aux", "auxpass"))
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _has_past_aux(verb: Token) -> bool:
+    """"has killed", "have been wounded": the present perfect tells news."""
+    return verb.lemma_ == "have" or any(c.lemma_ == "have" and c.dep_ == "aux" for c in verb.head.children)
+
+
+def _place_asides(drafts: list[Draft], published: DateValue | None) -> list[Draft]:
+    """An event told later in a story without a date of its own either tells more of a
+    dated event of its kind, where nothing (another place, another named actor) sets it
+    apart ("The gunmen stormed the school at noon"), and joins it; or it is news of the
+    same days ("Meanwhile, a relief committee said six people were killed by shelling on
+    the camp"), dated the day of the story's lead event or the day before, as a coder dates
+    it from the report. One told in the pluperfect ("had been killed") or as another
+    event's cause is the story's background or context, and stays undated."""
+    news = next((d.when for d in drafts if d.lead and d.when is not None), published)
+    kept: list[Draft] = []
+    for draft in drafts:
+        aside = draft.when is None and not draft.lead and not any(_told_as_past(f) or f.mention.related for f in draft.facts)
+        host = next((d for d in sorted(kept, key=lambda d: not d.lead) if _tells_more_of(d, draft)), None) if aside else None
+        if host is not None:
+            for fact in draft.facts:
+                absorb(host, fact)
+            continue
+        if aside and news is not None:
+            draft.default_date = DateValue(news.end - timedelta(days=1), news.end, "range")
+        kept.append(draft)
     return kept
+
+
+def _tells_more_of(host: Draft, aside: Draft) -> bool:
+    if host.when is None or not _same_kind(host, aside):
+        return False
+    if host.actor1 is not None and aside.actor1 is not None and _distinct_actors(host.actor1, aside.actor1):
+        return False
+    return not any(_elsewhere(host, fact) or _tells_a_new_one(fact) for fact in aside.facts)
+
+
+def _tells_a_new_one(fact: MentionFacts) -> bool:
+    """"a second strike on the camp", "In a separate attack", "Elsewhere, ...", "Meanwhile, ..."."""
+    markers = cues("another_event")
+    modifiers = [c for t in fact.mention.tokens for c in t.children if c.dep_ in ("amod", "det", "advmod")]
+    openers = [t for t in fact.mention.sentence if t.dep_ == "advmod" and t.head.dep_ == "ROOT"]
+    return any(t.lemma_.lower() in markers or t.lower_ in markers for t in (*modifiers, *openers))
+
+
+def _same_kind(a: Draft, b: Draft) -> bool:
+    """The same event type, or both demonstrations; a bare killing told apart ("videos of
+    him killing hostages") is no more of an air strike."""
+    return a.event_type == b.event_type or {a.event_type, b.event_type} <= DEMONSTRATIONS
+
+
+def _told_as_past(fact: MentionFacts) -> bool:
+    """"had been killed", "had seized": the pluperfect tells what came before the news."""
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for t in fact.mention.tokens for c in (*t.children, *t.head.children))
 
 
 def _settle_type(draft: Draft, context: str) -> None:
@@ -428,6 +528,8 @@ def _tells_another(fact: MentionFacts) -> bool:
 
 
 def _compatible(draft: Draft, fact: MentionFacts, event_type: str, rank: int, anaphoric: bool) -> bool:
+    if _tells_a_new_one(fact) and not any(f.mention.sentence_index == fact.mention.sentence_index for f in draft.facts):
+        return False
     if event_type != draft.event_type and min(rank, draft.rank) > GENERIC_RANK:
         return False
     if fact.date is not None and draft.date is not None and not _overlap(fact.date.value, draft.date.value):

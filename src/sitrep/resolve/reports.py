@@ -163,7 +163,7 @@ def _report(article: Article, draft: Draft, report_id: str, places: list[tuple[P
     if draft.dated_by is not None:
         cite("event_date", draft.dated_by)
     undated_aside = when is None and not draft.lead
-    background = undated_aside or (when is not None and article.published is not None and when.end < article.published.date() - BACKGROUND_AGE)
+    background = draft.recounted or undated_aside or (when is not None and article.published is not None and when.end < article.published.date() - BACKGROUND_AGE)
 
     first_count = draft.victims[0] if draft.victims else None
     victims = first_count.value if first_count else None

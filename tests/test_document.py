@@ -1,0 +1,70 @@
+"""Document-level decisions on articles written for these tests: which mentions are one
+event, which are several, and which are news, context or background."""
+from __future__ import annotations
+
+from datetime import date
+
+from conftest import run_extract
+
+from sitrep.clean.chrome import strip_chrome
+
+
+def test_a_toll_without_its_doer_belongs_to_the_act_in_its_sentence() -> None:
+    text = ("A health official in Kadugli said four people were killed and a dozen others hurt by SPLM-N "
+            "shelling on the town's central market on Tuesday.")
+    [report] = run_extract(text, "2025-02-12")
+    assert (report.sub_event_type, report.fatalities, report.location) == ("Shelling/artillery/missile attack", 4, "Kadugli")
+
+
+def test_it_said_by_the_army_is_the_army() -> None:
+    [report] = run_extract("The Malian army said on Friday that it had recaptured the town of Ménaka from jihadists.", "2024-05-18")
+    assert (report.sub_event_type, report.actor1) == ("Government regains territory", "Military Forces of Mali")
+
+
+def test_a_munition_that_hits_tells_an_attack() -> None:
+    [report] = run_extract("A rocket hit a block of flats in Kharkiv on Thursday, the regional governor said.", "2024-05-31")
+    assert (report.sub_event_type, report.location) == ("Shelling/artillery/missile attack", "Kharkiv")
+
+
+def test_an_undated_later_event_is_news_of_the_lead_days() -> None:
+    text = ("Army troops and RSF fighters clashed in the town of Sinja on Wednesday, residents said.\n\n"
+            "The army has pushed south along the Blue Nile for weeks. Aid groups have warned of hunger in the region.\n\n"
+            "Meanwhile, a medical source in Kadugli said three children were killed by RSF shelling on a school.")
+    reports = sorted(run_extract(text, "2025-03-06"), key=lambda r: r.sub_event_type)
+    assert [(r.sub_event_type, r.location, r.date_from, r.date_to) for r in reports] == [
+        ("Armed clash", "Singa", date(2025, 3, 5), date(2025, 3, 5)),
+        ("Shelling/artillery/missile attack", "Kadugli", date(2025, 3, 4), date(2025, 3, 5)),
+    ]
+
+
+def test_an_undated_detail_joins_the_event_it_tells_more_of() -> None:
+    text = ("Gunmen abducted 40 pupils from a boarding school in Gusau on Sunday, police said.\n\n"
+            "Witnesses said the kidnappers arrived on motorcycles and abducted the pupils from their dormitories.")
+    [report] = run_extract(text, "2024-06-11")
+    assert (report.sub_event_type, report.location, report.date_from) == ("Abduction/forced disappearance", "Gusau", date(2024, 6, 9))
+    assert sum(e.field == "event" for e in report.evidence) == 2
+
+
+def test_a_second_strike_is_an_event_of_its_own() -> None:
+    text = ("An RSF drone strike hit the main hospital in El Obeid on Monday, killing five patients, officials said.\n\n"
+            "Doctors also reported a second RSF drone strike on a fuel depot in El Obeid, which caused no casualties.")
+    reports = run_extract(text, "2025-04-08")
+    assert sorted(r.fatalities for r in reports) == [0, 5]
+
+
+def test_a_campaign_summed_up_is_no_event() -> None:
+    text = ("Western navies have escorted cargo ships through the strait since the spring.\n\n"
+            "British and American airstrikes in February failed to stop the militia's drone attacks on shipping, analysts say.")
+    assert run_extract(text, "2024-06-20") == []
+
+
+def test_a_scene_retold_in_the_present_is_no_news() -> None:
+    text = ("The film follows a platoon cut off behind the lines.\n\n"
+            "Trapped in a ruined farmhouse, the soldiers are easy prey for enemy bombers, which drop bombs on them night after night.")
+    assert run_extract(text, "2024-02-02") == []
+
+
+def test_a_teaser_cut_off_mid_sentence_is_chrome() -> None:
+    lines = strip_chrome("Floods hit the capital\n\nHeavy rain flooded streets in the capital on Monday.\n\n"
+                         "Gunmen Kill Ten At Market\n\nGunmen reportedly attacked a busy market in the north on...\n")
+    assert lines == ["Floods hit the capital", "Heavy rain flooded streets in the capital on Monday."]
