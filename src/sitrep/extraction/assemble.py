@@ -107,7 +107,8 @@ def assemble(facts: list[MentionFacts], lead_end: int, published: DateValue | No
             lead = mention.sentence.start_char < lead_end and not mention.related
             target = Draft([], event_type, sub_event_type, rank, lead=lead, default_date=published if lead else None)
             drafts.append(target)
-        if rank > target.rank and (not (detail_only or anaphoric) or event_type == target.event_type):
+        told_beside = any(f.mention.sentence_index == mention.sentence_index for f in target.facts) and mention.role == "event"
+        if rank > target.rank and (not (detail_only or anaphoric) or told_beside or event_type == target.event_type):
             target.event_type, target.sub_event_type, target.rank = event_type, sub_event_type, rank
         absorb(target, fact)
         owner[id(fact)] = target

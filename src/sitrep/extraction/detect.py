@@ -128,6 +128,8 @@ def _takes_ground(token: Token) -> bool:
         for child in anchor.children:
             if child.dep_ in ("dobj", "nsubjpass", "attr") or child.dep_ == "nsubj" and _lemma(anchor) == "fall":
                 taken.append(child)
+            if child.dep_ == "pobj" and anchor.dep_ == "prep":
+                taken.append(child)  # "swept into the city"
             if child.dep_ == "prep" and child.lower_ == "of":
                 taken += [c for c in child.children if c.dep_ == "pobj"]
     taken += [c for t in list(taken) for c in t.conjuncts]
