@@ -68,3 +68,16 @@ def test_a_teaser_cut_off_mid_sentence_is_chrome() -> None:
     lines = strip_chrome("Floods hit the capital\n\nHeavy rain flooded streets in the capital on Monday.\n\n"
                          "Gunmen Kill Ten At Market\n\nGunmen reportedly attacked a busy market in the north on...\n")
     assert lines == ["Floods hit the capital", "Heavy rain flooded streets in the capital on Monday."]
+
+
+def test_an_act_at_places_named_side_by_side_is_an_event_at_each() -> None:
+    text = "Rebels captured the towns of Kutkai and Hsenwi on Monday, killing ten soldiers, a rebel spokesman said."
+    reports = run_extract(text, "2024-03-06")
+    assert sorted((r.location, r.fatalities, r.sub_event_type) for r in reports) == [
+        ("Hsenwi", 0, "Non-state actor overtakes territory"), ("Kutkai", 10, "Non-state actor overtakes territory")]
+
+
+def test_the_words_of_an_organisations_name_are_no_list_of_places() -> None:
+    text = "The Centre for Peace, Democracy and Human Rights said gunmen killed six farmers near Beni on Sunday."
+    [report] = run_extract(text, "2024-03-06")
+    assert report.fatalities == 6

@@ -7,11 +7,11 @@ date, actors or type tell a different event.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from typing import Any
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from sitrep.data.lexicon import Term, country_matcher, country_names, cues, family_types, weapon_types
 from sitrep.extraction import subevent
@@ -39,6 +39,8 @@ TALLY_SPAN = timedelta(days=27)
 NOT_PLACES = ("ORG", "NORP", "PERSON")
 """Entities the place finder may take for a place ("the Syrian Observatory", "Shia"), which
 cannot tell one event's place from another's."""
+LISTED_ENTITIES = ("", "GPE", "LOC", "FAC", "ORG", "PERSON")
+"""What the small model tags a village it does not know: anything but a people or a number."""
 SPECIFICITY = {"named": 3, "military": 2, "police": 2, "government": 2, "armed_group": 1, "civilian": 1, "protester": 1, "rioter": 1, "other": 0}
 
 
@@ -120,7 +122,55 @@ def assemble(facts: list[MentionFacts], lead_end: int, published: DateValue | No
     _link(facts, owner, kept)
     for draft in kept:
         draft.recounted = _is_tally(draft) or _is_described(draft)
-    return _place_asides(kept, published)
+    return [part for draft in _place_asides(kept, published) for part in _split_by_place(draft)]
+
+
+def _split_by_place(draft: Draft) -> list[Draft]:
+    """"Clashes in Al-Dali and Al-Mazmum", "took control of Hsenwi, Kutkai and Namhkam": an
+    act told at several places named side by side is an event at each (ACLED codes one
+    event a place). The toll stays with the first place, where no share of it is told."""
+    doc = draft.facts[0].mention.sentence.doc
+    listed = _listed_places(draft, doc)
+    if len(listed) < 2:
+        return [draft]
+    others = [p for p in draft.places if all(p is not q for q in listed)]
+    parts = []
+    for index, place in enumerate(listed):
+        part = replace(draft, places=[place, *others], agents=list(draft.agents), patients=list(draft.patients), associates=list(draft.associates))
+        if index:
+            part.victims = []
+        parts.append(part)
+    return parts
+
+
+def _listed_places(draft: Draft, doc: Doc) -> list[Located]:
+    """A place of the sentence that first tells the event and the names joined to it by
+    "and" or commas (the place finder may miss the later ones: it takes them for its list's
+    tail); not the words of an organisation's name ("Centre for Peace, Democracy and ...")."""
+    fact = _telling(draft)[0]
+    for place in fact.places:
+        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is None or _place_key(place) is None or _inside_a_longer_name(span):
+            continue
+        listed = [t for t in span.root.conjuncts if t.pos_ == "PROPN" and t.ent_type_ in LISTED_ENTITIES]
+        names = [name for t in listed if _place_key(name := _proper_name(t)) and not _inside_a_longer_name(t.doc[t.i : t.i + 1])]
+        if names:
+            return sorted([place, *names], key=lambda p: p.start)
+    return []
+
+
+def _inside_a_longer_name(span: Span) -> bool:
+    entity = next((e for e in span.doc.ents if e.start <= span.root.i < e.end), None)
+    return entity is not None and (entity.start < span.start - 1 or entity.end > span.end + 1)
+
+
+def _proper_name(token: Token) -> Located:
+    """The name a proper noun ends ("Al-Mazmum", "Rih Kaw Dar")."""
+    first = token
+    while first.i > 0 and (first.nbor(-1).pos_ == "PROPN" or first.nbor(-1).text == "-" and first.i > 1) and first.nbor(-1).head.i in (token.i, first.i):
+        first = first.nbor(-1)
+    text = token.doc.text[first.idx : token.idx + len(token)]
+    return Located(text, first.idx, token.idx + len(token), text)
 
 
 def _telling(draft: Draft) -> list[MentionFacts]:
