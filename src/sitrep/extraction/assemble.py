@@ -7,7 +7,7 @@ date, actors or type tell a different event.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
@@ -68,6 +68,9 @@ class Draft:
     """The first statement's date among its mentions' sentences (MentionFacts.stated)."""
     touched: int = 0
     links: list[tuple[str, Draft]] = field(default_factory=list)
+    listed: list[Located] = field(default_factory=list)
+    """Places named side by side where the event's first sentence tells it ("clashes in
+    Al-Dali and Al-Mazmum"): resolve makes an event of each (ACLED: one event a place)."""
     recounted: bool = False
     """Told as no event of its own (a tally of many, a scene described in the present):
     the story's background, whatever its date."""
@@ -122,25 +125,10 @@ def assemble(facts: list[MentionFacts], lead_end: int, published: DateValue | No
     _link(facts, owner, kept)
     for draft in kept:
         draft.recounted = _is_tally(draft) or _is_described(draft)
-    return [part for draft in _place_asides(kept, published) for part in _split_by_place(draft)]
-
-
-def _split_by_place(draft: Draft) -> list[Draft]:
-    """"Clashes in Al-Dali and Al-Mazmum", "took control of Hsenwi, Kutkai and Namhkam": an
-    act told at several places named side by side is an event at each (ACLED codes one
-    event a place). The toll stays with the first place, where no share of it is told."""
-    doc = draft.facts[0].mention.sentence.doc
-    listed = _listed_places(draft, doc)
-    if len(listed) < 2:
-        return [draft]
-    others = [p for p in draft.places if all(p is not q for q in listed)]
-    parts = []
-    for index, place in enumerate(listed):
-        part = replace(draft, places=[place, *others], agents=list(draft.agents), patients=list(draft.patients), associates=list(draft.associates))
-        if index:
-            part.victims = []
-        parts.append(part)
-    return parts
+    kept = _place_asides(kept, published)
+    for draft in kept:
+        draft.listed = _listed_places(draft, draft.facts[0].mention.sentence.doc)
+    return kept
 
 
 def _listed_places(draft: Draft, doc: Doc) -> list[Located]:
@@ -232,6 +220,8 @@ def _place_asides(drafts: list[Draft], published: DateValue | None) -> list[Draf
         if host is not None:
             for fact in draft.facts:
                 absorb(host, fact)
+            if draft.rank > host.rank:
+                host.event_type, host.sub_event_type, host.rank = draft.event_type, draft.sub_event_type, draft.rank
             continue
         if aside and news is not None:
             draft.default_date = DateValue(news.end - timedelta(days=1), news.end, "range")
@@ -355,15 +345,17 @@ def _crowd_violence(draft: Draft) -> bool:
 
 def _classify(draft: Draft, text: str) -> None:
     """The trained model may refine a draft's type within its family (a protest the police
-    broke up, a riot) or retype a generic act of violence as another kind of violence; it
-    never overrides a specific trigger's family, nor makes a protest of a generic "attack"."""
+    broke up, a riot) unless a specific rule typed it (forces firing on protesters), or
+    retype a generic act of violence as another kind of violence; it never overrides a
+    specific trigger's family, nor makes a protest of a generic "attack"."""
     prediction = subevent.predict(text)
     if prediction is None:
         return
     event_type, sub_event_type, probability = prediction
     same_family = event_type == draft.event_type or {event_type, draft.event_type} <= DEMONSTRATIONS
     violent_retype = draft.rank <= GENERIC_RANK and event_type in VIOLENCE and draft.event_type in VIOLENCE and not _victims_disagree(draft, event_type)
-    if same_family and probability >= REFINE_PROBABILITY or violent_retype and probability >= RETYPE_PROBABILITY:
+    refine = same_family and draft.rank < SPECIFIC_RANK and probability >= REFINE_PROBABILITY
+    if refine or violent_retype and probability >= RETYPE_PROBABILITY:
         draft.event_type, draft.sub_event_type = event_type, sub_event_type
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from datetime import timedelta
 from functools import partial
 from itertools import pairwise
@@ -36,11 +37,13 @@ INHERITING_TYPES = {"Explosions/Remote violence", "Battles"}
 TERRITORY_TAKEN = ("Government regains territory", "Non-state actor overtakes territory")
 STATE_FORCES_AT_HOME = 1
 """ACLED's inter code of a state's forces in their own country (8: abroad)."""
+EXCESSIVE_FORCE = "Excessive force against protesters"
 
 
 def resolve_drafts(article: Article, drafts: list[Draft]) -> list[EventReport]:
     named = [hit.value for hit in country_matcher().find(article.text)]
     context = article_context(named, _place_phrases(article.text, drafts))
+    drafts = [part for draft in drafts for part in _one_a_place(draft, article.text, context)]
     places = {id(d): _geocode(d, article.text, context) for d in drafts}
     dominant = Counter(p.iso2 for d in drafts for p, _ in places[id(d)]).most_common(1)
     fallback_country = dominant[0][0] if dominant else (context.countries[0] if context.countries else None)
@@ -53,6 +56,35 @@ def resolve_drafts(article: Article, drafts: list[Draft]) -> list[EventReport]:
             report.related = [Relation(kind, ids[id(other)]) for kind, other in draft.links if id(other) in ids]
             reports.append(report)
     return reports
+
+
+def _one_a_place(draft: Draft, text: str, context: PlaceContext) -> list[Draft]:
+    """An act at places named side by side is an event at each, when none of them is a
+    region ("in Srinagar, Jammu and Kashmir" names one town and its region). A name the
+    gazetteer does not know is taken for the village it most often is. The toll stays with
+    the first place, where no share of it is told."""
+    if len(draft.listed) < 2 or any(_is_region(name, context) for name in _names_joined(draft.listed, text)):
+        return [draft]
+    others = [p for p in draft.places if all(p.start != q.start for q in draft.listed)]
+    parts = []
+    for index, place in enumerate(draft.listed):
+        part = replace(draft, places=[place, *others], listed=[], agents=list(draft.agents), patients=list(draft.patients), associates=list(draft.associates))
+        if index:
+            part.victims = []
+        parts.append(part)
+    return parts
+
+
+def _names_joined(listed: list[Located], text: str) -> list[str]:
+    """Each listed name, and each two joined by "and" ("Jammu and Kashmir")."""
+    joined = [text[a.start : b.end] for a, b in pairwise(listed) if text[a.end : b.start].strip() == "and"]
+    return [located.text for located in listed] + joined
+
+
+def _is_region(name: str, context: PlaceContext) -> bool:
+    """A region or a country known by that very name (not a namesake found by spelling)."""
+    resolved = guarded("place", partial(resolve_phrase, name, context), None)
+    return resolved is not None and not resolved[2].is_settlement and fold(resolved[2].name) == fold(name)
 
 
 def _place_phrases(text: str, drafts: list[Draft]) -> list[str]:
@@ -136,20 +168,7 @@ def _report(article: Article, draft: Draft, report_id: str, places: list[tuple[P
         cite("location", location[1])
         cite("country", location[1])
 
-    actor1 = draft.actor1.named(country_iso) if draft.actor1 else None
-    crowd = CROWD_EVENTS.get(draft.event_type)
-    if crowd is not None:
-        if actor1 is not None and actor1.kind != crowd:
-            draft.associates.insert(0, draft.actor1)  # type: ignore[arg-type]
-        anchor = draft.facts[0].mention.head
-        actor1 = ActorRef(None, 0, crowd, None, anchor.start.idx, anchor.token.idx + len(anchor.token), anchor.token.text).named(country_iso)
-    taken = {actor1.name if actor1 else None}
-    patients = []
-    place_names = {located.text for located in draft.places}
-    for patient in (p.named(country_iso) for p in draft.patients):
-        if patient.name not in taken and not (patient.kind == "other" and patient.text in place_names):
-            patients.append(patient)
-            taken.add(patient.name)
+    actor1, patients = _sides(draft, country_iso)
     actor2 = patients[0] if patients else None
     associates = [a.named(country_iso) for a in draft.associates]
     for field_name, actor in (("actor1", actor1), ("actor2", actor2)):
@@ -216,6 +235,33 @@ def _report(article: Article, draft: Draft, report_id: str, places: list[tuple[P
     )
     report.notes = report.summary()
     return report
+
+
+def _sides(draft: Draft, country_iso: str | None) -> tuple[ActorRef | None, list[ActorRef]]:
+    """Actor 1 and the actors acted on, named for the event's country. In a protest or a
+    riot the crowd is actor 1 and whoever else acted is associated with it; force used
+    against protesters is the force's act, done to the crowd (news-dev's convention)."""
+    actor1 = draft.actor1.named(country_iso) if draft.actor1 else None
+    patients_read = [p.named(country_iso) for p in draft.patients]
+    crowd_kind = CROWD_EVENTS.get(draft.event_type)
+    if crowd_kind is not None:
+        anchor = draft.facts[0].mention.head
+        crowd = ActorRef(None, 0, crowd_kind, None, anchor.start.idx, anchor.token.idx + len(anchor.token), anchor.token.text).named(country_iso)
+        force = next((a for a in (*draft.agents, *draft.patients) if a.kind in ("police", "military")), None)
+        if draft.sub_event_type == EXCESSIVE_FORCE and force is not None:
+            actor1, patients_read = force.named(country_iso), [crowd, *(p for p in patients_read if p.kind != "protester")]
+        else:
+            if actor1 is not None and actor1.kind != crowd_kind:
+                draft.associates.insert(0, draft.actor1)  # type: ignore[arg-type]
+            actor1 = crowd
+    taken = {actor1.name if actor1 else None}
+    place_names = {located.text for located in draft.places}
+    patients = []
+    for patient in patients_read:
+        if patient.name not in taken and not (patient.kind == "other" and patient.text in place_names):
+            patients.append(patient)
+            taken.add(patient.name)
+    return actor1, patients
 
 
 def _who_took(sub_event_type: str, actor1_inter: int | None) -> str:
