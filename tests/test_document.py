@@ -81,3 +81,22 @@ def test_the_words_of_an_organisations_name_are_no_list_of_places() -> None:
     text = "The Centre for Peace, Democracy and Human Rights said gunmen killed six farmers near Beni on Sunday."
     [report] = run_extract(text, "2024-03-06")
     assert report.fatalities == 6
+
+
+def test_a_town_and_its_region_are_one_place() -> None:
+    [report] = run_extract("On Monday, rioters pelted stones at police officers in Srinagar, Jammu and Kashmir.", "2022-02-09")
+    assert report.location == "Srinagar"
+
+
+def test_a_toll_told_before_the_act_that_caused_it_is_its_toll() -> None:
+    text = ("Four members of a village defence militia were killed and nine others wounded in Kaduna State, "
+            "following an attack by bandits on Sunday night, a local official said.")
+    [report] = run_extract(text, "2024-06-11")
+    assert (report.event_type, report.fatalities, report.location) == ("Battles", 4, "Kaduna")
+
+
+def test_a_commander_of_a_named_group_is_of_that_group() -> None:
+    text = ("Ogaden commander Abdi Farah was killed in an ambush near Degehabur on Thursday. "
+            "The Ogaden fighters later withdrew from the area.")
+    [report] = run_extract(text, "2024-06-14")
+    assert (report.event_type, report.actor2) == ("Battles", "Ogaden")

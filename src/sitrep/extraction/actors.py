@@ -104,7 +104,7 @@ def _proper_name(head: Token, tokens: list[Token]) -> Span | None:
         member_of = entity.root.dep_ == "pobj" and entity.root.head.lower_ in ("from", "of") and entity.root.head.head.i == head.i
         if (before or member_of) and entity.label_ in ("ORG", "NORP", "PERSON") and not country_matcher().find(entity.text):
             return entity
-    names = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and not country_matcher().find(t.text)]
+    names = _group_name(head, tokens) or [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.ent_type_ != "PERSON" and not country_matcher().find(t.text)]
     return head.doc[names[0].i : names[-1].i + 1] if names else None
 
 
@@ -125,7 +125,8 @@ def singular(word: str) -> str:
 
 
 def _kind(head: Token, tokens: list[Token]) -> str | None:
-    """What the head noun names; else what a modifier says ("army convoy"); aircraft are military."""
+    """What the head noun names; else what a modifier says ("army convoy", "rebel commander
+    Omar Dalle": a person is of the force their title names); aircraft are military."""
     roles = role_nouns()
     armed = any(t.lower_ in ("armed", "gunmen") and t.i < head.i for t in tokens)
     whole = next((p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
@@ -142,7 +143,26 @@ def _kind(head: Token, tokens: list[Token]) -> str | None:
     text = doc_text(head.doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
     if any(w.start <= head.idx - tokens[0].idx < w.end and w.value in platforms() for w in weapon_matcher().find(text)):
         return "military"
-    if head.pos_ == "PROPN":
-        return None
     modifiers = [t for t in tokens if t.i < head.i and t.dep_ in ("compound", "amod")]
-    return next((roles[t.lemma_.lower()] for t in modifiers if roles.get(t.lemma_.lower()) in ("military", "police", "armed_group")), None)
+    if head.pos_ == "PROPN" and head.ent_type_ != "PERSON":
+        return None
+    forces = (roles[t.lemma_.lower()] for t in modifiers if roles.get(t.lemma_.lower()) in ("military", "police", "armed_group"))
+    return next(forces, "armed_group" if head.ent_type_ == "PERSON" and _group_name(head, tokens) else None)
+
+
+def _group_name(person: Token, tokens: list[Token]) -> list[Token]:
+    """The name before a person's title that is no country nor a word for a force ("Fano" of
+    "Fano commander Abebe", not "Rebel commander", "Opposition leader" at a sentence start)."""
+    titles = [t for t in tokens if t.i < person.i and t.lemma_.lower() in cues("title")]
+    return [
+        t for t in tokens
+        if titles and t.i < titles[0].i and t.dep_ in ("compound", "amod") and _is_name(t)
+        and t.ent_type_ not in ("PERSON", "GPE", "NORP") and role_of(t) is None and not country_matcher().find(t.text)
+    ]
+
+
+def _is_name(token: Token) -> bool:
+    """A proper noun, or a word the text capitalises where no sentence starts."""
+    if token.pos_ == "PROPN":
+        return True
+    return any(t.text == token.text and not t.is_sent_start for t in token.doc if t.text[:1].isupper())

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import timedelta
+from itertools import groupby
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -96,7 +97,7 @@ def assemble(facts: list[MentionFacts], lead_end: int, published: DateValue | No
     drafts: list[Draft] = []
     owner: dict[int, Draft] = {}
     in_headline = {id(f) for f in facts if f.mention.sentence.start_char < headline_end}
-    ordered = [f for f in facts if id(f) not in in_headline] + [f for f in facts if id(f) in in_headline]
+    ordered = _acts_before_harms([f for f in facts if id(f) not in in_headline]) + [f for f in facts if id(f) in in_headline]
     for step, fact in enumerate(ordered, 1):
         mention = fact.mention
         if mention.negated or mention.hypothetical:
@@ -129,6 +130,12 @@ def assemble(facts: list[MentionFacts], lead_end: int, published: DateValue | No
     for draft in kept:
         draft.listed = _listed_places(draft, draft.facts[0].mention.sentence.doc)
     return kept
+
+
+def _acts_before_harms(facts: list[MentionFacts]) -> list[MentionFacts]:
+    """"Three guards were killed following an attack by gunmen": a harm told without its doer
+    is read after the acts of its sentence, so that it can be their toll."""
+    return [f for _, told in groupby(facts, key=lambda f: f.mention.sentence_index) for f in sorted(told, key=_bare_harm)]
 
 
 def _listed_places(draft: Draft, doc: Doc) -> list[Located]:
@@ -579,7 +586,7 @@ def _compatible(draft: Draft, fact: MentionFacts, event_type: str, rank: int, an
         return False
     if not anaphoric and draft.actor1 is not None and fact.agents and _distinct_actors(draft.actor1, fact.agents[0]):
         return False
-    return anaphoric or not _elsewhere(draft, fact)
+    return anaphoric or _harm_beside_act(draft, fact) or not _elsewhere(draft, fact)
 
 
 def _elsewhere(draft: Draft, fact: MentionFacts) -> bool:
@@ -636,7 +643,7 @@ def _harm_beside_act(draft: Draft, fact: MentionFacts) -> bool:
     beside = [f for f in draft.facts if f.mention.sentence_index == sentence]
     if not beside:
         return False
-    return _bare_harm(fact) and not _bare_harm(beside[-1]) or all(_bare_harm(f) for f in draft.facts) and fact.mention.role == "event"
+    return _bare_harm(fact) and not all(_bare_harm(f) for f in beside) or all(_bare_harm(f) for f in draft.facts) and fact.mention.role == "event"
 
 
 def _bare_harm(fact: MentionFacts) -> bool:

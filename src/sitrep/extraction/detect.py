@@ -271,13 +271,22 @@ def _relation_word(token: Token) -> Token | None:
     while True:
         if node.i != token.i and node.lemma_.lower() in relation and node.pos_ in ("ADP", "SCONJ", "VERB", "NOUN"):
             subject_side = node.pos_ == "VERB" and previous.dep_ in ("nsubj", "nsubjpass")
-            return None if subject_side else node
+            return None if subject_side or _causes_harm(node) else node
         marker = next((c for c in node.children if c.dep_ == "mark" and c.lemma_.lower() in relation), None)
         if marker is not None:
             return marker
         if node.dep_ in CLAUSE_BOUNDARIES or node.head.i == node.i:
             return None
         node, previous = node.head, node
+
+
+def _causes_harm(relation_word: Token) -> bool:
+    """"Three guards were killed following an attack on the post": the act after the word is
+    what killed them, not another event (unlike "in retaliation for an attack")."""
+    harm = relation_word.head
+    hit = _match(harm) if harm.i != relation_word.i else None
+    no_doer = not any(c.dep_ == "nsubj" for c in harm.children) or harm.lemma_.lower() == "die"
+    return hit is not None and hit.trigger.role == "kill" and no_doer and relation_word.lemma_.lower() not in cues("retaliation")
 
 
 def _is_negated(token: Token) -> bool:
