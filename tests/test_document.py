@@ -100,3 +100,11 @@ def test_a_commander_of_a_named_group_is_of_that_group() -> None:
             "The Ogaden fighters later withdrew from the area.")
     [report] = run_extract(text, "2024-06-14")
     assert (report.event_type, report.actor2) == ("Battles", "Ogaden")
+
+
+def test_words_of_protest_told_of_an_armed_force_taking_a_town_tell_ground_taken() -> None:
+    text = ("Rebels of the FLM marched into the town of Kidira on Tuesday after the garrison fled.\n\n"
+            "Hundreds of traders marched through the market of Tambacounda on Wednesday to demand lower taxes.")
+    reports = sorted(run_extract(text, "2024-03-07"), key=lambda r: r.date_from)
+    assert [(r.event_type, r.location) for r in reports] == [("Battles", "Kidira"), ("Protests", "Tambacounda")]
+

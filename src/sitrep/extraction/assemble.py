@@ -19,7 +19,7 @@ from sitrep.extraction import subevent
 from sitrep.extraction.actors import ActorRef
 from sitrep.extraction.arguments import Located, MentionFacts
 from sitrep.extraction.dates import DateValue, shifted
-from sitrep.extraction.detect import TriggerHit
+from sitrep.extraction.detect import TriggerHit, takes_ground
 from sitrep.extraction.roles import RoleFiller
 from sitrep.folding import fold
 from sitrep.nlp import doc_text
@@ -32,6 +32,10 @@ DEMONSTRATIONS = family_types("Demonstrations")
 VIOLENCE = family_types("Political violence")
 AIR_RANK = 7
 SPECIFIC_RANK = 8
+TERRITORY_TAKEN = ("Battles", "Non-state actor overtakes territory")
+"""Resolve tells it from ground regained by who took it."""
+ARMED_INTERS = (1, 2, 3, 4, 8)
+"""ACLED's inter codes of armed forces: state forces, rebels, militias, abroad."""
 CONTEXT_GAP = timedelta(days=7)
 """How long before the news a vague date must end to be the context's, not the news's."""
 CONTEXT_SENTENCES = 2
@@ -183,12 +187,12 @@ def _is_tally(draft: Draft) -> bool:
 
 
 def _is_described(draft: Draft) -> bool:
-    """"the soldiers are sitting ducks for German planes, who drop bombs": a scene in the
-    present tense with no date is a story retold (a review, an analysis), not news, which
-    is told in the past."""
+    """"the soldiers are sitting ducks for German planes, who drop bombs": an undated event
+    first told in the present tense is a story retold (a review, an analysis), not news,
+    which is told in the past."""
     if draft.date is not None:
         return False
-    verbs = [_tense_verb(h.token) for f in _telling(draft) for h in f.mention.hits]
+    verbs = [_tense_verb(h.token) for h in _telling(draft)[0].mention.hits]
     return bool(verbs) and all(v is not None and v.tag_ in ("VBZ", "VBP") and not _has_past_aux(v) for v in verbs)
 
 
@@ -217,12 +221,13 @@ def _place_asides(drafts: list[Draft], published: DateValue | None) -> list[Draf
     apart ("The gunmen stormed the school at noon"), and joins it; or it is news of the
     same days ("Meanwhile, a relief committee said six people were killed by shelling on
     the camp"), dated the day of the story's lead event or the day before, as a coder dates
-    it from the report. One told in the pluperfect ("had been killed") or as another
+    it from the report. One first told in the pluperfect ("had been killed") or as another
     event's cause is the story's background or context, and stays undated."""
     news = next((d.when for d in drafts if d.lead and d.when is not None), published)
     kept: list[Draft] = []
     for draft in drafts:
-        aside = draft.when is None and not draft.lead and not any(_told_as_past(f) or f.mention.related for f in draft.facts)
+        founding = draft.facts[0]
+        aside = draft.when is None and not draft.lead and not (_told_as_past(founding) or founding.mention.related)
         host = next((d for d in sorted(kept, key=lambda d: not d.lead) if _tells_more_of(d, draft)), None) if aside else None
         if host is not None:
             for fact in draft.facts:
@@ -476,9 +481,18 @@ def mention_type(fact: MentionFacts) -> tuple[str, str, int]:
         return "Protests", "Protest with intervention", head.rank
     if _forces_harm_protesters(fact):
         return "Protests", "Excessive force against protesters", max(head.rank, SPECIFIC_RANK)
+    if head.event_type in DEMONSTRATIONS and _armed_force_takes_ground(fact):
+        return *TERRITORY_TAKEN, SPECIFIC_RANK
     if head.rank > GENERIC_RANK:
         return head.event_type, head.sub_event_type, head.rank
     return (*_generic_type(fact.agents, fact.patients, fact.weapons, head), head.rank)
+
+
+def _armed_force_takes_ground(fact: MentionFacts) -> bool:
+    """"Troops occupied the town", "the rebels marched into the city": words of protest,
+    told of an armed force and of ground, tell ground taken."""
+    armed = any(a.kind in ("military", "armed_group") or a.kind == "named" and a.inter in ARMED_INTERS for a in fact.agents)
+    return armed and takes_ground(fact.mention.head.token)
 
 
 def _forces_harm_protesters(fact: MentionFacts) -> bool:

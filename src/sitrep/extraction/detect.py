@@ -110,7 +110,7 @@ def _match(token: Token) -> TriggerHit | None:
             continue
         if token.dep_ == "prep" and not any(c.dep_ == "pobj" and c.ent_type_ not in QUANTITY_ENTITIES for c in token.children):
             continue  # "fired at least 20 workers"; "fired ... on 18 February" is when, not at what
-        if trigger.takes_ground and not _takes_ground(token):
+        if trigger.takes_ground and not takes_ground(token):
             continue  # "seized the town" is territory taken, "seized weapons" is not
         start = _phrase_start(token, trigger.lemmas)
         if start is not None:
@@ -118,7 +118,7 @@ def _match(token: Token) -> TriggerHit | None:
     return None
 
 
-def _takes_ground(token: Token) -> bool:
+def takes_ground(token: Token) -> bool:
     """What the word takes is ground: a named place, a town or region, a base or position
     ("captured Douentza", "took control of two army bases", "the town fell to the rebels",
     "the town was retaken", "the capture of the airport")."""
@@ -130,8 +130,8 @@ def _takes_ground(token: Token) -> bool:
                 taken.append(child)
             if child.dep_ == "pobj" and anchor.dep_ == "prep":
                 taken.append(child)  # "swept into the city"
-            if child.dep_ == "prep" and child.lower_ == "of":
-                taken += [c for c in child.children if c.dep_ == "pobj"]
+            if child.dep_ == "prep" and (child.lower_ == "of" or child.lower_ == "into" and anchor.pos_ == "VERB"):
+                taken += [c for c in child.children if c.dep_ == "pobj"]  # "marched into the city"
     taken += [c for t in list(taken) for c in t.conjuncts]
     for head in taken:
         for part in (head, *(c for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for c in c.children if c.dep_ == "pobj")):
