@@ -108,3 +108,16 @@ def test_words_of_protest_told_of_an_armed_force_taking_a_town_tell_ground_taken
     reports = sorted(run_extract(text, "2024-03-07"), key=lambda r: r.date_from)
     assert [(r.event_type, r.location) for r in reports] == [("Battles", "Kidira"), ("Protests", "Tambacounda")]
 
+
+
+def test_a_date_that_describes_a_thing_is_not_the_events() -> None:
+    [report] = run_extract("Thousands marched in Dakar on Friday against the postponement of the elections scheduled for 25 February.", "2024-02-10")
+    assert (report.date_from, report.date_to) == (date(2024, 2, 9), date(2024, 2, 9))
+    [report] = run_extract("Students marched in Dakar to protest the postponement of the elections scheduled for 25 February.", "2024-02-10")
+    assert report.date_from == date(2024, 2, 10)
+
+
+def test_the_crowd_and_what_was_done_to_it_in_one_sentence_are_one_demonstration() -> None:
+    text = "Police fired tear gas to disperse students protesting against exam fees in Lagos on Monday."
+    [report] = run_extract(text, "2024-05-14")
+    assert (report.sub_event_type, report.location) == ("Protest with intervention", "Lagos")

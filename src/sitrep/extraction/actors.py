@@ -126,8 +126,9 @@ def singular(word: str) -> str:
 
 
 def _kind(head: Token, tokens: list[Token]) -> str | None:
-    """What the head noun names; else what a modifier says ("army convoy", "rebel commander
-    Omar Dalle": a person is of the force their title names); aircraft are military."""
+    """What the head noun names; else what a modifier says ("army convoy"; "police chief
+    John Doe" and "Fano commander Abebe" are of the force their title names, "British
+    militant John Doe" is a person); aircraft are military."""
     roles = role_nouns()
     armed = any(t.lower_ in ("armed", "gunmen") and t.i < head.i for t in tokens)
     whole = next((p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
@@ -147,8 +148,10 @@ def _kind(head: Token, tokens: list[Token]) -> str | None:
     modifiers = [t for t in tokens if t.i < head.i and t.dep_ in ("compound", "amod")]
     if head.pos_ == "PROPN" and head.ent_type_ != "PERSON":
         return None
-    forces = (roles[t.lemma_.lower()] for t in modifiers if roles.get(t.lemma_.lower()) in ("military", "police", "armed_group"))
-    return next(forces, "armed_group" if head.ent_type_ == "PERSON" and _group_name(head, tokens) else None)
+    if head.ent_type_ == "PERSON":
+        state = (roles[t.lemma_.lower()] for t in modifiers if roles.get(t.lemma_.lower()) in ("military", "police"))
+        return next(state, "armed_group" if _group_name(head, tokens) else None)
+    return next((roles[t.lemma_.lower()] for t in modifiers if roles.get(t.lemma_.lower()) in ("military", "police", "armed_group")), None)
 
 
 def _group_name(person: Token, tokens: list[Token]) -> list[Token]:

@@ -113,6 +113,8 @@ def _sentence_arguments(group: list[MentionFacts], published: datetime | None) -
             for fact in group:
                 fact.stated = fact.stated or located
             continue
+        if _dates_a_thing(root, group):
+            continue
         owner = _nearest(group, anchor) if isinstance(anchor, tuple) else _owner(group, root) or _nearest(group, anchor)
         owner.dates.append(located)
     for located, root in _place_phrases(sentence, group):
@@ -167,6 +169,18 @@ def _of_statement(root: Token) -> bool:
     """"..., the Syrian Civil Defence said on Monday": the date of the saying, not of the event."""
     verb = next((node for node in (root, *root.ancestors) if node.pos_ in ("VERB", "AUX")), None)
     return verb is not None and verb.lemma_.lower() in cues("speech")
+
+
+def _dates_a_thing(root: Token, group: list[MentionFacts]) -> bool:
+    """"to protest the postponement of the elections scheduled for February 25": a date in
+    a clause that describes a noun dates that noun, not an event of the sentence."""
+    triggers = {h.token.i for fact in group for h in fact.mention.hits}
+    for node in (root, *root.ancestors):
+        if node.i in triggers:
+            return False
+        if node.dep_ in ("acl", "relcl") and node.head.pos_ in ("NOUN", "PROPN"):
+            return not any(t.i in triggers for t in node.subtree) and node.head.i not in triggers
+    return False
 
 
 def _owner(group: list[MentionFacts], root: Token) -> MentionFacts | None:

@@ -189,10 +189,12 @@ def _is_tally(draft: Draft) -> bool:
 def _is_described(draft: Draft) -> bool:
     """"the soldiers are sitting ducks for German planes, who drop bombs": an undated event
     first told in the present tense is a story retold (a review, an analysis), not news,
-    which is told in the past."""
+    which is told in the past; the lead, which may be a headline in the present ("Jets
+    carry out raids"), only when all of it is."""
     if draft.date is not None:
         return False
-    verbs = [_tense_verb(h.token) for h in _telling(draft)[0].mention.hits]
+    told = _telling(draft) if draft.lead else _telling(draft)[:1]
+    verbs = [_tense_verb(h.token) for f in told for h in f.mention.hits]
     return bool(verbs) and all(v is not None and v.tag_ in ("VBZ", "VBP") and not _has_past_aux(v) for v in verbs)
 
 
@@ -643,10 +645,19 @@ def _shared_evidence(draft: Draft, fact: MentionFacts) -> float:
         score += 2
     if fact.date is not None and draft.when is not None and _overlap(fact.date.value, draft.when):
         score += 1
+    if _one_demonstration(draft, fact):
+        score += 2
     same_kind = fact.mention.head.trigger.event_type == draft.event_type
     if same_kind and {_place_key(p) for p in fact.places} & {_place_key(p) for p in draft.places} - {None}:
         score += 2
     return score
+
+
+def _one_demonstration(draft: Draft, fact: MentionFacts) -> bool:
+    """"Police fired tear gas to disperse students protesting on Wednesday": the crowd and
+    what was done to it, told in one sentence, are one demonstration."""
+    beside = any(f.mention.sentence_index == fact.mention.sentence_index for f in draft.facts)
+    return beside and {draft.event_type, fact.mention.head.trigger.event_type} <= DEMONSTRATIONS
 
 
 def _harm_beside_act(draft: Draft, fact: MentionFacts) -> bool:
