@@ -121,3 +121,10 @@ def test_the_crowd_and_what_was_done_to_it_in_one_sentence_are_one_demonstration
     text = "Police fired tear gas to disperse students protesting against exam fees in Lagos on Monday."
     [report] = run_extract(text, "2024-05-14")
     assert (report.sub_event_type, report.location) == ("Protest with intervention", "Lagos")
+
+
+def test_a_district_and_a_province_do_not_tell_two_events_apart() -> None:
+    text = ("Two soldiers were killed in a Taliban attack on Tuesday night in Takhar province, the ministry said. "
+            "The incident happened in Darqad district when a group of Taliban attacked a checkpoint.")
+    [report] = run_extract(text, "2020-01-01")
+    assert (report.event_type, report.fatalities) == ("Battles", 2)

@@ -607,11 +607,22 @@ def _compatible(draft: Draft, fact: MentionFacts, event_type: str, rank: int, an
 
 def _elsewhere(draft: Draft, fact: MentionFacts) -> bool:
     """The mention names places and none of them is one the event was told at: another
-    place, another event ("Each named place is its own event", ACLED)."""
+    place, another event ("Each named place is its own event", ACLED). Places of different
+    levels tell nothing apart: "Darqad district" may lie in "Takhar province"."""
     doc = fact.mention.sentence.doc
-    own = [words for place in fact.places if (words := _name_words(place, doc))]
-    told = [words for place in draft.places if (words := _name_words(place, doc))]
-    return bool(own and told) and not any(a & b for a in own for b in told)
+    own = [(words, _level(place)) for place in fact.places if (words := _name_words(place, doc))]
+    told = [(words, _level(place)) for place in draft.places if (words := _name_words(place, doc))]
+    if any(a & b for a, _ in own for b, _ in told):
+        return False
+    return any(level == other for _, level in own for _, other in told)
+
+
+def _level(place: Located) -> str:
+    """A district, a region or a town, by the word the text names it with."""
+    words = set(fold(place.text).split())
+    if words & cues("district_word"):
+        return "district"
+    return "region" if words & cues("region_word") else "town"
 
 
 def _name_words(place: Located, doc: Doc) -> set[str]:
