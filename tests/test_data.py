@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from sitrep.data import check, read_text
-from sitrep.data.lexicon import cues, family_types, taxonomy
+from sitrep.data.lexicon import actor_matcher, country_matcher, cues, family_types, taxonomy
 from sitrep.extraction import linear, subevent
 
 
@@ -76,3 +76,16 @@ def test_the_subevent_model_predicts_types_of_the_taxonomy() -> None:
     assert model is not None
     known = {(r.event_type, r.sub_event_type) for r in taxonomy()}
     assert {tuple(label.split(subevent.LABEL_SEPARATOR)) for label in model.labels} <= known
+
+
+def test_a_group_is_not_found_inside_a_longer_name() -> None:
+    def found(text: str) -> list[str]:
+        return [hit.value for hit in actor_matcher().find(text)]
+
+    assert "ELN: National Liberation Army" not in found("fighters of the Ta'ang National Liberation Army said")
+    assert found("fighters of the National Liberation Army said") == ["ELN: National Liberation Army"]
+    assert found("Sudan's Rapid Support Forces shelled the camp") == ["Rapid Support Forces"]
+
+
+def test_every_country_is_known_by_its_people() -> None:
+    assert [hit.value for hit in country_matcher().find("Rwandan, Burundian and Ecuadorian troops")] == ["RW", "BI", "EC"]

@@ -62,7 +62,10 @@ class AliasMatcher:
     as "F-15Es" or "Deir ez-Zor" unpredictably, and because hits must carry exact offsets.
     """
 
-    def __init__(self, aliases: dict[str, str], plural: bool = False) -> None:
+    def __init__(self, aliases: dict[str, str], plural: bool = False, whole_names: bool = False) -> None:
+        """`whole_names`: a name is not found inside a longer one ("National Liberation
+        Army" of "Ta'ang National Liberation Army")."""
+        self._whole_names = whole_names
         suffix = r"(?:s|es|'s|’s)?" if plural else r"(?:'s|’s)?"
         exact = sorted((a for a in aliases if a.isupper() or len(a) <= 3), key=len, reverse=True)
         loose = sorted({fold(a) for a in aliases if a not in exact}, key=len, reverse=True)
@@ -81,7 +84,24 @@ class AliasMatcher:
         if self._exact is not None:
             for match in self._exact.finditer(text):
                 hits.append(Term(offset + match.start(), offset + match.end(), match.group(0), self._exact_values[match.group("alias")]))
+        if self._whole_names:
+            hits = [hit for hit in hits if not _inside_a_name(text, hit.start - offset, hit.text)]
         return _non_overlapping(hits)
+
+
+def _inside_a_name(text: str, start: int, found: str) -> bool:
+    """A name of three or more capitalised words right after another capitalised word that
+    is no article, possessive or country ("Sudan's Rapid Support Forces", "Sudanese Armed
+    Forces"); a shorter one may follow a part of its own name spelt otherwise ("Hay'et
+    Tahrir al-Sham")."""
+    if len(found.split()) < 3 or not found[:1].isupper():
+        return False
+    before = text[max(0, start - 40) : start]
+    words = before.split()
+    if not (before[-1:].isspace() and words and re.fullmatch(r"[A-Z][\w'’]*", words[-1])):
+        return False
+    previous = words[-1]
+    return previous not in ("The", "A", "An") and not previous.endswith(("'s", "’s")) and not country_matcher().find(previous)
 
 
 def _alternation(aliases: list[str], suffix: str) -> re.Pattern[str] | None:
@@ -205,7 +225,7 @@ def named_actors() -> dict[str, NamedActor]:
 @cache
 def actor_matcher() -> AliasMatcher:
     aliases = {alias: row["canonical"] for row in load_table("actors.csv") for alias in split_list(row["aliases"])}
-    return AliasMatcher(aliases)
+    return AliasMatcher(aliases, whole_names=True)
 
 
 @cache

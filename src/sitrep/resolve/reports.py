@@ -68,7 +68,7 @@ def _one_a_place(draft: Draft, text: str, context: PlaceContext) -> list[Draft]:
     others = [p for p in draft.places if all(p.start != q.start for q in draft.listed)]
     parts = []
     for index, place in enumerate(draft.listed):
-        part = replace(draft, places=[place, *others], listed=[], agents=list(draft.agents), patients=list(draft.patients), associates=list(draft.associates))
+        part = replace(draft, places=[place, *others], listed=[place], agents=list(draft.agents), patients=list(draft.patients), associates=list(draft.associates))
         if index:
             part.victims = []
         parts.append(part)
@@ -108,7 +108,8 @@ def _with_aside(text: str, located: Located) -> Located:
 
 
 def _geocode(draft: Draft, text: str, context: PlaceContext) -> list[tuple[Place, Located]]:
-    """Places of a draft, each cited by the words that name it."""
+    """Places of a draft, each cited by the words that name it; a name of a list stands
+    alone ("Phaungsai, Monekoe and Namkham": Monekoe is no region of Phaungsai)."""
     found = []
     for located in draft.places:
         value = located.value
@@ -117,7 +118,8 @@ def _geocode(draft: Draft, text: str, context: PlaceContext) -> list[tuple[Place
             if capital is not None:
                 found.append((capital, located))
             continue
-        resolved = guarded("place", partial(resolve_phrase, _with_aside(text, located).text, context), None)
+        phrase = located if any(located is item for item in draft.listed) else _with_aside(text, located)
+        resolved = guarded("place", partial(resolve_phrase, phrase.text, context), None)
         if resolved is not None:
             offset, part, place = resolved
             found.append((place, Located(place.name, located.start + offset, located.start + offset + len(part), part)))
