@@ -144,18 +144,27 @@ def _acts_before_harms(facts: list[MentionFacts]) -> list[MentionFacts]:
 
 def _listed_places(draft: Draft, doc: Doc) -> list[Located]:
     """A place of the sentence that first tells the event and the names joined to it by
-    "and" or commas (the place finder may miss the later ones: it takes them for its list's
-    tail); not the words of an organisation's name ("Centre for Peace, Democracy and ...")."""
+    "and" or commas outside brackets (the place finder may miss the later ones: it takes
+    them for its list's tail); not the words of an organisation's name ("Centre for Peace,
+    Democracy and ...")."""
     fact = _telling(draft)[0]
     for place in fact.places:
         span = doc.char_span(place.start, place.end, alignment_mode="expand")
         if span is None or _place_key(place) is None or _inside_a_longer_name(span):
             continue
-        listed = [t for t in span.root.conjuncts if t.pos_ == "PROPN" and t.ent_type_ in LISTED_ENTITIES]
+        depth = _bracket_depth(fact.mention.sentence, place.start)
+        listed = [t for t in span.root.conjuncts if t.pos_ == "PROPN" and t.ent_type_ in LISTED_ENTITIES and _bracket_depth(fact.mention.sentence, t.idx) == depth]
         names = [name for t in listed if _place_key(name := _proper_name(t)) and not _inside_a_longer_name(t.doc[t.i : t.i + 1])]
         if names:
             return sorted([place, *names], key=lambda p: p.start)
     return []
+
+
+def _bracket_depth(sentence: Span, char: int) -> int:
+    """How many brackets are open at a character of the sentence: "Zorblax (Marib, Marib)"
+    names a town and, in brackets, where it lies, not three places."""
+    before = sentence.doc.text[sentence.start_char : char]
+    return before.count("(") - before.count(")")
 
 
 def _inside_a_longer_name(span: Span) -> bool:
