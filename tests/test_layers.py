@@ -11,8 +11,8 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "sitrep"
 SHARED = ("records", "folding", "guard", "geo", "data")
 """Used by every stage; they import only one another."""
-STAGES = ("read", "clean", "nlp", "extraction", "resolve", "pipeline", "merge", "store", "export", "api", "evaluate", "scale", "web", "cli")
-"""The data flow, in order: source → Article → Doc → drafts → EventReport → Event → database → outputs."""
+STAGES = ("read", "clean", "nlp", "extraction", "document", "resolve", "pipeline", "merge", "store", "export", "api", "evaluate", "scale", "web", "cli")
+"""The data flow, in order: source → Article → Doc → mentions → drafts → EventReport → Event → database → outputs."""
 
 
 def _imports(path: Path) -> set[str]:

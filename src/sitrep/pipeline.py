@@ -1,4 +1,4 @@
-"""The stages in order, for one article or a stream of them: clean → parse → extract → resolve."""
+"""The stages in order, for one article or a stream of them: clean → parse → extract → document → resolve."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
@@ -7,7 +7,8 @@ from spacy.tokens import Doc
 
 from sitrep import nlp
 from sitrep.clean import clean_article
-from sitrep.extraction import extract_drafts
+from sitrep.document import document_events
+from sitrep.extraction import read_mentions
 from sitrep.guard import guarded_article, reading
 from sitrep.records import Article, EventReport, Processed
 from sitrep.resolve.reports import resolve_drafts
@@ -19,7 +20,7 @@ EXTRACTED_LANGUAGES = {"en", None}
 def reports_for(article: Article, doc: Doc) -> list[EventReport]:
     """`article` must be cleaned and `doc` its parse."""
     with reading(article.id):
-        return resolve_drafts(article, extract_drafts(article, doc))
+        return resolve_drafts(article, document_events(article, doc, read_mentions(article, doc)))
 
 
 def process(articles: Iterable[Article]) -> Iterator[Processed]:

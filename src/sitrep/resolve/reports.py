@@ -12,7 +12,7 @@ from itertools import pairwise
 from sitrep.data.lexicon import actor_matcher, country_matcher, cues
 from sitrep.extraction.actors import CROWD_EVENTS, ActorRef
 from sitrep.extraction.arguments import CapitalOf, Located
-from sitrep.extraction.assemble import Draft
+from sitrep.document import Draft
 from sitrep.extraction.numbers import Count
 from sitrep.guard import guarded
 from sitrep.records import Article, EventReport, Evidence, Relation

@@ -1,0 +1,50 @@
+"""Places named side by side where an event is told ("clashes in Al-Dali and Al-Mazmum"):
+ACLED codes one event a place, which resolve makes of them."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from sitrep.document.draft import Draft, place_key, telling
+from sitrep.extraction.arguments import Located
+
+LISTED_ENTITIES = ("", "GPE", "LOC", "FAC", "ORG", "PERSON")
+"""What the small model tags a village it does not know: anything but a people or a number."""
+
+
+def listed_places(draft: Draft, doc: Doc) -> list[Located]:
+    """A place of the sentence that first tells the event and the names joined to it by
+    "and" or commas outside brackets (the place finder may miss the later ones: it takes
+    them for its list's tail); not the words of an organisation's name ("Centre for Peace,
+    Democracy and ...")."""
+    fact = telling(draft)[0]
+    for place in fact.places:
+        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is None or place_key(place) is None or _inside_a_longer_name(span):
+            continue
+        depth = _bracket_depth(fact.mention.sentence, place.start)
+        listed = [t for t in span.root.conjuncts if t.pos_ == "PROPN" and t.ent_type_ in LISTED_ENTITIES and _bracket_depth(fact.mention.sentence, t.idx) == depth]
+        names = [name for t in listed if place_key(name := _proper_name(t)) and not _inside_a_longer_name(t.doc[t.i : t.i + 1])]
+        if names:
+            return sorted([place, *names], key=lambda p: p.start)
+    return []
+
+
+def _bracket_depth(sentence: Span, char: int) -> int:
+    """How many brackets are open at a character of the sentence: "Zorblax (Marib, Marib)"
+    names a town and, in brackets, where it lies, not three places."""
+    before = sentence.doc.text[sentence.start_char : char]
+    return before.count("(") - before.count(")")
+
+
+def _inside_a_longer_name(span: Span) -> bool:
+    entity = next((e for e in span.doc.ents if e.start <= span.root.i < e.end), None)
+    return entity is not None and (entity.start < span.start - 1 or entity.end > span.end + 1)
+
+
+def _proper_name(token: Token) -> Located:
+    """The name a proper noun ends ("Al-Mazmum", "Rih Kaw Dar")."""
+    first = token
+    while first.i > 0 and (first.nbor(-1).pos_ == "PROPN" or first.nbor(-1).text == "-" and first.i > 1) and first.nbor(-1).head.i in (token.i, first.i):
+        first = first.nbor(-1)
+    text = token.doc.text[first.idx : token.idx + len(token)]
+    return Located(text, first.idx, token.idx + len(token), text)
