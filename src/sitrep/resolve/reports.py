@@ -142,62 +142,15 @@ def _inherit_actors(draft: Draft, earlier: list[Draft]) -> None:
 
 
 def _report(article: Article, draft: Draft, report_id: str, places: list[tuple[Place, Located]], fallback: str | None, context: PlaceContext) -> EventReport:
-    evidence: list[Evidence] = []
-
-    def cite(field: str, located: Located | ActorRef | None) -> None:
-        if located is None:
-            return
-        item = Evidence(field, located.start, located.end, article.text[located.start : located.end])
-        if item not in evidence:
-            evidence.append(item)
-
-    for fact in draft.facts:
-        sentence = fact.mention.sentence
-        text = sentence.text.rstrip()
-        cite("event", Located(None, sentence.start_char, sentence.start_char + len(text), text))
-    head = draft.facts[0].mention.head
-    cite("event_type", Located(None, head.start.idx, head.token.idx + len(head.token), ""))
-
-    ranked = sorted(places, key=lambda found: (_in_brackets(article.text, found[1].start), _within_another(article.text, found[1]), not context.holds(found[0])))
-    location = (
-        _surest([found for found in ranked if context.holds(found[0])], context)
-        or _surest(ranked, context)
-        or next(((p, loc) for p, loc in ranked if p.is_settlement), None)
-        or (ranked[0] if ranked else None)
-    )
+    """The record of one event: each field from its part below, with the evidence it came from."""
+    location = _location(places, context, article.text)
     country_iso = location[0].iso2 if location else fallback
-    if location is not None:
-        cite("location", location[1])
-        cite("country", location[1])
-
     actor1, patients = _sides(draft, country_iso)
     actor2 = patients[0] if patients else None
     associates = [a.named(country_iso) for a in draft.associates]
-    for field_name, actor in (("actor1", actor1), ("actor2", actor2)):
-        cite(field_name, actor)
-    for actor in associates:
-        cite("assoc_actor_1", actor)
-    for actor in patients[1:]:
-        cite("assoc_actor_2", actor)
-
-    when = draft.when
-    if draft.dated_by is not None:
-        cite("event_date", draft.dated_by)
-    undated_aside = when is None and not draft.lead
-    background = draft.recounted or undated_aside or (when is not None and article.published is not None and when.end < article.published.date() - BACKGROUND_AGE)
-
-    first_count = draft.victims[0] if draft.victims else None
-    victims = first_count.value if first_count else None
-    cite("fatalities", first_count)
-    for weapon in draft.weapons:
-        evidence.append(Evidence("weapons", weapon.start, weapon.end, weapon.text))
-    for target in draft.targets:
-        evidence.append(Evidence("targets", target.start, target.end, target.text))
-    for key, quantity in draft.quantities.items():
-        cite(f"quantities.{key}", quantity)
     claim = _claim(draft, actor1)
-    cite("claimed_by", claim)
-
+    when = draft.when
+    victims = draft.victims[0].value if draft.victims else None
     country = _country(country_iso)
     point = location[0] if location and location[0].kind != "country" else None
     report = EventReport(
@@ -231,12 +184,72 @@ def _report(article: Article, draft: Draft, report_id: str, places: list[tuple[P
         operation=str(draft.operation.value) if draft.operation else None,
         claimed_by=str(claim.value) if claim else None,
         certainty=_certainty(draft, actor1, claim),
-        background=background,
-        evidence=evidence,
+        background=_is_background(draft, article),
+        evidence=_evidence(article.text, draft, location, [actor1, *patients[:1]], associates, patients[1:], claim),
         confidence=_confidence(draft, location is not None),
     )
     report.notes = report.summary()
     return report
+
+
+def _location(places: list[tuple[Place, Located]], context: PlaceContext, text: str) -> tuple[Place, Located] | None:
+    """The event's place: the surest in the article's countries, else the surest anywhere,
+    else a town, else the first; one named in brackets or inside another's name comes last."""
+    ranked = sorted(places, key=lambda found: (_in_brackets(text, found[1].start), _within_another(text, found[1]), not context.holds(found[0])))
+    return (
+        _surest([found for found in ranked if context.holds(found[0])], context)
+        or _surest(ranked, context)
+        or next(((p, loc) for p, loc in ranked if p.is_settlement), None)
+        or (ranked[0] if ranked else None)
+    )
+
+
+def _is_background(draft: Draft, article: Article) -> bool:
+    """Told as no event of its own, undated outside the lead, or over a year before the news."""
+    when = draft.when
+    undated_aside = when is None and not draft.lead
+    too_old = when is not None and article.published is not None and when.end < article.published.date() - BACKGROUND_AGE
+    return draft.recounted or undated_aside or too_old
+
+
+def _evidence(
+    text: str, draft: Draft, location: tuple[Place, Located] | None, sides: list[ActorRef | None],
+    associates: list[ActorRef], others_acted_on: list[ActorRef], claim: Located | None,
+) -> list[Evidence]:
+    """Where each field was read: the event's sentences and trigger, its place, actors, date,
+    toll, weapons, targets, quantities and claim."""
+    evidence: list[Evidence] = []
+
+    def cite(field: str, located: Located | ActorRef | None) -> None:
+        if located is None:
+            return
+        item = Evidence(field, located.start, located.end, text[located.start : located.end])
+        if item not in evidence:
+            evidence.append(item)
+
+    for fact in draft.facts:
+        sentence = fact.mention.sentence
+        told = sentence.text.rstrip()
+        cite("event", Located(None, sentence.start_char, sentence.start_char + len(told), told))
+    head = draft.facts[0].mention.head
+    cite("event_type", Located(None, head.start.idx, head.token.idx + len(head.token), ""))
+    if location is not None:
+        cite("location", location[1])
+        cite("country", location[1])
+    for field_name, actor in zip(("actor1", "actor2"), sides):
+        cite(field_name, actor)
+    for actor in associates:
+        cite("assoc_actor_1", actor)
+    for actor in others_acted_on:
+        cite("assoc_actor_2", actor)
+    cite("event_date", draft.dated_by)
+    cite("fatalities", draft.victims[0] if draft.victims else None)
+    evidence += [Evidence("weapons", w.start, w.end, w.text) for w in draft.weapons]
+    evidence += [Evidence("targets", t.start, t.end, t.text) for t in draft.targets]
+    for key, quantity in draft.quantities.items():
+        cite(f"quantities.{key}", quantity)
+    cite("claimed_by", claim)
+    return evidence
 
 
 def _sides(draft: Draft, country_iso: str | None) -> tuple[ActorRef | None, list[ActorRef]]:
