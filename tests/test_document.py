@@ -128,3 +128,11 @@ def test_a_district_and_a_province_do_not_tell_two_events_apart() -> None:
             "The incident happened in Darqad district when a group of Taliban attacked a checkpoint.")
     [report] = run_extract(text, "2020-01-01")
     assert (report.event_type, report.fatalities) == ("Battles", 2)
+
+
+def test_a_demonstration_where_people_died_was_no_peaceful_one() -> None:
+    [riot] = run_extract("A student was killed in Thies on Friday as protests against the election delay spread, a hospital said.", "2024-02-10")
+    assert (riot.event_type, riot.sub_event_type, riot.fatalities) == ("Riots", "Violent demonstration", 1)
+    text = "Two marchers were killed in Conakry on Tuesday when police fired on a protest against the junta, organisers said."
+    [force] = run_extract(text, "2023-09-06")
+    assert (force.sub_event_type, force.actor1, force.actor2) == ("Excessive force against protesters", "Police Forces of Guinea", "Protesters (Guinea)")

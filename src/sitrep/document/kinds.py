@@ -20,6 +20,7 @@ DEMONSTRATIONS = family_types("Demonstrations")
 VIOLENCE = family_types("Political violence")
 AIR_RANK = 7
 SPECIFIC_RANK = 8
+EXCESSIVE_FORCE = "Excessive force against protesters"
 TERRITORY_TAKEN = ("Battles", "Non-state actor overtakes territory")
 """Resolve tells it from ground regained by who took it."""
 ARMED_INTERS = (1, 2, 3, 4, 8)
@@ -77,6 +78,9 @@ def settle_type(draft: Draft, context: str) -> None:
         draft.event_type, draft.sub_event_type = "Riots", "Mob violence"
     if draft.event_type == "Protests" and _protesters_destroy(draft):
         draft.event_type, draft.sub_event_type = "Riots", "Violent demonstration"
+    if draft.event_type == "Protests" and draft.sub_event_type != EXCESSIVE_FORCE and _deaths(draft):
+        forces = any(a.kind in ("police", "military") for a in draft.agents)
+        draft.event_type, draft.sub_event_type = ("Protests", EXCESSIVE_FORCE) if forces else ("Riots", "Violent demonstration")
     if draft.rank <= GENERIC_RANK:
         draft.event_type, draft.sub_event_type = _generic_type(draft.agents, draft.patients, draft.weapons, draft)
         if draft.sub_event_type == "Air/drone strike":
@@ -104,6 +108,13 @@ def _unorganised_side(draft: Draft) -> bool:
     fighting make it mob violence."""
     unorganised = ("rioter", "civilian", "protester")
     return any(side and all(a.kind in unorganised for a in side) for side in (draft.agents, draft.patients))
+
+
+def _deaths(draft: Draft) -> bool:
+    """"A student was killed as protests spread": a demonstration where people died was no
+    peaceful one: force used on it if its police or soldiers acted, else a violent one."""
+    toll = draft.victims[0].value if draft.victims else None
+    return toll is not None and (toll.low or toll.value or 0) > 0
 
 
 def _protesters_destroy(draft: Draft) -> bool:
