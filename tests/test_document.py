@@ -136,3 +136,11 @@ def test_a_demonstration_where_people_died_was_no_peaceful_one() -> None:
     text = "Two marchers were killed in Conakry on Tuesday when police fired on a protest against the junta, organisers said."
     [force] = run_extract(text, "2023-09-06")
     assert (force.sub_event_type, force.actor1, force.actor2) == ("Excessive force against protesters", "Police Forces of Guinea", "Protesters (Guinea)")
+
+
+def test_one_more_generic_act_of_the_story_is_of_its_kind() -> None:
+    text = ("A Russian missile attack on Odesa overnight killed four people, the regional governor said on Monday.\n\n"
+            "Elsewhere, another person was killed in the town of Izmail.")
+    reports = sorted(run_extract(text, "2025-06-23"), key=lambda r: r.fatalities)
+    assert [(r.location, r.sub_event_type, r.fatalities) for r in reports] == [
+        ("Izmayil", "Shelling/artillery/missile attack", 1), ("Odesa", "Shelling/artillery/missile attack", 4)]

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from sitrep.document.cluster import cluster, told_events
 from sitrep.document.draft import Draft
-from sitrep.document.kinds import context_of, settle_type
+from sitrep.document.kinds import context_of, one_more_of_the_kind, settle_type
 from sitrep.document.listing import listed_places
 from sitrep.document.targets import add_targets
 from sitrep.document.timeline import is_described, is_tally, link, place_asides
@@ -40,6 +40,7 @@ def document_events(article: Article, doc: Doc, facts: list[MentionFacts]) -> li
     for draft in drafts:
         settle_type(draft, context_of(draft, facts))
     events = told_events(drafts)
+    one_more_of_the_kind(events)
     link(facts, owner, events)
     for draft in events:
         draft.recounted = is_tally(draft) or is_described(draft)

@@ -15,6 +15,7 @@ from sitrep.document.draft import (
     SPECIFICITY,
     Draft,
     absorb,
+    marked,
     overlap,
     place_key,
     weapon_act,
@@ -257,10 +258,7 @@ def _same_name(name: str, others: set[str]) -> bool:
 
 def tells_a_new_one(fact: MentionFacts) -> bool:
     """"a second strike on the camp", "In a separate attack", "Elsewhere, ...", "Meanwhile, ..."."""
-    markers = cues("another_event")
-    modifiers = [c for t in fact.mention.tokens for c in t.children if c.dep_ in ("amod", "det", "advmod")]
-    openers = [t for t in fact.mention.sentence if t.dep_ == "advmod" and t.head.dep_ == "ROOT"]
-    return any(t.lemma_.lower() in markers or t.lower_ in markers for t in (*modifiers, *openers))
+    return marked(fact, cues("another_event"), fact.mention.tokens)
 
 
 def _is_clear(draft: Draft) -> bool:

@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from spacy.tokens import Token
+
 from sitrep.data.lexicon import Term, country_names, weapon_types
 from sitrep.extraction.actors import ActorRef
 from sitrep.extraction.arguments import Located, MentionFacts
@@ -141,3 +143,10 @@ def place_key(place: Located) -> str | None:
 def overlap(a: object, b: object) -> bool:
     assert isinstance(a, DateValue) and isinstance(b, DateValue)
     return a.start <= b.end and b.start <= a.end
+
+
+def marked(fact: MentionFacts, markers: frozenset[str], told: list[Token]) -> bool:
+    """A word of `markers` modifies one of the `told` words or opens the mention's sentence."""
+    modifiers = [c for t in told for c in t.children if c.dep_ in ("amod", "det", "advmod")]
+    openers = [t for t in fact.mention.sentence if t.dep_ == "advmod" and t.head.dep_ == "ROOT"]
+    return any(t.lemma_.lower() in markers or t.lower_ in markers for t in (*modifiers, *openers))

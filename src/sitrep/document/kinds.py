@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from sitrep.data.lexicon import Term, cues, family_types, weapon_types
-from sitrep.document.draft import Draft
+from sitrep.document.draft import Draft, marked
 from sitrep.extraction import subevent
 from sitrep.extraction.actors import ActorRef
 from sitrep.extraction.arguments import MentionFacts
@@ -153,3 +153,22 @@ def _victims_disagree(draft: Draft, event_type: str) -> bool:
     civilian = bool(kinds) and kinds <= {"civilian", "protester"}
     armed = bool(kinds) and not kinds & {"civilian", "protester"}
     return event_type == "Battles" and civilian or event_type == "Violence against civilians" and armed
+
+
+def one_more_of_the_kind(drafts: list[Draft]) -> None:
+    """"Tehran also struck sites in Syria", "Elsewhere, another person was killed": a generic
+    act with no weapon of its own, told as one more of the story's events, is of the kind
+    of the story's lead event."""
+    lead = next((d for d in drafts if d.lead and d.rank > GENERIC_RANK), None)
+    if lead is None or lead.event_type not in VIOLENCE:
+        return
+    for draft in drafts:
+        if draft is not lead and draft.rank <= GENERIC_RANK and draft.event_type in VIOLENCE and not draft.weapons and tells_one_more(draft.facts[0]):
+            draft.event_type, draft.sub_event_type = lead.event_type, lead.sub_event_type
+
+
+def tells_one_more(fact: MentionFacts) -> bool:
+    """"Tehran also struck sites in Syria", "Elsewhere, another person was killed": one
+    more event of the kind the story tells."""
+    arguments = [c for t in fact.mention.tokens for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    return marked(fact, cues("one_more"), [*fact.mention.tokens, *arguments])
