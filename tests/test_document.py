@@ -144,3 +144,10 @@ def test_one_more_generic_act_of_the_story_is_of_its_kind() -> None:
     reports = sorted(run_extract(text, "2025-06-23"), key=lambda r: r.fatalities)
     assert [(r.location, r.sub_event_type, r.fatalities) for r in reports] == [
         ("Izmayil", "Shelling/artillery/missile attack", 1), ("Odesa", "Shelling/artillery/missile attack", 4)]
+
+
+def test_the_day_a_campaign_began_is_not_the_day_of_its_news() -> None:
+    text = ("Turkish fighter jets killed at least three militants during an operation in northern Iraq, the defence "
+            "ministry said on Sunday. Turkey launched the operation against the militants in the Zap region on May 27.")
+    [report] = run_extract(text, "2019-08-04")
+    assert (report.sub_event_type, report.date_from, report.fatalities) == ("Air/drone strike", date(2019, 8, 4), 3)

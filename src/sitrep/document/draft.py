@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from spacy.tokens import Token
 
-from sitrep.data.lexicon import Term, country_names, weapon_types
+from sitrep.data.lexicon import Term, country_names, cues, weapon_types
 from sitrep.extraction.actors import ActorRef
 from sitrep.extraction.arguments import Located, MentionFacts
 from sitrep.extraction.dates import DateValue
@@ -102,12 +102,16 @@ def _context_date(draft: Draft, fact: MentionFacts) -> bool:
     told of something done ("A rocket attack on a market killed four people ... the
     deadliest attack since rebels began shelling the town in March"), dates the campaign
     the article recalls, not the news: the news keeps its own day. ("Armies are fighting
-    insurgents ... since 2012" tells of nothing done: the date is the story's.)"""
+    insurgents ... since 2012" tells of nothing done: the date is the story's.) So does any
+    date given to the campaign the news is part of ("Turkey launched the operation on May 27")."""
     news = draft.default_date
     date = fact.date.value if fact.date is not None else None
-    if not draft.lead or news is None or not isinstance(date, DateValue) or date.precision == "day" or not draft.facts[:-1]:
+    campaign = fact.mention.role == "anaphor" and fact.mention.head.token.lemma_.lower() in cues("campaign")
+    exact = isinstance(date, DateValue) and date.precision == "day" and not campaign
+    if not draft.lead or news is None or not isinstance(date, DateValue) or exact or not draft.facts[:-1]:
         return False
-    return date.end < news.start - CONTEXT_GAP and _tells_something_done(draft.facts[0])
+    gap = timedelta(0) if campaign else CONTEXT_GAP
+    return date.end < news.start - gap and _tells_something_done(draft.facts[0])
 
 
 def _tells_something_done(fact: MentionFacts) -> bool:
