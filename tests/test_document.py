@@ -70,6 +70,12 @@ def test_a_teaser_cut_off_mid_sentence_is_chrome() -> None:
     assert lines == ["Floods hit the capital", "Heavy rain flooded streets in the capital on Monday."]
 
 
+def test_a_paragraph_the_page_cut_off_is_still_the_story() -> None:
+    paragraph = ("Troops are advancing on the capital after attacking several towns. The army on Saturday reported "
+                 "heavy fighting around the town of Boda, some 30 kilometres west of the capital,")
+    assert strip_chrome(f"Rebels close in on capital\n\nRebels shelled the airport on Friday.\n\n{paragraph}\n")[-1] == paragraph
+
+
 def test_an_act_at_places_named_side_by_side_is_an_event_at_each() -> None:
     text = "Rebels captured the towns of Kutkai and Hsenwi on Monday, killing ten soldiers, a rebel spokesman said."
     reports = run_extract(text, "2024-03-06")

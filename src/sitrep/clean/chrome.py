@@ -11,6 +11,9 @@ import re
 from sitrep.data.lexicon import MAX_CHROME_LINE, chrome_patterns
 
 SENTENCE_END = re.compile(r"[.!?…:;]['\"’”)\]]*$")
+INNER_SENTENCE_END = re.compile(r"\w[.!?]['\"’”]* [A-Z]")
+CUT_PARAGRAPH_WORDS = 20
+"""A line this long with a whole sentence in it is the story's, though the page cut its end."""
 LIST_ITEM = re.compile(r"^(\d+[.)]|[-*•·])\s")
 TRUNCATED = re.compile(r"\w\s?(\.\.\.|…)$")
 """A line cut off after a word ("attacked a wedding in central Mali on..."): a teaser of
@@ -43,7 +46,10 @@ def strip_chrome(raw: str) -> list[str]:
 
 
 def _is_sentence(line: str) -> bool:
-    return bool(SENTENCE_END.search(line)) and len(line.split()) >= 3 and not TRUNCATED.search(line)
+    """A sentence, or a paragraph of sentences whose end the page cut off."""
+    if TRUNCATED.search(line) or len(line.split()) < 3:
+        return False
+    return bool(SENTENCE_END.search(line)) or len(line.split()) >= CUT_PARAGRAPH_WORDS and bool(INNER_SENTENCE_END.search(line))
 
 
 def _is_headline_link(line: str) -> bool:
