@@ -161,7 +161,7 @@ def _group_name(person: Token, tokens: list[Token]) -> list[Token]:
     return [
         t for t in tokens
         if titles and t.i < titles[0].i and t.dep_ in ("compound", "amod") and _is_name(t)
-        and t.ent_type_ not in ("PERSON", "GPE", "NORP") and role_of(t) is None and not country_matcher().find(t.text)
+        and t.ent_type_ not in ("PERSON", "GPE") and role_of(t) is None and not country_matcher().find(t.text)
     ]
 
 
