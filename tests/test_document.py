@@ -157,3 +157,11 @@ def test_the_day_a_campaign_began_is_not_the_day_of_its_news() -> None:
             "ministry said on Sunday. Turkey launched the operation against the militants in the Zap region on May 27.")
     [report] = run_extract(text, "2019-08-04")
     assert (report.sub_event_type, report.date_from, report.fatalities) == ("Air/drone strike", date(2019, 8, 4), 3)
+
+
+def test_deaths_counted_over_a_year_are_no_event() -> None:
+    text = ("Gunmen killed six farmers near Beni in eastern DR Congo on Sunday, a local official said.\n\n"
+            "The ADF rebel group is believed to have some 400 fighters. More than 300 people were killed by ADF "
+            "militants last year in and around Beni, the United Nations said.")
+    reports = run_extract(text, "2024-03-04")
+    assert sorted((r.fatalities, r.background) for r in reports) == [(6, False), (300, True)]

@@ -106,9 +106,15 @@ def _told_as_past(fact: MentionFacts) -> bool:
 def is_tally(draft: Draft) -> bool:
     """"American and British airstrikes in January", "drone and missile attacks on shipping":
     acts told in the plural over a month or more, at no town and with no toll, are a
-    campaign summed up, not an event a coder can code (news-dev: aggregates are no event)."""
+    campaign summed up, not an event a coder can code (news-dev: aggregates are no event);
+    so are deaths alone counted over such a span ("more than 300 people were killed by the
+    militia last year")."""
     when = draft.when
-    if when is None or when.end - when.start < TALLY_SPAN or draft.victims or any(place_key(p) for p in draft.places):
+    if when is None or when.end - when.start < TALLY_SPAN:
+        return False
+    if all(f.mention.role == "kill" for f in telling(draft)):
+        return True
+    if draft.victims or any(place_key(p) for p in draft.places):
         return False
     return all(h.token.tag_ in ("NNS", "NNPS") for f in telling(draft) for h in f.mention.hits if h.trigger.role == "event")
 
