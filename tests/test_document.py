@@ -164,3 +164,11 @@ def test_deaths_counted_over_a_year_are_no_event() -> None:
             "The ADF rebel group is believed to have some 400 fighters. More than 300 people were killed by ADF "
             "militants last year in and around Beni, the United Nations said.")
     assert [r.fatalities for r in run_extract(text, "2024-03-04")] == [6]
+
+
+def test_event_words_that_describe_a_named_thing_tell_no_event() -> None:
+    text = ("Two protesters were shot dead by police in central Baghdad overnight, medics said on Monday. "
+            "It was the first deadly incident for months at Tahrir Square, which became a symbol of anti-government "
+            "protests during months of unrest last year.")
+    reports = run_extract(text, "2020-07-27")
+    assert [(r.sub_event_type, r.fatalities) for r in reports] == [("Excessive force against protesters", 2)]

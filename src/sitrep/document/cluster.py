@@ -55,7 +55,7 @@ def cluster(facts: list[MentionFacts], lead_end: int, published: DateValue | Non
         headline = id(fact) in in_headline and bool(drafts)
         anaphoric = headline or _is_anaphoric(fact)
         target = _best_draft(drafts, fact, event_type, rank, lead_end, anaphoric)
-        detail_only = headline or (mention.quoted or mention.role == "anaphor") and not (_tells_another(fact) or weapon_act(fact))
+        detail_only = headline or _names_a_kind(fact) or (mention.quoted or mention.role == "anaphor") and not (_tells_another(fact) or weapon_act(fact))
         if target is None and detail_only or mention.quoted and not _has_facts(fact):
             continue
         if target is None:
@@ -75,6 +75,17 @@ def told_events(drafts: list[Draft]) -> list[Draft]:
     """The drafts that tell an event: those told clearly, and, beside one, the plausible."""
     strong = [d for d in drafts if _is_clear(d)]
     return [d for d in drafts if d in strong or strong and _is_plausible(d)]
+
+
+def _names_a_kind(fact: MentionFacts) -> bool:
+    """"Tahrir Square, which became a symbol of anti-government protests last year": event
+    nouns in a relative clause that describes a named thing name a kind of event, and tell
+    none of their own."""
+    for hit in fact.mention.hits:
+        clause = next((node for node in hit.token.ancestors if node.dep_ == "relcl"), None)
+        if hit.token.pos_ != "NOUN" or clause is None or clause.head.pos_ != "PROPN":
+            return False
+    return True
 
 
 def _acts_before_harms(facts: list[MentionFacts]) -> list[MentionFacts]:
