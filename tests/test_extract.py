@@ -314,3 +314,10 @@ def test_each_named_place_is_an_event_of_its_own() -> None:
             "Islamic State militants also attacked a police patrol near Tikrit on Monday, killing three policemen.")
     reports = run_extract(text, "2024-06-11")
     assert sorted((r.location, r.fatalities) for r in reports) == [("Kirkuk", 2), ("Tikrit", 3)]
+
+
+def test_shot_dead_and_beaten_to_death_count_the_dead() -> None:
+    [shot] = run_extract("Police shot dead two protesters in Basra on Sunday.\n", "2020-07-27")
+    [beaten] = run_extract("Three villagers were beaten to death by a mob in Kano on Sunday.\n", "2020-07-27")
+    [wounded] = run_extract("Gunmen shot two farmers in Kano on Sunday.\n", "2020-07-27")
+    assert (shot.fatalities, beaten.fatalities, wounded.fatalities) == (2, 3, 0)

@@ -253,7 +253,7 @@ def _roles(mention: Mention) -> MentionFacts:
         if between and not facts.agents and len(targets) > 1:
             facts.agents.append(targets.pop(0))  # "clashes between the army and a militia": the first side acts
         facts.patients += targets
-        if token.lemma_.lower() in lethal:
+        if token.lemma_.lower() in lethal or _done_to_death(verb, objects):
             victims = objects
             if token.pos_ == "ADJ" or token.lemma_.lower() == "die":
                 victims = [c for c in token.head.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
@@ -266,6 +266,14 @@ def _roles(mention: Mention) -> MentionFacts:
     facts.agents = _unique(facts.agents)
     facts.patients = [p for p in _unique(facts.patients) if p.name not in {a.name for a in facts.agents} or p.name is None]
     return facts
+
+
+def _done_to_death(verb: Token, objects: list[Token]) -> bool:
+    """"Police shot dead two protesters", "were beaten to death": the parse may hang "dead"
+    on the object ("dead two protesters") or the verb."""
+    on_object = any(c.lower_ == "dead" for o in objects for c in o.children if c.dep_ == "amod")
+    on_verb = any(c.lower_ == "dead" or c.lower_ == "to" and any(g.lower_ == "death" for g in c.children) for c in verb.children)
+    return verb.pos_ in ("VERB", "AUX") and (on_object or on_verb)
 
 
 def _carrying_verb(hit: TriggerHit) -> Token | None:
