@@ -172,3 +172,8 @@ def test_event_words_that_describe_a_named_thing_tell_no_event() -> None:
             "protests during months of unrest last year.")
     reports = run_extract(text, "2020-07-27")
     assert [(r.sub_event_type, r.fatalities) for r in reports] == [("Excessive force against protesters", 2)]
+
+
+def test_two_names_that_bound_one_place_are_not_a_list() -> None:
+    text = "A junta unit abandoned its outpost between Kutkai and Hsenwi during a night attack by rebels on Tuesday."
+    assert len(run_extract(text, "2023-11-01")) == 1

@@ -15,11 +15,11 @@ def listed_places(draft: Draft, doc: Doc) -> list[Located]:
     """A place of the sentence that first tells the event and the names joined to it by
     "and" or commas outside brackets (the place finder may miss the later ones: it takes
     them for its list's tail); not the words of an organisation's name ("Centre for Peace,
-    Democracy and ...")."""
+    Democracy and ..."), nor the bounds of one place ("between Theinni and Lashio")."""
     fact = telling(draft)[0]
     for place in fact.places:
         span = doc.char_span(place.start, place.end, alignment_mode="expand")
-        if span is None or place_key(place) is None or _inside_a_longer_name(span):
+        if span is None or place_key(place) is None or _inside_a_longer_name(span) or _between(span):
             continue
         depth = _bracket_depth(fact.mention.sentence, place.start)
         listed = [t for t in span.root.conjuncts if t.pos_ == "PROPN" and t.ent_type_ in LISTED_ENTITIES and _bracket_depth(fact.mention.sentence, t.idx) == depth]
@@ -27,6 +27,11 @@ def listed_places(draft: Draft, doc: Doc) -> list[Located]:
         if names:
             return sorted([place, *names], key=lambda p: p.start)
     return []
+
+
+def _between(span: Span) -> bool:
+    """"an outpost between Theinni and Lashio": two names that bound one place."""
+    return any(node.dep_ == "prep" and node.lower_ == "between" for node in span.root.ancestors)
 
 
 def _bracket_depth(sentence: Span, char: int) -> int:
