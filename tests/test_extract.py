@@ -321,3 +321,8 @@ def test_shot_dead_and_beaten_to_death_count_the_dead() -> None:
     [beaten] = run_extract("Three villagers were beaten to death by a mob in Kano on Sunday.\n", "2020-07-27")
     [wounded] = run_extract("Gunmen shot two farmers in Kano on Sunday.\n", "2020-07-27")
     assert (shot.fatalities, beaten.fatalities, wounded.fatalities) == (2, 3, 0)
+
+
+def test_riot_police_are_no_riot() -> None:
+    text = "Riot police fired tear gas at students marching in Dhaka on Wednesday, witnesses said.\n"
+    assert [r.event_type for r in run_extract(text, "2024-07-18")] == ["Protests"]

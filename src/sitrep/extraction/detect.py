@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from sitrep.data.lexicon import Trigger, cues, triggers, word_forms
+from sitrep.data.lexicon import Trigger, cues, role_nouns, triggers, word_forms
 
 CLAUSE_BOUNDARIES = {"advcl", "ccomp", "parataxis", "csubj", "acl"}
 QUANTITY_ENTITIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
@@ -105,6 +105,8 @@ def _match(token: Token) -> TriggerHit | None:
         return None
     if token.ent_type_ in NAME_ENTITIES and token.ent_iob_ != "O" and _lemma(token) not in ("attack", "airstrike"):
         return None
+    if token.dep_ == "compound" and token.head.lemma_.lower() in role_nouns():
+        return None  # "riot police", "protest marshals": a kind of force or person, no event
     for trigger in _triggers_of(token):
         if trigger.pos != "any" and token.pos_ not in POS_GROUPS[trigger.pos]:
             continue
