@@ -177,3 +177,10 @@ def test_event_words_that_describe_a_named_thing_tell_no_event() -> None:
 def test_two_names_that_bound_one_place_are_not_a_list() -> None:
     text = "A junta unit abandoned its outpost between Kutkai and Hsenwi during a night attack by rebels on Tuesday."
     assert len(run_extract(text, "2023-11-01")) == 1
+
+
+def test_last_night_and_the_morning_after_are_one_night() -> None:
+    text = ("A Russian missile struck a tower block in Kharkiv on Saturday, the governor said.\n\n"
+            "Russian missile strike last night on a tower block on Sumska Street in central Kharkiv. "
+            "A large chunk torn out of the building.")
+    assert len(run_extract(text, "2024-05-25")) == 1

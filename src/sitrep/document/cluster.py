@@ -6,6 +6,7 @@ the same named victim, the same named perpetrator); it starts a draft of its own
 date, actors, place or type tell a different event."""
 from __future__ import annotations
 
+import re
 from itertools import groupby
 
 from spacy.tokens import Doc
@@ -33,6 +34,7 @@ from sitrep.extraction.detect import TriggerHit
 from sitrep.folding import fold
 
 RESTATE_DISTANCE = 2
+NIGHT = re.compile(r"\b(night|overnight)\b", re.IGNORECASE)
 NOT_PLACES = ("ORG", "NORP", "PERSON")
 """Entities the place finder may take for a place ("the Syrian Observatory", "Shia"), which
 cannot tell one event's place from another's."""
@@ -167,11 +169,21 @@ def _compatible(draft: Draft, fact: MentionFacts, event_type: str, rank: int, an
         return False
     if event_type != draft.event_type and min(rank, draft.rank) > GENERIC_RANK:
         return False
-    if fact.date is not None and draft.date is not None and not overlap(fact.date.value, draft.date.value):
+    if fact.date is not None and draft.date is not None and not overlap(fact.date.value, draft.date.value) and not (event_type == draft.event_type and _one_night(fact.date, draft.date)):
         return False
     if not anaphoric and draft.actor1 is not None and fact.agents and distinct_actors(draft.actor1, fact.agents[0]):
         return False
     return anaphoric or _harm_beside_act(draft, fact) or not elsewhere(draft, fact)
+
+
+def _one_night(a: Located, b: Located) -> bool:
+    """"A missile hit the block last night" and "a missile struck the block on Saturday": a
+    night is of two days, the one before and the one it ends in (for acts of one kind)."""
+    nights = [d for d in (a, b) if NIGHT.search(d.text)]
+    if not nights:
+        return False
+    first, second = sorted((a.value, b.value), key=lambda v: v.start)  # type: ignore[union-attr]
+    return (second.start - first.end).days <= 1  # type: ignore[union-attr]
 
 
 def elsewhere(draft: Draft, fact: MentionFacts) -> bool:
