@@ -35,3 +35,9 @@ def test_relative_dates(phrase: str, published: datetime, start: date, end: date
 
 def test_nonsense_is_not_a_date() -> None:
     assert resolve_date("the coalition", SATURDAY) is None
+
+
+@pytest.mark.parametrize("phrase", ["November 27-28", "27-28 November", "November 27 and 28"])
+def test_two_days_of_a_month_are_a_range_of_this_year(phrase: str) -> None:
+    value = resolve_date(phrase, datetime(2024, 11, 30))
+    assert value is not None and (value.start, value.end) == (date(2024, 11, 27), date(2024, 11, 28))

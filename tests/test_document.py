@@ -184,3 +184,8 @@ def test_last_night_and_the_morning_after_are_one_night() -> None:
             "Russian missile strike last night on a tower block on Sumska Street in central Kharkiv. "
             "A large chunk torn out of the building.")
     assert len(run_extract(text, "2024-05-25")) == 1
+
+
+def test_regions_named_together_are_no_list_of_event_places() -> None:
+    text = "The army said on Saturday that dozens of its soldiers were killed in fierce battles in the provinces of Hama and Idlib."
+    assert len(run_extract(text, "2024-11-30")) == 1

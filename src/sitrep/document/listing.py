@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from sitrep.data.lexicon import cues
 from sitrep.document.draft import Draft, place_key, telling
 from sitrep.extraction.arguments import Located
 
@@ -30,8 +31,12 @@ def listed_places(draft: Draft, doc: Doc) -> list[Located]:
 
 
 def _between(span: Span) -> bool:
-    """"an outpost between Theinni and Lashio": two names that bound one place."""
-    return any(node.dep_ == "prep" and node.lower_ == "between" for node in span.root.ancestors)
+    """"an outpost between Theinni and Lashio": two names that bound one place; "the
+    governorates of Aleppo and Idlib": regions, where a coder codes no event a name."""
+    ancestors = list(span.root.ancestors)
+    bounds = any(node.dep_ == "prep" and node.lower_ == "between" for node in ancestors)
+    regions = any(node.lemma_.lower() in cues("region_word") for node in ancestors[:3])
+    return bounds or regions
 
 
 def _bracket_depth(sentence: Span, char: int) -> int:

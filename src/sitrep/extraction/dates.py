@@ -48,7 +48,7 @@ def resolve_date(phrase: str, published: datetime | date | None) -> DateValue | 
 @lru_cache(maxsize=20_000)
 def _resolve(text: str, today: date) -> DateValue | None:
     """Cached: a day's news repeats its date phrases ("on Monday", "March 10") many times."""
-    for rule in (_between, _relative_days, _weekday, _ago, _holiday, _period, _explicit):
+    for rule in (_between, _relative_days, _weekday, _ago, _holiday, _day_span, _period, _explicit):
         value = rule(text, today)
         if value is not None:
             return _not_after(value, today)
@@ -171,6 +171,25 @@ def _part(text: str, start: date, end: date, precision: str) -> DateValue:
     if re.search(r"\b(middle|mid)\b", text):
         return DateValue(start + timedelta(days=length // 3), end - timedelta(days=length // 3), precision)
     return DateValue(start, end, precision)
+
+
+def _day_span(text: str, today: date) -> DateValue | None:
+    """"November 27-28", "27-28 November", "November 27 and 28": days of one month."""
+    month_words = "|".join(sorted(MONTHS, key=len, reverse=True))
+    days = r"(?P<a>\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|and|to)\s*(?P<b>\d{1,2})(?:st|nd|rd|th)?"
+    match = re.search(rf"\b(?P<m>{month_words})\.?\s+{days}\b", text) or re.search(rf"\b{days}\s+(?P<m>{month_words})\b", text)
+    if match is None:
+        return None
+    month, first, last = MONTHS[match.group("m")], int(match.group("a")), int(match.group("b"))
+    year_named = re.search(r"\b(19|20)\d{2}\b", text)
+    year = int(year_named.group()) if year_named else today.year
+    if not 1 <= first < last <= calendar.monthrange(year, month)[1]:
+        return None
+    start = date(year, month, first)
+    if start > today and not year_named:
+        year -= 1
+        start = date(year, month, first)
+    return DateValue(start, date(year, month, last), "range")
 
 
 def _explicit(text: str, today: date) -> DateValue | None:
