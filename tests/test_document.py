@@ -189,3 +189,10 @@ def test_last_night_and_the_morning_after_are_one_night() -> None:
 def test_regions_named_together_are_no_list_of_event_places() -> None:
     text = "The army said on Saturday that dozens of its soldiers were killed in fierce battles in the provinces of Hama and Idlib."
     assert len(run_extract(text, "2024-11-30")) == 1
+
+
+def test_unnamed_armed_men_may_be_the_named_group() -> None:
+    text = ("Islamist insurgents have seized the town of Boni in central Mali, a spokesman for JNIM said on Wednesday. "
+            "JNIM fighters marched into the town on Tuesday night after the garrison withdrew.")
+    assert [(r.sub_event_type, r.actor1) for r in run_extract(text, "2024-05-22")] == [
+        ("Non-state actor overtakes territory", "JNIM: Group for Support of Islam and Muslims")]

@@ -34,6 +34,8 @@ from sitrep.extraction.detect import TriggerHit
 from sitrep.folding import fold
 
 RESTATE_DISTANCE = 2
+NON_STATE_INTERS = (2, 3, 4)
+"""ACLED's inter codes of rebels, political militias and identity militias."""
 NIGHT = re.compile(r"\b(night|overnight)\b", re.IGNORECASE)
 NOT_PLACES = ("ORG", "NORP", "PERSON")
 """Entities the place finder may take for a place ("the Syrian Observatory", "Shia"), which
@@ -271,8 +273,12 @@ def bare_harm(fact: MentionFacts) -> bool:
 
 
 def _same_actor(mentioned: ActorRef, known: ActorRef) -> bool:
-    """"Police in Mali" and, later, "officers": an unnamed actor of the same kind is the same."""
-    return mentioned.name == known.name or (mentioned.name is None and mentioned.kind == known.kind)
+    """"Police in Mali" and, later, "officers": an unnamed actor of the same kind is the same;
+    "the insurgents" and "the Taliban": unnamed armed men may be a named armed group."""
+    if mentioned.name == known.name or mentioned.name is None and mentioned.kind == known.kind:
+        return True
+    unnamed, named = sorted((mentioned, known), key=lambda actor: actor.name is not None)
+    return unnamed.name is None and unnamed.kind == "armed_group" and named.kind == "named" and named.inter in NON_STATE_INTERS
 
 
 def _same_name(name: str, others: set[str]) -> bool:

@@ -103,7 +103,8 @@ def _proper_name(head: Token, tokens: list[Token]) -> Span | None:
     for entity in head.doc.ents:
         before = tokens[0].i <= entity.start and entity.end <= head.i
         member_of = entity.root.dep_ == "pobj" and entity.root.head.lower_ in ("from", "of") and entity.root.head.head.i == head.i
-        if (before or member_of) and entity.label_ in ("ORG", "NORP", "PERSON") and not country_matcher().find(entity.text):
+        creed = entity.label_ == "NORP" and entity.root.pos_ == "ADJ"  # "Islamist insurgents" names what, not who
+        if (before or member_of) and entity.label_ in ("ORG", "NORP", "PERSON") and not creed and not country_matcher().find(entity.text):
             return entity
     names = _group_name(head, tokens) or [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.ent_type_ not in ("PERSON", "GPE", "LOC") and not country_matcher().find(t.text)]
     return head.doc[names[0].i : names[-1].i + 1] if names else None
