@@ -41,3 +41,9 @@ def test_nonsense_is_not_a_date() -> None:
 def test_two_days_of_a_month_are_a_range_of_this_year(phrase: str) -> None:
     value = resolve_date(phrase, datetime(2024, 11, 30))
     assert value is not None and (value.start, value.end) == (date(2024, 11, 27), date(2024, 11, 28))
+
+
+def test_a_duration_is_no_date_and_a_counted_past_is_exact() -> None:
+    assert resolve_date("for 75 years", datetime(2023, 11, 14)) is None
+    two_days = resolve_date("two days ago", datetime(2023, 11, 14))
+    assert two_days is not None and two_days.start <= date(2023, 11, 12) <= two_days.end and two_days.start > date(2023, 11, 5)

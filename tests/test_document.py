@@ -196,3 +196,15 @@ def test_unnamed_armed_men_may_be_the_named_group() -> None:
             "JNIM fighters marched into the town on Tuesday night after the garrison withdrew.")
     assert [(r.sub_event_type, r.actor1) for r in run_extract(text, "2024-05-22")] == [
         ("Non-state actor overtakes territory", "JNIM: Group for Support of Islam and Muslims")]
+
+
+def test_the_previous_day_is_counted_from_the_event_before_it() -> None:
+    text = ("On Friday, troops clashed with insurgents near Gao, the army said. "
+            "The previous day, police arrested three suspected bomb-makers in Bamako.")
+    reports = {r.sub_event_type: (r.date_from, r.date_to) for r in run_extract(text, "2024-03-10")}
+    assert reports == {"Armed clash": (date(2024, 3, 8), date(2024, 3, 8)), "Arrests": (date(2024, 3, 7), date(2024, 3, 7))}
+
+
+def test_protesters_throwing_petrol_bombs_is_a_violent_demonstration() -> None:
+    [report] = run_extract("Protesters threw stones and petrol bombs at police in Basra on Sunday, a security source said.", "2020-07-27")
+    assert (report.event_type, report.sub_event_type) == ("Riots", "Violent demonstration")

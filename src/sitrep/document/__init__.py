@@ -18,7 +18,13 @@ from sitrep.document.draft import Draft
 from sitrep.document.kinds import context_of, one_more_of_the_kind, settle_type
 from sitrep.document.listing import listed_places
 from sitrep.document.targets import add_targets
-from sitrep.document.timeline import is_described, is_tally, link, place_asides
+from sitrep.document.timeline import (
+    date_from_the_day_before,
+    is_described,
+    is_tally,
+    link,
+    place_asides,
+)
 from sitrep.extraction.arguments import MentionFacts
 from sitrep.extraction.dates import DateValue
 from sitrep.guard import guarded
@@ -42,6 +48,7 @@ def document_events(article: Article, doc: Doc, facts: list[MentionFacts]) -> li
     events = told_events(drafts)
     one_more_of_the_kind(events)
     link(facts, owner, events)
+    date_from_the_day_before(events)
     for draft in events:
         draft.recounted = is_tally(draft) or is_described(draft)
     events = place_asides(events, published)

@@ -39,6 +39,8 @@ def mention_type(fact: MentionFacts) -> tuple[str, str, int]:
         return "Protests", "Excessive force against protesters", max(head.rank, SPECIFIC_RANK)
     if head.event_type in DEMONSTRATIONS and _armed_force_takes_ground(fact):
         return *TERRITORY_TAKEN, SPECIFIC_RANK
+    if head.event_type in VIOLENCE and fact.agents and all(a.kind in ("protester", "rioter") for a in fact.agents):
+        return "Riots", "Violent demonstration", head.rank  # "the protesters threw stones and petrol bombs"
     if head.rank > GENERIC_RANK:
         return head.event_type, head.sub_event_type, head.rank
     return (*_generic_type(fact.agents, fact.patients, fact.weapons, head), head.rank)

@@ -39,6 +39,21 @@ def link(facts: list[MentionFacts], owner: dict[int, Draft], kept: list[Draft]) 
         _date_by_gap(fact.mention.sentence.text, governor, subordinate, earlier)
 
 
+def date_from_the_day_before(drafts: list[Draft]) -> None:
+    """"On Friday, troops cleared two villages. The previous day, police arrested three
+    bomb-makers": a date told from another event's is counted from the event told last
+    before it with a day of its own, not from the day of publication."""
+    ordered = sorted(drafts, key=lambda d: d.facts[0].mention.sentence.start_char)
+    for index, draft in enumerate(ordered):
+        shift = next((f.shift for f in draft.facts if f.shift is not None), None)
+        if shift is None or draft.dated_by is not None:
+            continue
+        told_at = next(f for f in draft.facts if f.shift is shift).mention.sentence.start_char
+        anchor = next((d.when for d in reversed(ordered[:index]) if d.dated_by is not None and d.facts[0].mention.sentence.start_char < told_at), None)
+        if anchor is not None:
+            draft.default_date = shift.value.after(anchor)  # type: ignore[union-attr]
+
+
 def _date_by_gap(sentence: str, governor: Draft, subordinate: Draft, earlier: bool) -> None:
     """"The strike came a day after drones hit Belgorod": the undated event is dated from
     the other one and the gap."""

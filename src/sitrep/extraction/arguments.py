@@ -22,7 +22,7 @@ from sitrep.data.lexicon import (
     word_forms,
 )
 from sitrep.extraction.actors import ActorRef, resolve_actor, role_of
-from sitrep.extraction.dates import DateValue, resolve_date
+from sitrep.extraction.dates import DateValue, DayShift, day_shift, resolve_date
 from sitrep.extraction.detect import Mention, TriggerHit
 from sitrep.extraction.numbers import Count, count_conjuncts
 from sitrep.extraction.placenames import SPOTTED, names_something_else, spotted_places
@@ -71,6 +71,9 @@ class MentionFacts:
     stated: Located | None = None
     """When its sentence's statement was made ("the army announced on Sunday that it had
     captured ..."): the event's date where the text gives no other, as ACLED dates it."""
+    shift: Located | None = None
+    """A date told from another event's ("the previous day", "over the next few days"):
+    the document layer dates it from the event it hangs on."""
 
     @property
     def date(self) -> Located | None:
@@ -110,13 +113,18 @@ def _sentence_arguments(group: list[MentionFacts], published: datetime | None) -
     sentence = group[0].mention.sentence
     for located, anchor, root in _date_phrases(sentence, published):
         if _of_statement(root):
+            if isinstance(located.value, DayShift):
+                continue
             for fact in group:
                 fact.stated = fact.stated or located
             continue
         if _dates_a_thing(root, group):
             continue
         owner = _nearest(group, anchor) if isinstance(anchor, tuple) else _owner(group, root) or _nearest(group, anchor)
-        owner.dates.append(located)
+        if isinstance(located.value, DayShift):
+            owner.shift = owner.shift or located
+        else:
+            owner.dates.append(located)
     for located, root in _place_phrases(sentence, group):
         if not _in_dated_past(root, published):
             (_owner(group, root) or _nearest(group, located.start)).places.append(located)
@@ -375,7 +383,7 @@ def _date_phrases(sentence: Span, published: datetime | None) -> list[DatePhrase
         while start > sentence.start and sentence.doc[start - 1].lower_ in cues("date_qualifier"):
             start -= 1
         phrase = sentence.doc[start : entity.end]
-        value = resolve_date(phrase.text, published)
+        value: DateValue | DayShift | None = resolve_date(phrase.text, published) or day_shift(phrase.text)
         if value is None:
             continue
         located = Located(value, phrase.start_char, phrase.end_char, phrase.text)

@@ -89,7 +89,7 @@ def _relative_days(text: str, today: date) -> DateValue | None:
         return _day(today)
     if re.search(r"\b(yesterday|last night|overnight)\b", text):
         return _day(today - timedelta(days=1))
-    if re.search(r"\b(just|only|a few|few) days\b|\bdays (earlier|before|after|ago)\b", text):
+    if re.search(r"\b(just|only|a few|few) days\b|(?<!\d )(?<!\w\w )\bdays (earlier|before|after|ago)\b", text) and not ONWARD.search(text):
         return DateValue(today - timedelta(days=9), today - timedelta(days=2), "range")
     if re.search(r"\blast week\b|\bpast week\b|\bearlier this week\b", text):
         return DateValue(today - timedelta(days=7), today - timedelta(days=1), "week")
@@ -193,8 +193,8 @@ def _day_span(text: str, today: date) -> DateValue | None:
 
 
 def _explicit(text: str, today: date) -> DateValue | None:
-    if not re.search(r"\d", text):
-        return None
+    if not re.search(r"\d", text) or DURATION.search(text):
+        return None  # "for 75 years" is how long, not 1975
     moment = dateparser.parse(
         text,
         languages=["en"],
@@ -203,6 +203,43 @@ def _explicit(text: str, today: date) -> DateValue | None:
     if moment is None:
         return None
     return _day(moment.date())
+
+
+DURATION = re.compile(r"\b\d+ (years?|months?|weeks?|days?|hours?)\b(?! (ago|earlier|before|later|after))")
+ONWARD = re.compile(r"\b(next|following|coming)\b")
+SHIFTS = (
+    (re.compile(r"\b(previous|preceding) (day|night)\b|\b(day|night) before\b|\bthe eve\b"), -1, -1),
+    (re.compile(r"\b(next|following) (day|night|morning)\b|\bday after\b"), 1, 1),
+    (re.compile(r"\b(same day|that day|later that day|earlier that day)\b"), 0, 0),
+    (re.compile(r"\b(next|following|coming) (few )?days\b"), 1, 9),
+)
+NUMBERED_SHIFT = re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) days? (later|after|earlier|before)\b")
+
+
+@dataclass(frozen=True)
+class DayShift:
+    """A date told from another event's ("the previous day", "two days later"): days from it."""
+
+    low: int
+    high: int
+
+    def after(self, anchor: DateValue) -> DateValue:
+        start, end = anchor.start + timedelta(days=self.low), anchor.end + timedelta(days=self.high)
+        return DateValue(start, end, "day" if start == end else "range")
+
+
+def day_shift(phrase: str) -> DayShift | None:
+    """The shift a date phrase tells from the event it hangs on, if it tells one."""
+    text = _normalise(phrase)
+    for pattern, low, high in SHIFTS:
+        if pattern.search(text):
+            return DayShift(low, high)
+    match = NUMBERED_SHIFT.search(text)
+    if match is None:
+        return None
+    days = date_numbers().get(match.group(1)) or (int(match.group(1)) if match.group(1).isdigit() else 1)
+    sign = 1 if match.group(2) in ("later", "after") else -1
+    return DayShift(sign * days, sign * days)
 
 
 GAP = re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|few|several|hours|days)\s*(day|week)?s?\s+(after|before|earlier|later)\b")
