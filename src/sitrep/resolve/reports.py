@@ -60,12 +60,12 @@ def resolve_drafts(article: Article, drafts: list[Draft]) -> list[EventReport]:
 
 def _one_a_place(draft: Draft, text: str, context: PlaceContext) -> list[Draft]:
     """An act at places named side by side is an event at each, when none of them is a
-    region ("in Srinagar, Jammu and Kashmir" names one town and its region); each keeps of
-    the event's other places only the regions named ("in northern Shan State"), never
-    another town. The toll stays with the first place, where no share of it is told."""
+    region ("in Srinagar, Jammu and Kashmir" names one town and its region). A name the
+    gazetteer does not know is taken for the village it most often is. The toll stays with
+    the first place, where no share of it is told."""
     if len(draft.listed) < 2 or any(_is_region(name, context) for name in _names_joined(draft.listed, text)):
         return [draft]
-    others = [p for p in draft.places if all(p.start != q.start for q in draft.listed) and cues("region_word") & set(fold(p.text).split())]
+    others = [p for p in draft.places if all(p.start != q.start for q in draft.listed)]
     parts = []
     for index, place in enumerate(draft.listed):
         part = replace(draft, places=[place, *others], listed=[place], agents=list(draft.agents), patients=list(draft.patients), associates=list(draft.associates))
