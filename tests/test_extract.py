@@ -326,3 +326,8 @@ def test_shot_dead_and_beaten_to_death_count_the_dead() -> None:
 def test_riot_police_are_no_riot() -> None:
     text = "Riot police fired tear gas at students marching in Dhaka on Wednesday, witnesses said.\n"
     assert [r.event_type for r in run_extract(text, "2024-07-18")] == ["Protests"]
+
+
+def test_protestors_spelt_with_an_o_are_protesters() -> None:
+    [report] = run_extract("Security forces opened fire on protestors in Sanandaj on Monday, killing two.\n", "2022-09-20")
+    assert (report.sub_event_type, report.actor2) == ("Excessive force against protesters", "Protesters (Iran)")
