@@ -208,3 +208,10 @@ def test_the_previous_day_is_counted_from_the_event_before_it() -> None:
 def test_protesters_throwing_petrol_bombs_is_a_violent_demonstration() -> None:
     [report] = run_extract("Protesters threw stones and petrol bombs at police in Basra on Sunday, a security source said.", "2020-07-27")
     assert (report.event_type, report.sub_event_type) == ("Riots", "Violent demonstration")
+
+
+def test_what_a_strike_was_retribution_for_is_no_news_of_the_day() -> None:
+    text = ("Iran's Revolutionary Guard fired ballistic missiles at targets near Erbil on Monday, state media said. "
+            "Tehran also struck sites in Syria on Monday night, claiming it was targeting militants in retribution "
+            "for recent terror attacks in Iran.")
+    assert [r.sub_event_type for r in run_extract(text, "2024-01-16")] == ["Shelling/artillery/missile attack"]
