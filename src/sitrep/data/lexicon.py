@@ -64,7 +64,7 @@ class AliasMatcher:
 
     def __init__(self, aliases: dict[str, str], plural: bool = False, whole_names: bool = False) -> None:
         """`whole_names`: a name is not found inside a longer one ("National Liberation
-        Army" of "Ta'ang National Liberation Army")."""
+        Army" of "Kayin National Liberation Army")."""
         self._whole_names = whole_names
         suffix = r"(?:s|es|'s|’s)?" if plural else r"(?:'s|’s)?"
         exact = sorted((a for a in aliases if a.isupper() or len(a) <= 3), key=len, reverse=True)
@@ -92,8 +92,8 @@ class AliasMatcher:
 def _inside_a_name(text: str, start: int, found: str) -> bool:
     """A name of three or more capitalised words right after another capitalised word that
     is no article, possessive or country ("Sudan's Rapid Support Forces", "Sudanese Armed
-    Forces"); a shorter one may follow a part of its own name spelt otherwise ("Hay'et
-    Tahrir al-Sham")."""
+    Forces"); a shorter one may follow a part of its own name spelt otherwise ("Harakat
+    al-Shabaab")."""
     if len(found.split()) < 3 or not found[:1].isupper():
         return False
     before = text[max(0, start - 40) : start]

@@ -82,7 +82,7 @@ def told_events(drafts: list[Draft]) -> list[Draft]:
 
 
 def _names_a_kind(fact: MentionFacts) -> bool:
-    """"Tahrir Square, which became a symbol of anti-government protests last year": event
+    """"Freedom Square, which became a symbol of the protests of last year": event
     nouns in a relative clause that describes a named thing name a kind of event, and tell
     none of their own."""
     for hit in fact.mention.hits:
@@ -191,7 +191,7 @@ def _one_night(a: Located, b: Located) -> bool:
 def elsewhere(draft: Draft, fact: MentionFacts) -> bool:
     """The mention names places and none of them is one the event was told at: another
     place, another event ("Each named place is its own event", ACLED). Places of different
-    levels tell nothing apart: "Darqad district" may lie in "Takhar province"."""
+    levels tell nothing apart: "Achin district" may lie in "Nangarhar province"."""
     doc = fact.mention.sentence.doc
     own = [(words, _level(place)) for place in fact.places if (words := _name_words(place, doc))]
     told = [(words, _level(place)) for place in draft.places if (words := _name_words(place, doc))]

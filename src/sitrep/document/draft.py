@@ -47,7 +47,7 @@ class Draft:
     links: list[tuple[str, Draft]] = field(default_factory=list)
     listed: list[Located] = field(default_factory=list)
     """Places named side by side where the event's first sentence tells it ("clashes in
-    Al-Dali and Al-Mazmum"): resolve makes an event of each (ACLED: one event a place)."""
+    Kadugli and Dilling"): resolve makes an event of each (ACLED: one event a place)."""
     recounted: bool = False
     """Told as no event of its own (a tally of many, a scene described in the present):
     the story's background, whatever its date."""
@@ -103,7 +103,7 @@ def _context_date(draft: Draft, fact: MentionFacts) -> bool:
     deadliest attack since rebels began shelling the town in March"), dates the campaign
     the article recalls, not the news: the news keeps its own day. ("Armies are fighting
     insurgents ... since 2012" tells of nothing done: the date is the story's.) So does any
-    date given to the campaign the news is part of ("Turkey launched the operation on May 27")."""
+    date given to the campaign the news is part of ("the army launched the offensive on 3 May")."""
     news = draft.default_date
     date = fact.date.value if fact.date is not None else None
     campaign = fact.mention.role == "anaphor" and fact.mention.head.token.lemma_.lower() in cues("campaign")

@@ -1,4 +1,4 @@
-"""Places named side by side where an event is told ("clashes in Al-Dali and Al-Mazmum"):
+"""Places named side by side where an event is told ("clashes in Kadugli and Dilling"):
 ACLED codes one event a place, which resolve makes of them."""
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ def listed_places(draft: Draft, doc: Doc) -> list[Located]:
     """A place of the sentence that first tells the event and the names joined to it by
     "and" or commas outside brackets (the place finder may miss the later ones: it takes
     them for its list's tail); not the words of an organisation's name ("Centre for Peace,
-    Democracy and ..."), nor the bounds of one place ("between Theinni and Lashio")."""
+    Democracy and ..."), nor the bounds of one place ("between Kutkai and Muse")."""
     fact = telling(draft)[0]
     for place in fact.places:
         span = doc.char_span(place.start, place.end, alignment_mode="expand")
@@ -31,7 +31,7 @@ def listed_places(draft: Draft, doc: Doc) -> list[Located]:
 
 
 def _between(span: Span) -> bool:
-    """"an outpost between Theinni and Lashio": two names that bound one place; "the
+    """"an outpost between Kutkai and Muse": two names that bound one place; "the
     governorates of Aleppo and Idlib": regions, where a coder codes no event a name."""
     ancestors = list(span.root.ancestors)
     bounds = any(node.dep_ == "prep" and node.lower_ == "between" for node in ancestors)
@@ -52,7 +52,7 @@ def _inside_a_longer_name(span: Span) -> bool:
 
 
 def _proper_name(token: Token) -> Located:
-    """The name a proper noun ends ("Al-Mazmum", "Rih Kaw Dar")."""
+    """The name a proper noun ends ("Umm Ruwaba", "Ban Khun Mae")."""
     first = token
     while first.i > 0 and (first.nbor(-1).pos_ == "PROPN" or first.nbor(-1).text == "-" and first.i > 1) and first.nbor(-1).head.i in (token.i, first.i):
         first = first.nbor(-1)

@@ -77,8 +77,8 @@ def place_asides(drafts: list[Draft], published: DateValue | None) -> list[Draft
     """An event told later in a story without a date of its own either tells more of a
     dated event of its kind, where nothing (another place, another named actor) sets it
     apart ("The gunmen stormed the school at noon"), and joins it; or it is news of the
-    same days ("Meanwhile, a relief committee said six people were killed by shelling on
-    the camp"), dated the day of the story's lead event or the day before, as a coder dates
+    same days ("Meanwhile, a doctor said four people were killed by shelling on the
+    market"), dated the day of the story's lead event or the day before, as a coder dates
     it from the report. One first told in the pluperfect ("had been killed") or as another
     event's cause is the story's background or context, and stays undated."""
     news = next((d.when for d in drafts if d.lead and d.when is not None), published)
@@ -119,7 +119,7 @@ def _told_as_past(fact: MentionFacts) -> bool:
 
 
 def is_tally(draft: Draft) -> bool:
-    """"American and British airstrikes in January", "drone and missile attacks on shipping":
+    """"coalition airstrikes in March", "drone and missile attacks on shipping":
     acts told in the plural over a month or more, at no town and with no toll, are a
     campaign summed up, not an event a coder can code (news-dev: aggregates are no event);
     so are deaths alone counted over such a span ("more than 300 people were killed by the
@@ -135,7 +135,7 @@ def is_tally(draft: Draft) -> bool:
 
 
 def is_described(draft: Draft) -> bool:
-    """"the soldiers are sitting ducks for German planes, who drop bombs": an undated event
+    """"the hero hides as enemy planes drop bombs on the village": an undated event
     first told in the present tense is a story retold (a review, an analysis), not news,
     which is told in the past; the lead, which may be a headline in the present ("Jets
     carry out raids"), only when all of it is."""

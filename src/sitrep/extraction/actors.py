@@ -128,7 +128,7 @@ def singular(word: str) -> str:
 
 def _kind(head: Token, tokens: list[Token]) -> str | None:
     """What the head noun names; else what a modifier says ("army convoy"; "police chief
-    John Doe" and "Fano commander Abebe" are of the force their title names, "British
+    John Doe" and "Ogaden commander Abdi" are of the force their title names, "British
     militant John Doe" is a person); aircraft are military."""
     roles = role_nouns()
     armed = any(t.lower_ in ("armed", "gunmen") and t.i < head.i for t in tokens)
@@ -156,8 +156,8 @@ def _kind(head: Token, tokens: list[Token]) -> str | None:
 
 
 def _group_name(person: Token, tokens: list[Token]) -> list[Token]:
-    """The name before a person's title that is no country nor a word for a force ("Fano" of
-    "Fano commander Abebe", not "Rebel commander", "Opposition leader" at a sentence start)."""
+    """The name before a person's title that is no country nor a word for a force ("Ogaden" of
+    "Ogaden commander Abdi", not "Rebel commander", "Opposition leader" at a sentence start)."""
     titles = [t for t in tokens if t.i < person.i and t.lemma_.lower() in cues("title")]
     return [
         t for t in tokens

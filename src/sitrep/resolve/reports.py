@@ -109,7 +109,7 @@ def _with_aside(text: str, located: Located) -> Located:
 
 def _geocode(draft: Draft, text: str, context: PlaceContext) -> list[tuple[Place, Located]]:
     """Places of a draft, each cited by the words that name it; a name of a list stands
-    alone ("Phaungsai, Monekoe and Namkham": Monekoe is no region of Phaungsai)."""
+    alone ("Kidira, Bakel and Goudiry": Bakel is no region of Kidira)."""
     found = []
     for located in draft.places:
         value = located.value
