@@ -331,3 +331,8 @@ def test_riot_police_are_no_riot() -> None:
 def test_protestors_spelt_with_an_o_are_protesters() -> None:
     [report] = run_extract("Security forces opened fire on protestors in Sanandaj on Monday, killing two.\n", "2022-09-20")
     assert (report.sub_event_type, report.actor2) == ("Excessive force against protesters", "Protesters (Iran)")
+
+
+def test_a_common_noun_the_tagger_calls_a_name_is_no_place() -> None:
+    [report] = run_extract("Gunmen killed five villagers on Monday and left their bodies in the bush, police said.\n", "2024-03-05")
+    assert (report.location, report.country) == (None, None)

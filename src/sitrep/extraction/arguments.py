@@ -459,7 +459,8 @@ def place_candidates(sentence: Span) -> list[Span]:
         elif token.lemma_.lower() in settlements and names and token.dep_ in ("pobj", "appos", "conj"):
             candidates.append(sentence.doc[names[0].i : names[-1].i + 1])
     spotted = spotted_places(sentence)
-    kept = {(c.start_char, c.end_char): c for c in candidates + spotted if not _piece_of(c, spotted) and not names_something_else(c)}
+    named = [c for c in candidates + spotted if not c.text.islower()]  # "in the bush", "in solidarity": no names
+    kept = {(c.start_char, c.end_char): c for c in named if not _piece_of(c, spotted) and not names_something_else(c)}
     return sorted(kept.values(), key=lambda s: s.start_char)
 
 
