@@ -215,3 +215,10 @@ def test_what_a_strike_was_retribution_for_is_no_news_of_the_day() -> None:
             "Tehran also struck sites in Syria on Monday night, claiming it was targeting militants in retribution "
             "for recent terror attacks in Iran.")
     assert [r.sub_event_type for r in run_extract(text, "2024-01-16")] == ["Shelling/artillery/missile attack"]
+
+
+def test_the_act_that_raised_a_toll_is_the_news() -> None:
+    text = ("Opposition officials said the number of fatalities had increased to five after a protester was shot "
+            "dead by security forces in the city of Shiraz.")
+    [report] = run_extract(text, "2019-11-17")
+    assert (report.background, report.sub_event_type, report.location) == (False, "Excessive force against protesters", "Shiraz")

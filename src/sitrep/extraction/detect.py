@@ -273,22 +273,34 @@ def _relation_word(token: Token) -> Token | None:
     while True:
         if node.i != token.i and node.lemma_.lower() in relation and node.pos_ in ("ADP", "SCONJ", "VERB", "NOUN"):
             subject_side = node.pos_ == "VERB" and previous.dep_ in ("nsubj", "nsubjpass")
-            return None if subject_side or _causes_harm(node) else node
+            return None if subject_side or _causes_harm(node, node.head) else node
         marker = next((c for c in node.children if c.dep_ == "mark" and c.lemma_.lower() in relation), None)
         if marker is not None:
-            return marker
+            return None if _causes_harm(marker, node.head) else marker
         if node.dep_ in CLAUSE_BOUNDARIES or node.head.i == node.i:
             return None
         node, previous = node.head, node
 
 
-def _causes_harm(relation_word: Token) -> bool:
-    """"Three guards were killed following an attack on the post": the act after the word is
-    what killed them, not another event (unlike "in retaliation for an attack")."""
-    harm = relation_word.head
-    hit = _match(harm) if harm.i != relation_word.i else None
+def _causes_harm(relation_word: Token, harm: Token) -> bool:
+    """"Three guards were killed following an attack on the post", "the death toll rose to
+    five after a protester was shot dead": the act after the word is what killed them or
+    raised the toll, not another event (unlike "in retaliation for an attack"). `harm` is
+    what the word's clause hangs from."""
+    if harm.i == relation_word.i or relation_word.lemma_.lower() in cues("retaliation"):
+        return False
+    if _toll_rises(harm):
+        return True
+    hit = _match(harm)
     no_doer = not any(c.dep_ == "nsubj" for c in harm.children) or harm.lemma_.lower() == "die"
-    return hit is not None and hit.trigger.role == "kill" and no_doer and relation_word.lemma_.lower() not in cues("retaliation")
+    return hit is not None and hit.trigger.role == "kill" and no_doer
+
+
+def _toll_rises(verb: Token) -> bool:
+    """"the number of fatalities has increased to five", "the death toll rose to 12"."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    counted = [s for s in subjects if s.lemma_.lower() in cues("toll") or any(c.lemma_.lower() in cues("toll") for c in s.subtree)]
+    return verb.lemma_.lower() in cues("toll_change") and bool(counted)
 
 
 def _is_negated(token: Token) -> bool:
