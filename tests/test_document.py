@@ -222,3 +222,10 @@ def test_the_act_that_raised_a_toll_is_the_news() -> None:
             "dead by security forces in the city of Shiraz.")
     [report] = run_extract(text, "2019-11-17")
     assert (report.background, report.sub_event_type, report.location) == (False, "Excessive force against protesters", "Shiraz")
+
+
+def test_a_town_that_fell_was_taken_and_took_nothing() -> None:
+    text = ("Rebels launched an offensive in northern Shan State on 27 October. Kutkai, where the district "
+            "administration is based, fell on 12 November. Share prices fell on Monday.")
+    [report] = run_extract(text, "2023-11-14")
+    assert (report.sub_event_type, report.actor1, report.date_from) == ("Non-state actor overtakes territory", None, date(2023, 11, 12))
