@@ -88,13 +88,19 @@ def resolve_actor(head: Token) -> ActorRef | None:
     if iso2 is not None and (kind in KIND_NAMES or (kind is None and head.ent_type_ in ("GPE", "NORP"))):
         return ActorRef(None, 1, kind or "military", iso2, start, end, text).named(None)
     if kind == "armed_group" and (name := _proper_name(head, tokens)) is not None:
-        return ActorRef(name.text, 3, "named", None, name.start_char, name.end_char, name.text)
+        return ActorRef(_without_article(name.text), 3, "named", None, name.start_char, name.end_char, name.text)
     if kind in KIND_NAMES:
         return ActorRef(None, KIND_NAMES[kind][1], kind, None, start, end, text)
     if head.ent_type_ in ("ORG", "NORP", "PERSON") and kind is None:
         entity = next(e for e in head.doc.ents if e.start <= head.i < e.end)
-        return ActorRef(entity.text, 3, "other", None, entity.start_char, entity.end_char, entity.text)
+        return ActorRef(_without_article(entity.text), 3, "other", None, entity.start_char, entity.end_char, entity.text)
     return None
+
+
+def _without_article(name: str) -> str:
+    """"the Brotherhood Alliance" is named "Brotherhood Alliance", as ACLED names it."""
+    first, _, rest = name.partition(" ")
+    return rest if rest and first.lower() in cues("article") else name
 
 
 def _proper_name(head: Token, tokens: list[Token]) -> Span | None:
