@@ -336,3 +336,8 @@ def test_protestors_spelt_with_an_o_are_protesters() -> None:
 def test_a_common_noun_the_tagger_calls_a_name_is_no_place() -> None:
     [report] = run_extract("Gunmen killed five villagers on Monday and left their bodies in the bush, police said.\n", "2024-03-05")
     assert (report.location, report.country) == (None, None)
+
+
+def test_a_groups_name_drops_its_article() -> None:
+    [report] = run_extract("The Northern Alliance seized the town of Kutkai on Monday, a spokesman said.\n", "2023-11-14")
+    assert report.actor1 == "Northern Alliance"
