@@ -229,3 +229,11 @@ def test_a_town_that_fell_was_taken_and_took_nothing() -> None:
             "administration is based, fell on 12 November. Share prices fell on Monday.")
     [report] = run_extract(text, "2023-11-14")
     assert (report.sub_event_type, report.actor1, report.date_from) == ("Non-state actor overtakes territory", None, date(2023, 11, 12))
+
+
+def test_a_toll_counted_town_by_town_is_an_event_a_town() -> None:
+    text = ("Officials said the number of dead had risen to five after a protester was shot dead by security forces "
+            "in the city of Shiraz, adding to four protesters killed in the town of Kazerun.")
+    reports = sorted(run_extract(text, "2019-11-17"), key=lambda r: r.fatalities)
+    assert [(r.location, r.fatalities, r.sub_event_type) for r in reports] == [
+        ("Shiraz", 1, "Excessive force against protesters"), ("Kazerun", 4, "Excessive force against protesters")]

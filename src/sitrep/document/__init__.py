@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from sitrep.document.cluster import cluster, told_events
 from sitrep.document.draft import Draft
 from sitrep.document.kinds import context_of, one_more_of_the_kind, settle_type
-from sitrep.document.listing import listed_places
+from sitrep.document.listing import casualty_list, listed_places
 from sitrep.document.targets import add_targets
 from sitrep.document.timeline import (
     date_from_the_day_before,
@@ -53,7 +53,8 @@ def document_events(article: Article, doc: Doc, facts: list[MentionFacts]) -> li
         draft.recounted = is_tally(draft) or is_described(draft)
     events = place_asides(events, published)
     for draft in events:
-        draft.listed = listed_places(draft, doc)
+        counted, draft.tolls = casualty_list(draft)
+        draft.listed = counted or listed_places(draft, doc)
     guarded("targets", partial(add_targets, doc, events), None)
     return events
 

@@ -48,6 +48,8 @@ class Draft:
     listed: list[Located] = field(default_factory=list)
     """Places named side by side where the event's first sentence tells it ("clashes in
     Kadugli and Dilling"): resolve makes an event of each (ACLED: one event a place)."""
+    tolls: dict[int, Located] = field(default_factory=dict)
+    """The toll told for each listed place, by the place's start ("one killed in X, two in Y")."""
     recounted: bool = False
     """Told as no event of its own (a tally of many, a scene described in the present):
     the story's background, whatever its date."""

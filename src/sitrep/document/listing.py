@@ -2,12 +2,21 @@
 ACLED codes one event a place, which resolve makes of them."""
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.data.lexicon import cues
 from sitrep.document.draft import Draft, place_key, telling
 from sitrep.extraction.arguments import Located
+from sitrep.extraction.numbers import Count, parse_quantity
 
+HARMED = re.compile(r"\b(killed|dead|died|injured|wounded|hurt|shot)\b", re.IGNORECASE)
+COUNTED = re.compile(r"^\W*(and\s+)?[\w-]+\s+(in|at)\s*$", re.IGNORECASE)
+"""A count alone before the place ("..., eight in Baneh"): the list goes on."""
+DEAD = re.compile(r"\b(killed|dead|died)\b", re.IGNORECASE)
+NUMBER_REACH = 6
+"""How many words before "killed" its count may stand ("one person was killed")."""
 LISTED_ENTITIES = ("", "GPE", "LOC", "FAC", "ORG", "PERSON")
 """What the small model tags a village it does not know: anything but a people or a number."""
 
@@ -58,3 +67,45 @@ def _proper_name(token: Token) -> Located:
         first = first.nbor(-1)
     text = token.doc.text[first.idx : token.idx + len(token)]
     return Located(text, first.idx, token.idx + len(token), text)
+
+
+def casualty_list(draft: Draft) -> tuple[list[Located], dict[int, Located]]:
+    """"One person was killed in Dehgolan, two killed and 30 injured in Saqez, 10 injured in
+    Bijar": a sentence that counts the harmed place by place tells one event a place (ACLED),
+    each with its own toll. The places, and the toll read for each (by the place's start)."""
+    for fact in draft.facts:
+        if fact.mention.role != "kill":
+            continue
+        sentence = fact.mention.sentence
+        places = sorted({p.start: p for p in draft.places if sentence.start_char <= p.start < sentence.end_char and place_key(p)}.values(), key=lambda p: p.start)
+        if len(places) < 2:
+            continue
+        text = sentence.doc.text
+        tolls: dict[int, Located] = {}
+        previous_end = sentence.start_char
+        for place in places:
+            segment = text[previous_end : place.start]
+            if not HARMED.search(segment) and not COUNTED.search(segment):
+                break
+            toll = _deaths_in(segment, previous_end)
+            if toll is not None:
+                tolls[place.start] = toll
+            previous_end = place.end
+        else:
+            return places, tolls
+    return [], {}
+
+
+def _deaths_in(segment: str, offset: int) -> Located | None:
+    """The count told dead in a stretch of text ("two killed and more than 30 injured": 2)."""
+    deaths = list(DEAD.finditer(segment))
+    if not deaths:
+        return None
+    death = deaths[-1]
+    words = list(re.finditer(r"[\w,-]+", segment[: death.start()]))
+    for word in reversed(words[-NUMBER_REACH:]):
+        value = 1 if word.group().lower() in ("a", "an", "one") else parse_quantity(word.group().rstrip(","))
+        if value is not None:
+            count = Count(value, None, None, offset + word.start(), offset + word.end())
+            return Located(count, count.start, count.end, word.group())
+    return None

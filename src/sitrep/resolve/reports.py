@@ -10,9 +10,9 @@ from functools import partial
 from itertools import pairwise
 
 from sitrep.data.lexicon import actor_matcher, country_matcher, cues
+from sitrep.document import Draft
 from sitrep.extraction.actors import CROWD_EVENTS, ActorRef
 from sitrep.extraction.arguments import CapitalOf, Located
-from sitrep.document import Draft
 from sitrep.extraction.numbers import Count
 from sitrep.guard import guarded
 from sitrep.records import Article, EventReport, Evidence, Relation
@@ -61,15 +61,18 @@ def resolve_drafts(article: Article, drafts: list[Draft]) -> list[EventReport]:
 def _one_a_place(draft: Draft, text: str, context: PlaceContext) -> list[Draft]:
     """An act at places named side by side is an event at each, when none of them is a
     region ("in Srinagar, Jammu and Kashmir" names one town and its region). A name the
-    gazetteer does not know is taken for the village it most often is. The toll stays with
-    the first place, where no share of it is told."""
+    gazetteer does not know is taken for the village it most often is. Each takes the toll
+    told for it ("one killed in X, two in Y"); where none is told place by place, the toll
+    stays with the first place."""
     if len(draft.listed) < 2 or any(_is_region(name, context) for name in _names_joined(draft.listed, text)):
         return [draft]
     others = [p for p in draft.places if all(p.start != q.start for q in draft.listed)]
     parts = []
     for index, place in enumerate(draft.listed):
         part = replace(draft, places=[place, *others], listed=[place], agents=list(draft.agents), patients=list(draft.patients), associates=list(draft.associates))
-        if index:
+        if place.start in draft.tolls:
+            part.victims = [draft.tolls[place.start]]
+        elif index or draft.tolls:
             part.victims = []
         parts.append(part)
     return parts
