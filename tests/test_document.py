@@ -237,3 +237,12 @@ def test_a_toll_counted_town_by_town_is_an_event_a_town() -> None:
     reports = sorted(run_extract(text, "2019-11-17"), key=lambda r: r.fatalities)
     assert [(r.location, r.fatalities, r.sub_event_type) for r in reports] == [
         ("Shiraz", 1, "Excessive force against protesters"), ("Kazerun", 4, "Excessive force against protesters")]
+
+
+def test_a_quote_that_counts_the_dead_town_by_town_details_the_news_not_its_cause() -> None:
+    text = ("Security forces opened fire on protesters in Kurdistan province on Monday, killing three people, officials "
+            "said. The protests began after a young woman was beaten to death in police custody last week. "
+            "\"One person was killed in Sanandaj, two were killed in Marivan and ten people were injured in Baneh,\" "
+            "a local official said.")
+    force = [(r.location, r.fatalities) for r in run_extract(text, "2022-09-20") if r.sub_event_type == "Excessive force against protesters"]
+    assert force == [("Sanandaj", 1), ("Marivan", 2), ("Baneh", 0)]

@@ -167,6 +167,8 @@ def _tells_another(fact: MentionFacts) -> bool:
 
 
 def _compatible(draft: Draft, fact: MentionFacts, event_type: str, rank: int, anaphoric: bool) -> bool:
+    if fact.mention.quoted and draft.facts[0].mention.related:
+        return False  # a quote details the news, not a cause told in passing ("after being tortured")
     if tells_a_new_one(fact) and not any(f.mention.sentence_index == fact.mention.sentence_index for f in draft.facts):
         return False
     if event_type != draft.event_type and min(rank, draft.rank) > GENERIC_RANK:
