@@ -341,3 +341,10 @@ def test_a_common_noun_the_tagger_calls_a_name_is_no_place() -> None:
 def test_a_groups_name_drops_its_article() -> None:
     [report] = run_extract("The Northern Alliance seized the town of Kutkai on Monday, a spokesman said.\n", "2023-11-14")
     assert report.actor1 == "Northern Alliance"
+
+
+def test_who_held_the_ground_taken_is_actor_two() -> None:
+    [overtaken] = run_extract("Rebels seized the town of Kutkai on Monday, a spokesman said.\n", "2024-03-05")
+    [regained] = run_extract("Troops recaptured the town of Kidal from rebels on Monday.\n", "2024-03-05")
+    assert (overtaken.actor2, regained.actor2) == ("Military Forces of Myanmar", "Unidentified Armed Group (Mali)")
+    assert any(e.field == "actor2" and e.text == "seized" for e in overtaken.evidence)

@@ -245,6 +245,8 @@ def _roles(mention: Mention) -> MentionFacts:
             facts.agents += _actors(p for v in (verb, *verb.conjuncts) for c in v.children if c.dep_ == "agent" for p in c.children)
             objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.i != token.i]
             facts.patients += _actors(objects)
+            if hit.trigger.takes_ground:  # "recaptured the town from the rebels": who held it
+                facts.patients += _actors(p for c in verb.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children if p.dep_ == "pobj")
         else:
             modifiers = [c for holder in {token.i: token, hit.start.i: hit.start}.values() for c in holder.children]
             facts.agents += _actors(c for c in modifiers if c.dep_ in ("compound", "amod", "nmod", "poss") and (c.ent_type_ or role_of(c)))

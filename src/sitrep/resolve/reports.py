@@ -38,6 +38,7 @@ TERRITORY_TAKEN = ("Government regains territory", "Non-state actor overtakes te
 STATE_FORCES_AT_HOME = 1
 """ACLED's inter code of a state's forces in their own country (8: abroad)."""
 EXCESSIVE_FORCE = "Excessive force against protesters"
+HANDOVER = "Non-violent transfer of territory"
 
 
 def resolve_drafts(article: Article, drafts: list[Draft]) -> list[EventReport]:
@@ -149,6 +150,9 @@ def _report(article: Article, draft: Draft, report_id: str, places: list[tuple[P
     location = _location(places, context, article.text)
     country_iso = location[0].iso2 if location else fallback
     actor1, patients = _sides(draft, country_iso)
+    sub_event_type = _who_took(draft.sub_event_type, _inter(actor1, country_iso))
+    if not patients and (holder := _ground_holder(draft, sub_event_type, actor1, country_iso)) is not None:
+        patients = [holder]
     actor2 = patients[0] if patients else None
     associates = [a.named(country_iso) for a in draft.associates]
     claim = _claim(draft, actor1)
@@ -160,7 +164,7 @@ def _report(article: Article, draft: Draft, report_id: str, places: list[tuple[P
         report_id=report_id,
         article_id=article.id,
         event_type=draft.event_type,
-        sub_event_type=_who_took(draft.sub_event_type, _inter(actor1, country_iso)),
+        sub_event_type=sub_event_type,
         event_date=when.day if when else None,
         date_from=when.start if when else None,
         date_to=when.end if when else None,
@@ -280,6 +284,17 @@ def _sides(draft: Draft, country_iso: str | None) -> tuple[ActorRef | None, list
             patients.append(patient)
             taken.add(patient.name)
     return actor1, patients
+
+
+def _ground_holder(draft: Draft, sub_event_type: str, taker: ActorRef | None, country_iso: str | None) -> ActorRef | None:
+    """Ground an armed group takes, or that is handed over, was held by the state's forces
+    where the text names no holder (ACLED codes them actor 2); cited by the word that tells
+    the taking."""
+    if sub_event_type not in (TERRITORY_TAKEN[1], HANDOVER) or country_iso is None:
+        return None
+    head = draft.facts[0].mention.head
+    holder = ActorRef(None, STATE_FORCES_AT_HOME, "military", country_iso, head.start.idx, head.token.idx + len(head.token), head.token.text).named(None)
+    return None if taker is not None and taker.name == holder.name else holder
 
 
 def _who_took(sub_event_type: str, actor1_inter: int | None) -> str:
