@@ -348,3 +348,9 @@ def test_who_held_the_ground_taken_is_actor_two() -> None:
     [regained] = run_extract("Troops recaptured the town of Kidal from rebels on Monday.\n", "2024-03-05")
     assert (overtaken.actor2, regained.actor2) == ("Military Forces of Myanmar", "Unidentified Armed Group (Mali)")
     assert any(e.field == "actor2" and e.text == "seized" for e in overtaken.evidence)
+
+
+def test_a_suicide_bomber_is_of_an_armed_group_and_the_soldiers_his_target() -> None:
+    text = "A suicide bomber blew himself up at an army checkpoint near Gao on Friday, killing two soldiers, a military official said.\n"
+    [report] = run_extract(text, "2024-03-09")
+    assert (report.sub_event_type, report.actor1, report.actor2) == ("Suicide bomb", "Unidentified Armed Group (Mali)", "Military Forces of Mali")

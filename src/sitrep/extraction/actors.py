@@ -109,10 +109,10 @@ def _proper_name(head: Token, tokens: list[Token]) -> Span | None:
     for entity in head.doc.ents:
         before = tokens[0].i <= entity.start and entity.end <= head.i
         member_of = entity.root.dep_ == "pobj" and entity.root.head.lower_ in ("from", "of") and entity.root.head.head.i == head.i
-        creed = entity.label_ == "NORP" and entity.root.pos_ == "ADJ"  # "Islamist insurgents" names what, not who
+        creed = entity.label_ == "NORP" and entity.root.pos_ == "ADJ" or len(entity) == 1 and not _is_name(entity[0])  # "Islamist insurgents" names what, not who
         if (before or member_of) and entity.label_ in ("ORG", "NORP", "PERSON") and not creed and not country_matcher().find(entity.text):
             return entity
-    names = _group_name(head, tokens) or [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.ent_type_ not in ("PERSON", "GPE", "LOC") and not country_matcher().find(t.text)]
+    names = _group_name(head, tokens) or [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and _is_name(t) and t.ent_type_ not in ("PERSON", "GPE", "LOC") and not country_matcher().find(t.text)]
     return head.doc[names[0].i : names[-1].i + 1] if names else None
 
 
@@ -173,7 +173,8 @@ def _group_name(person: Token, tokens: list[Token]) -> list[Token]:
 
 
 def _is_name(token: Token) -> bool:
-    """A proper noun, or a word the text capitalises where no sentence starts."""
-    if token.pos_ == "PROPN":
+    """A proper noun not at a sentence's start, or a word the text capitalises where no
+    sentence starts ("Suicide attackers struck": "suicide" is no name)."""
+    if token.pos_ == "PROPN" and not token.is_sent_start:
         return True
     return any(t.text == token.text and not t.is_sent_start for t in token.doc if t.text[:1].isupper())

@@ -39,6 +39,7 @@ STATE_FORCES_AT_HOME = 1
 """ACLED's inter code of a state's forces in their own country (8: abroad)."""
 EXCESSIVE_FORCE = "Excessive force against protesters"
 HANDOVER = "Non-violent transfer of territory"
+STATE_KINDS = ("military", "police", "government")
 
 
 def resolve_drafts(article: Article, drafts: list[Draft]) -> list[EventReport]:
@@ -262,7 +263,8 @@ def _evidence(
 def _sides(draft: Draft, country_iso: str | None) -> tuple[ActorRef | None, list[ActorRef]]:
     """Actor 1 and the actors acted on, named for the event's country. In a protest or a
     riot the crowd is actor 1 and whoever else acted is associated with it; force used
-    against protesters is the force's act, done to the crowd (news-dev's convention)."""
+    against protesters is the force's act, done to the crowd (news-dev's convention); a
+    suicide bomber is of an armed group, and state forces told beside him were his target."""
     actor1 = draft.actor1.named(country_iso) if draft.actor1 else None
     patients_read = [p.named(country_iso) for p in draft.patients]
     crowd_kind = CROWD_EVENTS.get(draft.event_type)
@@ -276,6 +278,10 @@ def _sides(draft: Draft, country_iso: str | None) -> tuple[ActorRef | None, list
             if actor1 is not None and actor1.kind != crowd_kind:
                 draft.associates.insert(0, draft.actor1)  # type: ignore[arg-type]
             actor1 = crowd
+    if draft.sub_event_type == "Suicide bomb" and actor1 is not None and actor1.kind in STATE_KINDS:
+        anchor = draft.facts[0].mention.head  # the bomber is of an armed group; the forces were the target
+        patients_read = [actor1, *patients_read]
+        actor1 = ActorRef(None, 3, "armed_group", None, anchor.start.idx, anchor.token.idx + len(anchor.token), anchor.token.text).named(country_iso)
     taken = {actor1.name if actor1 else None}
     place_names = {located.text for located in draft.places}
     patients = []
