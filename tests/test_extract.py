@@ -354,3 +354,11 @@ def test_a_suicide_bomber_is_of_an_armed_group_and_the_soldiers_his_target() -> 
     text = "A suicide bomber blew himself up at an army checkpoint near Gao on Friday, killing two soldiers, a military official said.\n"
     [report] = run_extract(text, "2024-03-09")
     assert (report.sub_event_type, report.actor1, report.actor2) == ("Suicide bomb", "Unidentified Armed Group (Mali)", "Military Forces of Mali")
+
+
+def test_a_tolls_update_and_a_suicide_bomber_count_the_dead() -> None:
+    text = ("Gunmen ambushed troops near Tongo Tongo on Tuesday, killing 12 soldiers. The death toll from Tuesday's "
+            "ambush has risen to 28, an army spokesman said on Thursday.\n")
+    [ambush] = run_extract(text, "2024-03-08")
+    [bomber] = run_extract("A suicide bomber blew himself up at a checkpoint near Gao on Friday, wounding one soldier.\n", "2024-03-09")
+    assert (ambush.fatalities, bomber.fatalities) == (28, 1)

@@ -89,7 +89,8 @@ def absorb(draft: Draft, fact: MentionFacts) -> None:
     draft.places += fact.places
     if fact.victims is not None:
         text = doc_text(fact.mention.sentence.doc)[fact.victims.start : fact.victims.end]
-        draft.victims.append(Located(fact.victims, fact.victims.start, fact.victims.end, text))
+        toll = Located(fact.victims, fact.victims.start, fact.victims.end, text)
+        draft.victims.insert(0 if fact.updated else len(draft.victims), toll)  # a toll's update is the latest official figure
     draft.weapons += [w for w in fact.weapons if w.value not in {x.value for x in draft.weapons}]
     for key, value in fact.quantities.items():
         draft.quantities.setdefault(key, value)

@@ -71,6 +71,8 @@ class MentionFacts:
     stated: Located | None = None
     """When its sentence's statement was made ("the army announced on Sunday that it had
     captured ..."): the event's date where the text gives no other, as ACLED dates it."""
+    updated: bool = False
+    """Its count of the dead is a toll's latest figure ("the toll has risen to 28")."""
     shift: Located | None = None
     """A date told from another event's ("the previous day", "over the next few days"):
     the document layer dates it from the event it hangs on."""
@@ -130,12 +132,44 @@ def _sentence_arguments(group: list[MentionFacts], published: datetime | None) -
             (_owner(group, root) or _nearest(group, located.start)).places.append(located)
     for term in weapon_matcher().find(sentence.text, sentence.start_char):
         _weapon_owner(group, term).weapons.append(term)
+    update = _toll_update(sentence)
+    if update is not None:
+        owner = _nearest(group, update.start)
+        owner.victims, owner.updated = update, True
+    bomber = _self_detonation(sentence)
+    if bomber is not None and (owner := _nearest(group, bomber.start)).victims is None:
+        owner.victims = bomber
     speaker, certainty = _attribution(sentence)
     operation = next((Located(e.text, e.start_char, e.end_char, e.text) for e in sentence.ents if e.text.startswith("Operation ")), None)
     for fact in group:
         fact.speaker = speaker
         fact.certainty = certainty
         fact.operation = operation
+
+
+def _toll_update(sentence: Span) -> Count | None:
+    """"The death toll from Tuesday's ambush has risen to 28": the latest count of the dead."""
+    for verb in sentence:
+        if verb.lemma_.lower() not in cues("toll_change"):
+            continue
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not any(t.lemma_.lower() in cues("toll") for s in subjects for t in s.subtree):
+            continue
+        targets = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
+        counts = [count for t in targets if (count := count_conjuncts(t)) is not None]
+        if counts:
+            return counts[0]
+    return None
+
+
+def _self_detonation(sentence: Span) -> Count | None:
+    """"A suicide bomber blew himself up": the bomber is a death ACLED counts."""
+    for verb in sentence:
+        reflexive = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ in ("himself", "herself", "themselves")]
+        if verb.lemma_.lower() == "blow" and reflexive and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
+            pronoun = reflexive[0]
+            return Count(1, None, None, pronoun.idx, pronoun.idx + len(pronoun))
+    return None
 
 
 def _lend_places(by_sentence: dict[int, list[MentionFacts]], published: datetime | None) -> None:
