@@ -362,3 +362,9 @@ def test_a_tolls_update_and_a_suicide_bomber_count_the_dead() -> None:
     [ambush] = run_extract(text, "2024-03-08")
     [bomber] = run_extract("A suicide bomber blew himself up at a checkpoint near Gao on Friday, wounding one soldier.\n", "2024-03-09")
     assert (ambush.fatalities, bomber.fatalities) == (28, 1)
+
+
+def test_an_armed_group_that_speaks_of_an_attack_it_is_not_named_for_is_its_claimant() -> None:
+    text = "Gunmen attacked an army post near Menaka on Sunday, killing four soldiers, JNIM said in a statement.\n"
+    [report] = run_extract(text, "2024-03-05")
+    assert (report.actor1, report.actor2) == ("JNIM: Group for Support of Islam and Muslims", "Military Forces of Mali")

@@ -9,7 +9,7 @@ from datetime import timedelta
 from functools import partial
 from itertools import pairwise
 
-from sitrep.data.lexicon import actor_matcher, country_matcher, cues
+from sitrep.data.lexicon import actor_matcher, country_matcher, cues, named_actors
 from sitrep.document import Draft
 from sitrep.extraction.actors import CROWD_EVENTS, ActorRef
 from sitrep.extraction.arguments import CapitalOf, Located
@@ -40,6 +40,8 @@ STATE_FORCES_AT_HOME = 1
 EXCESSIVE_FORCE = "Excessive force against protesters"
 HANDOVER = "Non-violent transfer of territory"
 STATE_KINDS = ("military", "police", "government")
+NON_STATE_INTERS = (2, 3, 4)
+"""ACLED's inter codes of rebels, political militias and identity militias."""
 
 
 def resolve_drafts(article: Article, drafts: list[Draft]) -> list[EventReport]:
@@ -151,6 +153,8 @@ def _report(article: Article, draft: Draft, report_id: str, places: list[tuple[P
     location = _location(places, context, article.text)
     country_iso = location[0].iso2 if location else fallback
     actor1, patients = _sides(draft, country_iso)
+    if actor1 is None or actor1.kind == "armed_group" and draft.actor1 is not None and draft.actor1.name is None:
+        actor1 = _claimant(draft) or actor1
     sub_event_type = _who_took(draft.sub_event_type, _inter(actor1, country_iso))
     if not patients and (holder := _ground_holder(draft, sub_event_type, actor1, country_iso)) is not None:
         patients = [holder]
@@ -359,6 +363,18 @@ def _inter(actor: ActorRef | None, event_country: str | None) -> int | None:
     if actor.inter == 1 and actor.country and event_country and actor.country != event_country:
         return 8
     return actor.inter
+
+
+def _claimant(draft: Draft) -> ActorRef | None:
+    """"Al-Shabaab claimed responsibility for the attack": an armed group that speaks of an
+    event whose doer the text leaves unnamed is its claimed perpetrator (ACLED codes it
+    actor 1, the claim noted in claimed_by)."""
+    for claim in draft.claims:
+        for hit in actor_matcher().find(claim.text, claim.start):
+            actor = named_actors()[hit.value]
+            if actor.inter in NON_STATE_INTERS:
+                return ActorRef(actor.canonical, actor.inter, "named", actor.country, hit.start, hit.end, hit.text)
+    return None
 
 
 def _claim(draft: Draft, actor1: ActorRef | None) -> Located | None:
