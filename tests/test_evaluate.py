@@ -123,15 +123,15 @@ def test_news_dev_floor(shared: Path) -> None:
     """CI gate on real news (../shared/eval/news-dev, scored as its README asks: every
     article counts, a match needs the event type and the date window). Session 7 ended at
     event F1 0.599, strict 0.054, field accuracy 0.731; session 9 at F1 0.834 (P 0.823,
-    R 0.846), strict 0.179, field accuracy 0.788, no event on the 13 articles that report none."""
+    R 0.846), strict 0.200, field accuracy 0.804, no event on the 13 articles that report none."""
     folder = shared / "eval" / "news-dev"
     articles = sorted(str(p) for p in (folder / "articles").glob("*.txt"))
     result = CliRunner().invoke(main, ["eval", str(folder / "gold.jsonl"), *articles, "--manifest", str(folder / "manifest.jsonl"), "--json"])
     scores = json.loads(result.output[result.output.index("{") :])
     assert scores["documents"] == 90 and scores["gold"] == 143
-    assert scores["event"]["f1"] >= 0.80 and scores["strict"]["f1"] >= 0.15
+    assert scores["event"]["f1"] >= 0.80 and scores["strict"]["f1"] >= 0.18
     assert scores["event"]["precision"] >= 0.78 and scores["event"]["recall"] >= 0.80
-    assert scores["field_accuracy"] >= 0.76
+    assert scores["field_accuracy"] >= 0.78
     assert scores["causes"].get("false: in an article with no event", 0) == 0
 
 
