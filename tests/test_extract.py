@@ -368,3 +368,9 @@ def test_an_armed_group_that_speaks_of_an_attack_it_is_not_named_for_is_its_clai
     text = "Gunmen attacked an army post near Menaka on Sunday, killing four soldiers, JNIM said in a statement.\n"
     [report] = run_extract(text, "2024-03-05")
     assert (report.actor1, report.actor2) == ("JNIM: Group for Support of Islam and Muslims", "Military Forces of Mali")
+
+
+def test_the_police_who_faced_a_crowd_are_actor_two() -> None:
+    [report] = run_extract("Protesters threw stones at police during a march against fuel prices in Lagos on Monday.\n", "2024-07-18")
+    assert (report.sub_event_type, report.actor1, report.actor2, report.assoc_actor_1) == (
+        "Violent demonstration", "Rioters (Nigeria)", "Police Forces of Nigeria", [])

@@ -40,6 +40,8 @@ STATE_FORCES_AT_HOME = 1
 EXCESSIVE_FORCE = "Excessive force against protesters"
 HANDOVER = "Non-violent transfer of territory"
 STATE_KINDS = ("military", "police", "government")
+FACED_CROWDS = ("Protest with intervention", "Violent demonstration")
+"""Crowd events where the police or soldiers who faced the crowd are actor 2."""
 NON_STATE_INTERS = (2, 3, 4)
 """ACLED's inter codes of rebels, political militias and identity militias."""
 
@@ -266,8 +268,9 @@ def _evidence(
 
 def _sides(draft: Draft, country_iso: str | None) -> tuple[ActorRef | None, list[ActorRef]]:
     """Actor 1 and the actors acted on, named for the event's country. In a protest or a
-    riot the crowd is actor 1 and whoever else acted is associated with it; force used
-    against protesters is the force's act, done to the crowd (news-dev's convention); a
+    riot the crowd is actor 1, the police or soldiers who faced it actor 2, and whoever
+    else acted is associated with it; force used against protesters is the force's act,
+    done to the crowd (news-dev's convention); a
     suicide bomber is of an armed group, and state forces told beside him were his target."""
     actor1 = draft.actor1.named(country_iso) if draft.actor1 else None
     patients_read = [p.named(country_iso) for p in draft.patients]
@@ -278,6 +281,10 @@ def _sides(draft: Draft, country_iso: str | None) -> tuple[ActorRef | None, list
         force = next((a for a in (*draft.agents, *draft.patients) if a.kind in ("police", "military")), None)
         if draft.sub_event_type == EXCESSIVE_FORCE and force is not None:
             actor1, patients_read = force.named(country_iso), [crowd, *(p for p in patients_read if p.kind != "protester")]
+        elif force is not None and draft.sub_event_type in FACED_CROWDS:
+            named_force = force.named(country_iso)
+            patients_read = [named_force, *(p for p in patients_read if p.name != named_force.name and p.kind not in ("protester", "civilian"))]
+            actor1 = crowd
         else:
             if actor1 is not None and actor1.kind != crowd_kind:
                 draft.associates.insert(0, draft.actor1)  # type: ignore[arg-type]
