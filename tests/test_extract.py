@@ -329,7 +329,7 @@ def test_riot_police_are_no_riot() -> None:
 
 
 def test_protestors_spelt_with_an_o_are_protesters() -> None:
-    [report] = run_extract("Security forces opened fire on protestors in Sanandaj on Monday, killing two.\n", "2022-09-20")
+    [report] = run_extract("Security forces opened fire on protestors in Urmia on Monday, killing two.\n", "2022-09-20")
     assert (report.sub_event_type, report.actor2) == ("Excessive force against protesters", "Protesters (Iran)")
 
 
@@ -357,7 +357,7 @@ def test_a_suicide_bomber_is_of_an_armed_group_and_the_soldiers_his_target() -> 
 
 
 def test_a_tolls_update_and_a_suicide_bomber_count_the_dead() -> None:
-    text = ("Gunmen ambushed troops near Tongo Tongo on Tuesday, killing 12 soldiers. The death toll from Tuesday's "
+    text = ("Gunmen ambushed troops near Inates on Tuesday, killing 12 soldiers. The death toll from Tuesday's "
             "ambush has risen to 28, an army spokesman said on Thursday.\n")
     [ambush] = run_extract(text, "2024-03-08")
     [bomber] = run_extract("A suicide bomber blew himself up at a checkpoint near Gao on Friday, wounding one soldier.\n", "2024-03-09")

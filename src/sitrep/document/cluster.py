@@ -24,6 +24,7 @@ from sitrep.document.draft import (
 from sitrep.document.kinds import (
     DEMONSTRATIONS,
     GENERIC_RANK,
+    NON_STATE_INTERS,
     SPECIFIC_RANK,
     mention_type,
 )
@@ -34,8 +35,6 @@ from sitrep.extraction.detect import TriggerHit
 from sitrep.folding import fold
 
 RESTATE_DISTANCE = 2
-NON_STATE_INTERS = (2, 3, 4)
-"""ACLED's inter codes of rebels, political militias and identity militias."""
 NIGHT = re.compile(r"\b(night|overnight)\b", re.IGNORECASE)
 NOT_PLACES = ("ORG", "NORP", "PERSON")
 """Entities the place finder may take for a place ("the Syrian Observatory", "Shia"), which

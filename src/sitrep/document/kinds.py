@@ -21,9 +21,11 @@ VIOLENCE = family_types("Political violence")
 AIR_RANK = 7
 SPECIFIC_RANK = 8
 EXCESSIVE_FORCE = "Excessive force against protesters"
-TERRITORY_TAKEN = ("Battles", "Non-state actor overtakes territory")
+OVERTAKEN = ("Battles", "Non-state actor overtakes territory")
 """Resolve tells it from ground regained by who took it."""
-ARMED_INTERS = (1, 2, 3, 4, 8)
+NON_STATE_INTERS = (2, 3, 4)
+"""ACLED's inter codes of rebels, political militias and identity militias."""
+ARMED_INTERS = (1, *NON_STATE_INTERS, 8)
 """ACLED's inter codes of armed forces: state forces, rebels, militias, abroad."""
 CONTEXT_SENTENCES = 2
 
@@ -36,9 +38,9 @@ def mention_type(fact: MentionFacts) -> tuple[str, str, int]:
     if head.sub_event_type == "Arrests" and any(p.kind == "protester" for p in fact.patients):
         return "Protests", "Protest with intervention", head.rank
     if _forces_harm_protesters(fact):
-        return "Protests", "Excessive force against protesters", max(head.rank, SPECIFIC_RANK)
+        return "Protests", EXCESSIVE_FORCE, max(head.rank, SPECIFIC_RANK)
     if head.event_type in DEMONSTRATIONS and _armed_force_takes_ground(fact):
-        return *TERRITORY_TAKEN, SPECIFIC_RANK
+        return *OVERTAKEN, SPECIFIC_RANK
     if head.event_type in VIOLENCE and fact.agents and all(a.kind in ("protester", "rioter") for a in fact.agents):
         return "Riots", "Violent demonstration", head.rank  # "the protesters threw stones and petrol bombs"
     if head.rank > GENERIC_RANK:

@@ -13,7 +13,7 @@ from sitrep.extraction.numbers import Count, parse_quantity
 
 HARMED = re.compile(r"\b(killed|dead|died|injured|wounded|hurt|shot)\b", re.IGNORECASE)
 COUNTED = re.compile(r"^\W*(and\s+)?[\w-]+\s+(in|at)\s*$", re.IGNORECASE)
-"""A count alone before the place ("..., eight in Baneh"): the list goes on."""
+"""A count alone before the place ("..., eight in Penjwen"): the list goes on."""
 DEAD = re.compile(r"\b(killed|dead|died)\b", re.IGNORECASE)
 NUMBER_REACH = 6
 """How many words before "killed" its count may stand ("one person was killed")."""
@@ -70,8 +70,8 @@ def _proper_name(token: Token) -> Located:
 
 
 def casualty_list(draft: Draft) -> tuple[list[Located], dict[int, Located]]:
-    """"One person was killed in Dehgolan, two killed and 30 injured in Saqez, 10 injured in
-    Bijar": a sentence that counts the harmed place by place tells one event a place (ACLED),
+    """"One person was killed in Rania, two killed and 30 injured in Qaladiza, 10 injured
+    in Penjwen": a sentence that counts the harmed place by place tells one event a place (ACLED),
     each with its own toll. The places, and the toll read for each (by the place's start)."""
     for fact in draft.facts:
         if fact.mention.role != "kill":

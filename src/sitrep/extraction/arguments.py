@@ -272,7 +272,7 @@ def _roles(mention: Mention) -> MentionFacts:
             subject_holder = verb.head if verb.dep_ in ("conj", "xcomp", "advcl") and not own_subject else verb
             subjects = [c for c in subject_holder.children if c.dep_ == "nsubj"]
             if hit.trigger.takes_ground and verb.lemma_.lower() == "fall":
-                subjects = []  # "Kunlong fell on Sunday": the ground taken, not who took it
+                subjects = []  # "Kutkai fell on Sunday": the ground taken, not who took it
             facts.agents += _actors(subjects)
             if subjects and subjects[0].pos_ == "PRON" and not facts.agents:
                 facts.agents += _speaker_actors(subject_holder, cues("speech"))

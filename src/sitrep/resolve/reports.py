@@ -11,6 +11,7 @@ from itertools import pairwise
 
 from sitrep.data.lexicon import actor_matcher, country_matcher, cues, named_actors
 from sitrep.document import Draft
+from sitrep.document.kinds import EXCESSIVE_FORCE, NON_STATE_INTERS
 from sitrep.extraction.actors import CROWD_EVENTS, ActorRef
 from sitrep.extraction.arguments import CapitalOf, Located
 from sitrep.extraction.numbers import Count
@@ -37,13 +38,10 @@ INHERITING_TYPES = {"Explosions/Remote violence", "Battles"}
 TERRITORY_TAKEN = ("Government regains territory", "Non-state actor overtakes territory")
 STATE_FORCES_AT_HOME = 1
 """ACLED's inter code of a state's forces in their own country (8: abroad)."""
-EXCESSIVE_FORCE = "Excessive force against protesters"
 HANDOVER = "Non-violent transfer of territory"
 STATE_KINDS = ("military", "police", "government")
 FACED_CROWDS = ("Protest with intervention", "Violent demonstration")
 """Crowd events where the police or soldiers who faced the crowd are actor 2."""
-NON_STATE_INTERS = (2, 3, 4)
-"""ACLED's inter codes of rebels, political militias and identity militias."""
 
 
 def resolve_drafts(article: Article, drafts: list[Draft]) -> list[EventReport]:
@@ -276,8 +274,7 @@ def _sides(draft: Draft, country_iso: str | None) -> tuple[ActorRef | None, list
     patients_read = [p.named(country_iso) for p in draft.patients]
     crowd_kind = CROWD_EVENTS.get(draft.event_type)
     if crowd_kind is not None:
-        anchor = draft.facts[0].mention.head
-        crowd = ActorRef(None, 0, crowd_kind, None, anchor.start.idx, anchor.token.idx + len(anchor.token), anchor.token.text).named(country_iso)
+        crowd = _told_by_trigger(draft, crowd_kind, 0, country_iso)
         force = next((a for a in (*draft.agents, *draft.patients) if a.kind in ("police", "military")), None)
         if draft.sub_event_type == EXCESSIVE_FORCE and force is not None:
             actor1, patients_read = force.named(country_iso), [crowd, *(p for p in patients_read if p.kind != "protester")]
@@ -290,9 +287,8 @@ def _sides(draft: Draft, country_iso: str | None) -> tuple[ActorRef | None, list
                 draft.associates.insert(0, draft.actor1)  # type: ignore[arg-type]
             actor1 = crowd
     if draft.sub_event_type == "Suicide bomb" and actor1 is not None and actor1.kind in STATE_KINDS:
-        anchor = draft.facts[0].mention.head  # the bomber is of an armed group; the forces were the target
-        patients_read = [actor1, *patients_read]
-        actor1 = ActorRef(None, 3, "armed_group", None, anchor.start.idx, anchor.token.idx + len(anchor.token), anchor.token.text).named(country_iso)
+        patients_read = [actor1, *patients_read]  # the bomber is of an armed group; the forces were the target
+        actor1 = _told_by_trigger(draft, "armed_group", 3, country_iso)
     taken = {actor1.name if actor1 else None}
     place_names = {located.text for located in draft.places}
     patients = []
@@ -309,9 +305,15 @@ def _ground_holder(draft: Draft, sub_event_type: str, taker: ActorRef | None, co
     the taking."""
     if sub_event_type not in (TERRITORY_TAKEN[1], HANDOVER) or country_iso is None:
         return None
-    head = draft.facts[0].mention.head
-    holder = ActorRef(None, STATE_FORCES_AT_HOME, "military", country_iso, head.start.idx, head.token.idx + len(head.token), head.token.text).named(None)
+    holder = _told_by_trigger(draft, "military", STATE_FORCES_AT_HOME, country_iso)
     return None if taker is not None and taker.name == holder.name else holder
+
+
+def _told_by_trigger(draft: Draft, kind: str, inter: int, country_iso: str | None) -> ActorRef:
+    """An actor the event's word implies ("protesters" of a protest, the bomber of a suicide
+    bombing), named for the event's country and cited by that word."""
+    head = draft.facts[0].mention.head
+    return ActorRef(None, inter, kind, None, head.start.idx, head.token.idx + len(head.token), head.token.text).named(country_iso)
 
 
 def _who_took(sub_event_type: str, actor1_inter: int | None) -> str:
