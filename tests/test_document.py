@@ -246,3 +246,29 @@ def test_a_quote_that_counts_the_dead_town_by_town_details_the_news_not_its_caus
             "a local official said.")
     force = [(r.location, r.fatalities) for r in run_extract(text, "2022-09-20") if r.sub_event_type == "Excessive force against protesters"]
     assert [fatalities for _, fatalities in force] == [1, 2, 0] and len({location for location, _ in force}) == 3
+
+
+def test_the_group_named_as_the_doer_in_the_next_sentence_did_it() -> None:
+    text = ("Suspected Ugandan rebels killed twelve villagers near Kasindi in eastern Congo on Monday, local officials said. "
+            "Fighters of the ADF carried out the killings before fleeing into the forest, the administrator said.")
+    [report] = run_extract(text, "2025-04-15")
+    assert (report.actor1, report.actor2) == ("ADF: Allied Democratic Forces", "Civilians (Democratic Republic of Congo)")
+
+
+def test_unnamed_armed_men_of_a_nationality_are_named_by_the_events_country() -> None:
+    [report] = run_extract("Suspected Ugandan rebels killed twelve villagers near Kasindi in eastern Congo on Monday.", "2025-04-15")
+    assert report.actor1 == "Unidentified Armed Group (Democratic Republic of Congo)"
+
+
+def test_the_group_an_official_blames_is_the_doer_not_the_state_of_the_place() -> None:
+    drone = run_extract("Two engineers were killed by a drone strike in northern Mali on Monday; the army blamed an Islamist faction.", "2025-04-15")
+    assert [(r.sub_event_type, r.actor1) for r in drone] == [("Air/drone strike", "Unidentified Armed Group (Mali)")]
+    [market] = run_extract("A bomb tore through a market in Gamboru on Friday, killing nine traders. The army blamed the attack on Boko Haram.", "2025-04-15")
+    assert (market.actor1, market.fatalities) == ("Boko Haram", 9)
+
+
+def test_a_wire_dateline_names_no_actor_nor_place_but_bounds_the_country() -> None:
+    [report] = run_extract("KINSHASA (Reuters) - Gunmen killed eight farmers near Beni on Tuesday, officials said.", "2025-04-16")
+    assert (report.actor1, report.location, report.country) == ("Unidentified Armed Group (Democratic Republic of Congo)", "Beni", "Democratic Republic of Congo")
+    [strike] = run_extract("BEIRUT (Reuters) — An air strike on a fuel depot killed six people on Friday, residents said.", "2025-04-16")
+    assert strike.actor1 != "Reuters" and all(e.text != "Reuters" for e in strike.evidence)

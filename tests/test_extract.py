@@ -374,3 +374,17 @@ def test_the_police_who_faced_a_crowd_are_actor_two() -> None:
     [report] = run_extract("Protesters threw stones at police during a march against fuel prices in Lagos on Monday.\n", "2024-07-18")
     assert (report.sub_event_type, report.actor1, report.actor2, report.assoc_actor_1) == (
         "Violent demonstration", "Rioters (Nigeria)", "Police Forces of Nigeria", [])
+
+
+def test_the_injured_are_counted_apart_from_the_dead() -> None:
+    text = ("Gunmen killed four soldiers and wounded 14 others at a checkpoint near Ansongo on Sunday. "
+            "Separately, six people were injured when a bomb exploded in a market in Djenne on Monday.")
+    reports = sorted(run_extract(text, "2025-03-14"), key=lambda r: r.event_date)
+    assert [(r.fatalities, r.injuries) for r in reports] == [(4, 14), (0, 6)]
+    assert [e.text for e in reports[0].evidence if e.field == "injuries"] == ["14 others"]
+
+
+def test_those_who_died_are_the_toll_not_the_doers() -> None:
+    text = "Twenty-eight people died when a truck bomb exploded at a market in Butembo on Sunday; the ADF later said its fighters had planted it."
+    [report] = run_extract(text, "2025-03-14")
+    assert (report.actor1, report.actor2, report.fatalities) == ("ADF: Allied Democratic Forces", "Civilians (Democratic Republic of Congo)", 28)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 
 from click.testing import CliRunner
+from conftest import run_extract
 
 from sitrep.cli import main
 from sitrep.resolve.gazetteer import fold, skeleton, strip_region_word
@@ -337,3 +338,31 @@ def test_an_aside_before_a_district_dash_still_places_an_unknown_neighbourhood()
 
     [attack] = run_extract("On Friday, about 20 people hurled petrol bombs at a police station in Zorblaxia, Athens - Central Athens.\n", "2022-02-09")
     assert (attack.location, attack.admin1, attack.country) == ("Athens", "Attica", "Greece")
+
+
+def test_places_command_answers_by_the_texts_countries() -> None:
+    """Namesakes abroad lose to the places of the countries the text is about: a region word
+    asks for a region, a region is not chosen because its own alternate name was said, and
+    "Congo" in news is the Democratic Republic."""
+    cases = {
+        "Government troops repelled an attack in Shabwa province on Sunday, Yemeni officials said.": ("Shabwa province", "YE", "admin1"),
+        "Gunmen killed eight farmers near Beni on Tuesday, officials in Congo said.": ("Beni", "CD", "city"),
+        "A roadside bomb exploded in Beni.": ("Beni", "CD", "city"),
+        "Two British tourists were wounded in Alexandria on Friday when gunmen fired on their bus, Egyptian police said.": ("Alexandria", "EG", "city"),
+    }
+    for text, (name, iso2, kind) in cases.items():
+        result = CliRunner().invoke(main, ["places", "--json", text])
+        assert result.exit_code == 0
+        place = {row["text"]: row["place"] for row in map(json.loads, result.output.splitlines())}[name]
+        assert (place["iso2"], place["kind"]) == (iso2, kind), text
+
+
+def test_a_village_no_gazetteer_holds_keeps_its_name_at_the_point_it_is_named_with() -> None:
+    [near_town] = run_extract("Gunmen killed seven farmers on Tuesday in the village of Kiloba Nord, 40 km north of Butembo, officials in Congo said.", "2025-06-04")
+    assert (near_town.location, near_town.admin1, near_town.country, near_town.geo_precision) == ("Kiloba Nord", "Nord-Kivu", "Democratic Republic of Congo", 2)
+    butembo = resolve_place("Butembo", ["CD"])
+    assert (near_town.latitude, near_town.longitude) == (butembo.latitude, butembo.longitude)
+    [in_region] = run_extract("Jihadists killed nine people at Tindoumba in Oudalan province, Burkina Faso, on Sunday.", "2025-06-04")
+    assert (in_region.location, in_region.country) == ("Tindoumba", "Burkina Faso")
+    named = [e for e in in_region.evidence if e.field == "location"]
+    assert [e.text for e in named] == ["Tindoumba"]

@@ -94,3 +94,20 @@ def _to_datetime(match: re.Match[str]) -> datetime | None:
         return datetime(int(year), MONTH_NUMBERS[month], int(re.sub(r"\D", "", day)))
     except (ValueError, KeyError):
         return None
+
+
+WIRE_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z'.]{2,}(?:[ -][A-Z][A-Z'.]+)*)(?:,\s*[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*)*)*"
+    rf"(?:,?\s+(?i:{MONTH})\s+\d{{1,2}})?\s*(?:\([A-Za-z .&-]{{2,30}}\))?\s*(?:[-–—]{{1,2}}|:)\s",
+    re.MULTILINE,
+)
+"""A wire story's place dateline at a paragraph's start: "KINSHASA (Reuters) - ", "ADEN, March 14
+(Reuters) — ", "BEIRUT — ", "KIDAL, Mali (AP) — "."""
+
+
+def wire_dateline(text: str) -> tuple[str, int, int] | None:
+    """The dateline's town and the span of the whole dateline: where the outlet filed from,
+    which names no actor and is not where the event happened, but tells its country."""
+    for match in WIRE_DATELINE.finditer(text[:TOP_CHARS * 2]):
+        return match.group("place").title(), match.start(), match.end()
+    return None

@@ -4,7 +4,8 @@ news, context or background, and placed where the text tells it → one draft pe
 which resolve turns into a report.
 
     facts ─ cluster ─→ drafts ─ kinds ─→ typed ─ told_events ─→ events
-          ─ timeline (links, asides, tallies, scenes) ─ listing (one a place) ─ targets
+          ─ timeline (links, asides, tallies, scenes) ─ listing (one a place)
+          ─ attribution (the named group held responsible) ─ targets
 """
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from sitrep.clean.dateline import wire_dateline
+from sitrep.document.attribution import attribute
 from sitrep.document.cluster import cluster, told_events
 from sitrep.document.draft import Draft
 from sitrep.document.kinds import context_of, one_more_of_the_kind, settle_type
@@ -55,8 +58,23 @@ def document_events(article: Article, doc: Doc, facts: list[MentionFacts]) -> li
     for draft in events:
         counted, draft.tolls = casualty_list(draft)
         draft.listed = counted or listed_places(draft, doc)
+    _outside_the_dateline(events, article.text)
+    attribute(events, doc)
     guarded("targets", partial(add_targets, doc, events), None)
     return events
+
+
+def _outside_the_dateline(events: list[Draft], text: str) -> None:
+    """"BEIRUT (Reuters) — An air strike on Hodeidah ...": the outlet and the town it filed
+    from are neither an actor nor the event's place."""
+    dateline = wire_dateline(text)
+    if dateline is None:
+        return
+    _, start, end = dateline
+    for draft in events:
+        draft.agents = [a for a in draft.agents if not start <= a.start < end]
+        draft.patients = [p for p in draft.patients if not start <= p.start < end]
+        draft.places = [p for p in draft.places if not start <= p.start < end]
 
 
 def _headline_end(sentences: list[Any]) -> int:

@@ -34,6 +34,8 @@ class Draft:
     date: Located | None = None
     places: list[Located] = field(default_factory=list)
     victims: list[Located] = field(default_factory=list)
+    injured: Located | None = None
+    """The first count of the hurt told of the event ("wounding 14 others")."""
     weapons: list[Term] = field(default_factory=list)
     targets: list[RoleFiller] = field(default_factory=list)
     quantities: dict[str, Located] = field(default_factory=dict)
@@ -87,6 +89,8 @@ def absorb(draft: Draft, fact: MentionFacts) -> None:
         draft.date = fact.date
     draft.stated = draft.stated or fact.stated
     draft.places += fact.places
+    if fact.injured is not None and draft.injured is None:
+        draft.injured = Located(fact.injured, fact.injured.start, fact.injured.end, doc_text(fact.mention.sentence.doc)[fact.injured.start : fact.injured.end])
     if fact.victims is not None:
         text = doc_text(fact.mention.sentence.doc)[fact.victims.start : fact.victims.end]
         toll = Located(fact.victims, fact.victims.start, fact.victims.end, text)

@@ -73,6 +73,9 @@ def phrase_tokens(head: Token) -> list[Token]:
 
 
 def resolve_actor(head: Token) -> ActorRef | None:
+    """The actor a noun phrase names. Armed men of a nationality ("Ugandan rebels") are
+    unnamed: ACLED names an unidentified group by the event's country, and the text may
+    name their group elsewhere."""
     if head.lower_ in cues("pronoun") or head.pos_ == "PRON":
         return None
     tokens = phrase_tokens(head)
@@ -83,8 +86,9 @@ def resolve_actor(head: Token) -> ActorRef | None:
         actor = named_actors()[named[0].value]
         return ActorRef(actor.canonical, actor.inter, "named", actor.country, start, end, text)
     kind = _kind(head, tokens)
-    country_hits = country_matcher().find(text, start)
-    iso2 = country_hits[0].value if country_hits else None
+    iso2 = _owner_country(head, tokens)
+    if iso2 is not None and kind == "armed_group":
+        return ActorRef(None, KIND_NAMES[kind][1], kind, None, start, end, text)
     if iso2 is not None and (kind in KIND_NAMES or (kind is None and head.ent_type_ in ("GPE", "NORP"))):
         return ActorRef(None, 1, kind or "military", iso2, start, end, text).named(None)
     if kind == "armed_group" and (name := _proper_name(head, tokens)) is not None:
@@ -95,6 +99,19 @@ def resolve_actor(head: Token) -> ActorRef | None:
         entity = next(e for e in head.doc.ents if e.start <= head.i < e.end)
         return ActorRef(_without_article(entity.text), 3, "other", None, entity.start_char, entity.end_char, entity.text)
     return None
+
+
+def _owner_country(head: Token, tokens: list[Token]) -> str | None:
+    """The country whose actor the phrase names: "Malian troops", "police in Mali"; but "a
+    drone strike in northern Mali" is a strike there, by whoever flew the drone (an act's
+    "in X" says where, not whose)."""
+    if role_of(head) is None:
+        where = {t.i for child in head.children if child.dep_ == "prep" and child.lower_ == "in" for t in child.subtree}
+        tokens = [t for t in tokens if t.i not in where]
+    if not tokens:
+        return None
+    hits = country_matcher().find(doc_text(head.doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1])])
+    return hits[0].value if hits else None
 
 
 def _without_article(name: str) -> str:

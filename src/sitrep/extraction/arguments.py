@@ -61,6 +61,7 @@ class MentionFacts:
     patients: list[ActorRef] = field(default_factory=list)
     associates: list[ActorRef] = field(default_factory=list)
     victims: Count | None = None
+    injured: Count | None = None
     dates: list[Located] = field(default_factory=list)
     places: list[Located] = field(default_factory=list)
     weapons: list[Term] = field(default_factory=list)
@@ -271,8 +272,8 @@ def _roles(mention: Mention) -> MentionFacts:
             own_subject = any(c.dep_.startswith("nsubj") for c in verb.children)
             subject_holder = verb.head if verb.dep_ in ("conj", "xcomp", "advcl") and not own_subject else verb
             subjects = [c for c in subject_holder.children if c.dep_ == "nsubj"]
-            if hit.trigger.takes_ground and verb.lemma_.lower() == "fall":
-                subjects = []  # "Kutkai fell on Sunday": the ground taken, not who took it
+            if hit.trigger.takes_ground and verb.lemma_.lower() == "fall" or token.lemma_.lower() == "die":
+                subjects = []  # "Kutkai fell on Sunday": the ground taken; "28 people died": the dead, not who killed them
             facts.agents += _actors(subjects)
             if subjects and subjects[0].pos_ == "PRON" and not facts.agents:
                 facts.agents += _speaker_actors(subject_holder, cues("speech"))
@@ -301,17 +302,30 @@ def _roles(mention: Mention) -> MentionFacts:
         facts.patients += targets
         if token.lemma_.lower() in lethal or _done_to_death(verb, objects):
             victims = objects
-            if token.pos_ == "ADJ" or token.lemma_.lower() == "die":
+            if token.lemma_.lower() == "die":
+                victims = [c for c in token.children if c.dep_ == "nsubj"]
+            elif token.pos_ == "ADJ":
                 victims = [c for c in token.head.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
             for victim in victims:
                 count = count_conjuncts(victim)
                 if count is not None and (facts.victims is None or count.value > facts.victims.value):
                     facts.victims = count
                 facts.patients += _actors([victim])
+        if token.lemma_.lower() in cues("injuring") and token.pos_ == "VERB":
+            facts.injured = _largest(facts.injured, [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")])
         _quantities(token, facts)
     facts.agents = _unique(facts.agents)
     facts.patients = [p for p in _unique(facts.patients) if p.name not in {a.name for a in facts.agents} or p.name is None]
     return facts
+
+
+def _largest(known: Count | None, people: list[Token]) -> Count | None:
+    """The largest count among the people a harm verb names, or the one known."""
+    for person in people:
+        count = count_conjuncts(person)
+        if count is not None and (known is None or count.value > known.value):
+            known = count
+    return known
 
 
 def _done_to_death(verb: Token, objects: list[Token]) -> bool:

@@ -57,7 +57,8 @@ def count_of(noun: Token) -> Count | None:
     number = _number_token(noun)
     if number is None:
         return None
-    value = parse_quantity(number.text)
+    words, number = _whole_number(number)
+    value = parse_quantity(words)
     if value is None:
         return None
     qualifier = _qualifier(number)
@@ -69,8 +70,18 @@ def count_of(noun: Token) -> Count | None:
         low = None
     start_token = number.doc[number.i - len(qualifier.split())] if qualifier else number
     span_start = min(start_token.idx, noun.idx)
-    span_end = max(noun.idx + len(noun.text), number.idx + len(number.text))
+    span_end = max(noun.idx + len(noun.text), number.idx + len(words))
     return Count(value, low, high, span_start, span_end)
+
+
+def _whole_number(number: Token) -> tuple[str, Token]:
+    """A number spelled with a hyphen ("Twenty-eight"), which the tokenizer splits in three,
+    read whole: its words and its first token."""
+    doc = number.doc
+    if number.i >= 2 and doc[number.i - 1].text == "-" and doc[number.i - 2].like_num and not doc[number.i - 1].whitespace_:
+        first = doc[number.i - 2]
+        return doc[first.i : number.i + 1].text, first
+    return number.text, number
 
 
 def count_conjuncts(noun: Token) -> Count | None:

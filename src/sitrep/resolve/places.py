@@ -66,7 +66,8 @@ ONLY_DIRECTION = re.compile(COMPASS, re.IGNORECASE)
 @dataclass(frozen=True)
 class Place:
     """kind: "country", "admin1", "city" (a populated place) or a curated feature type
-    ("village", "base", "crossing")."""
+    ("village", "base", "crossing"). near: for a village no gazetteer holds, the known
+    place whose point and region it takes (resolve/villages.py)."""
 
     name: str
     iso2: str
@@ -76,6 +77,7 @@ class Place:
     population: int = 0
     admin1: str | None = None
     own_name: bool = True
+    near: str | None = None
 
     @property
     def is_settlement(self) -> bool:
@@ -209,9 +211,13 @@ def _best(matches: list[Match], name: str, preferred: set[str], steer: Counter[s
         matches = [m for m in matches if m.entry.kind == "admin1"] or matches
 
     def steered(match: Match) -> bool:
+        """A town in a region the text names; a region by another naming than this one
+        ("Beni" is the Congolese town, not Bolivia's El Beni because it was said)."""
         region = match.entry.admin1
-        own = region is not None and fold(strip_region_word(region)[0]) == fold(bare)
-        return steer[region] > own if region in steer else False
+        if region not in steer:
+            return False
+        own = match.entry.kind == "admin1" or fold(strip_region_word(region)[0]) == fold(bare)
+        return steer[region] > own
 
     regions = {m.entry.name: m.entry.population for m in matches if m.entry.kind == "admin1"}
 
@@ -312,8 +318,8 @@ def article_context(named_countries: Iterable[str], place_names: Iterable[str]) 
             votes[paired.iso2] += 1
     parts = [part for phrase_parts in split for _, part in phrase_parts]
     lookups = {name: gazetteer().lookup(strip_region_word(name)[0]) or gazetteer().lookup(strip_region_word(DIRECTIONS.sub("", name))[0]) for name in parts}
-    for matches in lookups.values():
-        countries = {m.entry.iso2 for m in matches}
+    for name, matches in lookups.items():
+        countries = {m.entry.iso2 for m in matches if _votes(m, name)}
         for iso2 in countries if len(countries) <= MAX_VOTING_COUNTRIES else ():
             votes[iso2] += 1 / len(countries)
     for name in parts:
@@ -322,6 +328,12 @@ def article_context(named_countries: Iterable[str], place_names: Iterable[str]) 
     agreed = [iso2 for iso2, n in votes.most_common() if n >= 1 and iso2 not in named]
     districts = {m.entry for name in parts if _says_district(name) for m in lookups[name] if m.entry.kind == "admin2" and m.entry.latitude is not None}
     return PlaceContext(tuple(named + agreed), tuple(regions), tuple(districts))
+
+
+def _votes(match: Match, name: str) -> bool:
+    """A name that says it is a region votes only for the countries of regions of that
+    name: "Shabwa province" does not pull a Yemen story to Myanmar's village of Sha Bwa."""
+    return match.entry.kind in DISTRICT_KINDS or not strip_region_word(name)[1]
 
 
 def resolve_phrase(phrase: str, context: PlaceContext) -> tuple[int, str, Place] | None:

@@ -9,6 +9,7 @@ from datetime import timedelta
 from functools import partial
 from itertools import pairwise
 
+from sitrep.clean.dateline import wire_dateline
 from sitrep.data.lexicon import actor_matcher, country_matcher, cues, named_actors
 from sitrep.document import Draft
 from sitrep.document.kinds import EXCESSIVE_FORCE, NON_STATE_INTERS
@@ -19,6 +20,7 @@ from sitrep.guard import guarded
 from sitrep.records import Article, EventReport, Evidence, Relation
 from sitrep.resolve.gazetteer import fold
 from sitrep.resolve.places import (
+    DISTRICT_KINDS,
     Place,
     PlaceContext,
     article_context,
@@ -27,7 +29,9 @@ from sitrep.resolve.places import (
     country_place,
     iso3,
     resolve_phrase,
+    resolve_place,
 )
+from sitrep.resolve.villages import village_near
 
 BACKGROUND_AGE = timedelta(days=365)
 NEAR = re.compile(r"\b(near|outside|outskirts|north|south|east|west|around|close to)\b(?!.*\b(in|at)\b)")
@@ -45,7 +49,7 @@ FACED_CROWDS = ("Protest with intervention", "Violent demonstration")
 
 
 def resolve_drafts(article: Article, drafts: list[Draft]) -> list[EventReport]:
-    named = [hit.value for hit in country_matcher().find(article.text)]
+    named = [hit.value for hit in country_matcher().find(article.text)] + _dateline_country(article.text)
     context = article_context(named, _place_phrases(article.text, drafts))
     drafts = [part for draft in drafts for part in _one_a_place(draft, article.text, context)]
     places = {id(d): _geocode(d, article.text, context) for d in drafts}
@@ -60,6 +64,14 @@ def resolve_drafts(article: Article, drafts: list[Draft]) -> list[EventReport]:
             report.related = [Relation(kind, ids[id(other)]) for kind, other in draft.links if id(other) in ids]
             reports.append(report)
     return reports
+
+
+def _dateline_country(text: str) -> list[str]:
+    """The country a wire dateline's town is in, after those the text names: it bounds
+    where the story's places are."""
+    dateline = wire_dateline(text)
+    town = guarded("place", partial(resolve_place, dateline[0]), None) if dateline else None
+    return [town.iso2] if town is not None else []
 
 
 def _one_a_place(draft: Draft, text: str, context: PlaceContext) -> list[Draft]:
@@ -116,8 +128,9 @@ def _with_aside(text: str, located: Located) -> Located:
 
 def _geocode(draft: Draft, text: str, context: PlaceContext) -> list[tuple[Place, Located]]:
     """Places of a draft, each cited by the words that name it; a name of a list stands
-    alone ("Kidira, Bakel and Goudiry": Bakel is no region of Kidira)."""
-    found = []
+    alone ("Kidira, Bakel and Goudiry": Bakel is no region of Kidira). A village no
+    gazetteer holds comes after them, at the point of the place named with it."""
+    found, unknown = [], []
     for located in draft.places:
         value = located.value
         if isinstance(value, CapitalOf):
@@ -127,10 +140,15 @@ def _geocode(draft: Draft, text: str, context: PlaceContext) -> list[tuple[Place
             continue
         phrase = located if any(located is item for item in draft.listed) else _with_aside(text, located)
         resolved = guarded("place", partial(resolve_phrase, phrase.text, context), None)
-        if resolved is not None:
-            offset, part, place = resolved
-            found.append((place, Located(place.name, located.start + offset, located.start + offset + len(part), part)))
-    return found
+        if resolved is None:
+            unknown.append(located)
+            continue
+        offset, part, place = resolved
+        found.append((place, Located(place.name, located.start + offset, located.start + offset + len(part), part)))
+    regions = [place for place, _ in found if place.kind in ("country", *DISTRICT_KINDS) and context.holds(place)]
+    region = next((p for p in regions if p.kind != "country"), regions[0] if regions else None)
+    villages = [village for located in unknown if (village := village_near(located, text, found, region)) is not None]
+    return found + villages
 
 
 def _inherit_actors(draft: Draft, earlier: list[Draft]) -> None:
@@ -190,6 +208,7 @@ def _report(article: Article, draft: Draft, report_id: str, places: list[tuple[P
         fatalities=victims.low if isinstance(victims, Count) and victims.low is not None else (victims.value if victims else 0),
         fatalities_low=victims.low if victims else None,
         fatalities_high=victims.high if victims else None,
+        injuries=draft.injured.value.value if draft.injured else None,  # type: ignore[attr-defined]
         weapons=[w.value for w in draft.weapons],
         targets=[t.text for t in draft.targets],
         quantities={k: int(v.value) for k, v in draft.quantities.items()},  # type: ignore[call-overload]
@@ -206,14 +225,19 @@ def _report(article: Article, draft: Draft, report_id: str, places: list[tuple[P
 
 def _location(places: list[tuple[Place, Located]], context: PlaceContext, text: str) -> tuple[Place, Located] | None:
     """The event's place: the surest in the article's countries, else the surest anywhere,
-    else a town, else the first; one named in brackets or inside another's name comes last."""
-    ranked = sorted(places, key=lambda found: (_in_brackets(text, found[1].start), _within_another(text, found[1]), not context.holds(found[0])))
-    return (
+    else a town, else the first; one named in brackets or inside another's name comes last.
+    A village no gazetteer holds is the place where nothing surer than the region or town
+    it is named with was found."""
+    known = [found for found in places if found[0].near is None]
+    ranked = sorted(known, key=lambda found: (_in_brackets(text, found[1].start), _within_another(text, found[1]), not context.holds(found[0])))
+    chosen = (
         _surest([found for found in ranked if context.holds(found[0])], context)
         or _surest(ranked, context)
         or next(((p, loc) for p, loc in ranked if p.is_settlement), None)
         or (ranked[0] if ranked else None)
     )
+    villages = [found for found in places if found[0].near is not None and context.holds(found[0])]
+    return next((v for v in villages if chosen is None or chosen[0].kind in ("country", *DISTRICT_KINDS) or chosen[0].name == v[0].near), chosen)
 
 
 def _is_background(draft: Draft, article: Article) -> bool:
@@ -256,6 +280,7 @@ def _evidence(
         cite("assoc_actor_2", actor)
     cite("event_date", draft.dated_by)
     cite("fatalities", draft.victims[0] if draft.victims else None)
+    cite("injuries", draft.injured)
     evidence += [Evidence("weapons", w.start, w.end, w.text) for w in draft.weapons]
     evidence += [Evidence("targets", t.start, t.end, t.text) for t in draft.targets]
     for key, quantity in draft.quantities.items():
@@ -337,6 +362,8 @@ def _precision(location: tuple[Place, Located], text: str) -> int:
     place, located = location
     if not place.is_settlement:
         return 3
+    if place.near is not None:
+        return 2 if place.latitude is not None else 3
     if place.kind == "admin2" or _in_brackets(text, located.start):
         return 2
     before = text[max(0, located.start - 25) : located.start].lower()

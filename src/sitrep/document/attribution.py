@@ -1,0 +1,86 @@
+"""Who did it, when the event's own words leave the doer unnamed: the armed group the text
+holds responsible in the event's sentences or the one after.
+
+"Suspected rebels killed twelve villagers near Kasindi on Monday. Fighters of the ADF
+carried out the killings, the administrator said." "A bomb tore through a market in Gamboru;
+the army blamed Boko Haram." ACLED codes the group the text attributes the act to (by a
+claim, an official's blame, or as the doer in the next sentence) as actor 1, where the
+event's words name no other doer; a state's forces are never taken for the doer because
+the event is in their country."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from sitrep.data.lexicon import actor_matcher, cues, named_actors
+from sitrep.document.draft import Draft
+from sitrep.document.kinds import NON_STATE_INTERS
+from sitrep.extraction.actors import ActorRef, resolve_actor
+from sitrep.nlp import doc_text
+
+ATTRIBUTED_TYPES = ("Battles", "Violence against civilians", "Explosions/Remote violence")
+
+
+def attribute(events: list[Draft], doc: Doc) -> None:
+    """Give each violent event the group an official blames for it ("the army blamed an
+    Islamist faction"), where its own words name no doer, or only unnamed armed men or an
+    aircraft of no stated country (whose state the place does not tell); else,
+    for unnamed armed men, the one armed group its sentences (and the sentence after each)
+    name, if they name exactly one that it was not done to. An event with no doer at all
+    takes no group merely named: the group beside an air strike is more often its target."""
+    sentences = list(doc.sents)
+    text = doc_text(doc)
+    for draft in events:
+        doer = draft.actor1
+        unknown = doer is None or doer.name is None and doer.country is None and doer.kind in ("armed_group", "military")
+        if draft.event_type not in ATTRIBUTED_TYPES or not unknown:
+            continue
+        window = [sentences[i] for i in _window(draft, len(sentences))]
+        armed_men = doer is not None and doer.kind == "armed_group"
+        group = _blamed(window) or (_the_one_group(draft, window, text) if armed_men else None)
+        if group is None:
+            continue
+        draft.patients = [p for p in draft.patients if p.name is None or p.name != group.name]
+        if doer is None:
+            draft.agents.insert(0, group)
+        else:
+            draft.agents[0] = group
+
+
+def _window(draft: Draft, count: int) -> list[int]:
+    told = {fact.mention.sentence_index for fact in draft.facts}
+    return sorted({i for index in told for i in (index, index + 1) if i < count})
+
+
+def _blamed(window: list[Span]) -> ActorRef | None:
+    """"X blamed the bombing on Y", "accused Y of the attack", "held Y responsible": Y,
+    an armed group named or not."""
+    for sentence in window:
+        for token in sentence:
+            if token.lemma_.lower() in cues("blame") and token.pos_ == "VERB":
+                for accused in _accused(token):
+                    actor = resolve_actor(accused)
+                    if actor is not None and (actor.kind == "armed_group" or actor.kind == "named" and actor.inter in NON_STATE_INTERS):
+                        return actor
+    return None
+
+
+def _accused(verb: Token) -> list[Token]:
+    """The one blamed: the object of "on" after blame (which the parser may hang on the
+    blamed act: "blamed [the attack on X]"), else the verb's direct object."""
+    objects = [child for child in verb.children if child.dep_ == "dobj"]
+    on = [
+        pobj for holder in (verb, *objects) for child in holder.children if child.dep_ == "prep" and child.lower_ == "on"
+        for pobj in child.children if pobj.dep_ == "pobj"
+    ]
+    return on or objects
+
+
+def _the_one_group(draft: Draft, window: list[Span], text: str) -> ActorRef | None:
+    acted_on = {p.name for p in draft.patients if p.name}
+    groups: dict[str, ActorRef] = {}
+    for sentence in window:
+        for hit in actor_matcher().find(text[sentence.start_char : sentence.end_char], sentence.start_char):
+            actor = named_actors()[hit.value]
+            if actor.inter in NON_STATE_INTERS and actor.canonical not in acted_on:
+                groups.setdefault(actor.canonical, ActorRef(actor.canonical, actor.inter, "named", actor.country, hit.start, hit.end, hit.text))
+    return next(iter(groups.values())) if len(groups) == 1 else None

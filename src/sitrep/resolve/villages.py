@@ -1,0 +1,77 @@
+"""Villages no gazetteer holds: the text's own name, at the point of the place it is named with.
+
+ACLED codes an event to the village its source names. A village of a few hundred people is
+often in no gazetteer sitrep ships ("the village of Kabwe Nord, 40 km from Walikale", "Zinder
+Kura village in Guzamala"), and coding such an event to the region or the town named beside
+it loses what the analyst most needs. A name the gazetteer does not know is taken for a
+village when the text says so ("X village", "the border town of X", "X market") and names
+a known place with it: the district or region it lies in ("X in Kossi province", "X,
+Guzamala") or the town it lies near ("40 km north of Walikale"). The event keeps the
+village's name and takes that place's point and region, at geo precision 2 (near the point
+given); the evidence cites the village's words."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from sitrep.data.lexicon import actor_matcher, country_matcher, cues
+from sitrep.extraction.arguments import Located
+from sitrep.resolve.gazetteer import fold
+from sitrep.resolve.places import DISTRICT_KINDS, Place
+
+ANCHOR_REACH = 90
+"""Characters after a village's name within which the place it is named with must begin."""
+WORD_BEFORE = re.compile(r"(?:^|\s)([a-z]+)\s+of\s+(?:the\s+)?$")
+"""The word of "the village of X", "the border town of X"."""
+LEADING_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
+IN_REGION = re.compile(r"\s*(?:,|\(|in|in the|of)?\s*")
+
+
+def village_name(located: Located, text: str) -> tuple[str, bool] | None:
+    """The village's own name, and whether the words around it say it is a village: its
+    last word or the word after it ("Zari village", "Dahyan market"), or the noun of "the X
+    of" before it ("the town of X"). An unmarked name may still be a village lying in the
+    region named right after it ("at Bourasso in Kossi province")."""
+    name = LEADING_ARTICLE.sub("", located.text.strip())
+    words = name.split()
+    following = text[located.end : located.end + 20].split()[:1]
+    before = WORD_BEFORE.search(text[max(0, located.start - 30) : located.start].lower())
+    if len(words) > 1 and fold(words[-1]) in cues("village_word"):
+        name, marked = " ".join(words[:-1]), True
+    else:
+        marked = bool(following) and fold(following[0]) in cues("village_word") or before is not None and before.group(1) in cues("village_word")
+    if not name[:1].isupper() or name.isupper() or _names_no_place(name):
+        return None
+    return name, marked
+
+
+def _names_no_place(name: str) -> bool:
+    """An actor's or a country's name is never a village's ("the town of Boko Haram" is
+    misread, not a village)."""
+    return bool(actor_matcher().find(name)) or bool(country_matcher().find(name))
+
+
+def village_near(located: Located, text: str, found: list[tuple[Place, Located]], region: Place | None) -> tuple[Place, Located] | None:
+    """The unknown village, at the point of the first known place named right after it
+    ("X in Kossi province", "X, 50 km north of Beni"), else of the region the event is in
+    (a country gives no point)."""
+    named = village_name(located, text)
+    if named is None:
+        return None
+    name, marked = named
+    after = sorted(((where.start, place) for place, where in found if located.end <= where.start <= located.end + ANCHOR_REACH and place.kind != "country"), key=lambda item: item[0])
+    if after and (marked or _in_region(text[located.end : after[0][0]], after[0][1])):
+        anchor: Place | None = after[0][1]
+    else:
+        anchor = region if marked else None
+    if anchor is None:
+        return None
+    start = located.start + located.text.index(name)
+    point = {} if anchor.kind != "country" else {"latitude": None, "longitude": None, "admin1": None}
+    village = replace(anchor, name=name, kind="village", population=0, own_name=True, near=anchor.name, **point)  # type: ignore[arg-type]
+    return village, Located(name, start, start + len(name), name)
+
+
+def _in_region(between: str, place: Place) -> bool:
+    """"X in Kossi province", "X, Guzamala district": a region named right after the name."""
+    return place.kind in DISTRICT_KINDS and IN_REGION.fullmatch(between) is not None
