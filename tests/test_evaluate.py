@@ -129,9 +129,9 @@ def test_news_dev_floor(shared: Path) -> None:
     result = CliRunner().invoke(main, ["eval", str(folder / "gold.jsonl"), *articles, "--manifest", str(folder / "manifest.jsonl"), "--json"])
     scores = json.loads(result.output[result.output.index("{") :])
     assert scores["documents"] == 90 and scores["gold"] == 143
-    assert scores["event"]["f1"] >= 0.80 and scores["strict"]["f1"] >= 0.18
+    assert scores["event"]["f1"] >= 0.80 and scores["strict"]["f1"] >= 0.21
     assert scores["event"]["precision"] >= 0.78 and scores["event"]["recall"] >= 0.80
-    assert scores["field_accuracy"] >= 0.78
+    assert scores["field_accuracy"] >= 0.80
     assert scores["causes"].get("false: in an article with no event", 0) == 0
 
 
