@@ -108,6 +108,5 @@ WIRE_DATELINE = re.compile(
 def wire_dateline(text: str) -> tuple[str, int, int] | None:
     """The dateline's town and the span of the whole dateline: where the outlet filed from,
     which names no actor and is not where the event happened, but tells its country."""
-    for match in WIRE_DATELINE.finditer(text[:TOP_CHARS * 2]):
-        return match.group("place").title(), match.start(), match.end()
-    return None
+    match = WIRE_DATELINE.search(text[: TOP_CHARS * 2])
+    return (match.group("place").title(), match.start(), match.end()) if match else None

@@ -65,7 +65,7 @@ def document_events(article: Article, doc: Doc, facts: list[MentionFacts]) -> li
 
 
 def _outside_the_dateline(events: list[Draft], text: str) -> None:
-    """"BEIRUT (Reuters) — An air strike on Hodeidah ...": the outlet and the town it filed
+    """"BEIRUT (Reuters) — An air strike on a port ...": the outlet and the town it filed
     from are neither an actor nor the event's place."""
     dateline = wire_dateline(text)
     if dateline is None:

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from sitrep.data.lexicon import actor_matcher, cues, named_actors
+from sitrep.data.lexicon import cues
 from sitrep.document.draft import Draft
 from sitrep.document.kinds import NON_STATE_INTERS
-from sitrep.extraction.actors import ActorRef, resolve_actor
+from sitrep.extraction.actors import ActorRef, named_in, resolve_actor
 from sitrep.nlp import doc_text
 
 ATTRIBUTED_TYPES = ("Battles", "Violence against civilians", "Explosions/Remote violence")
@@ -52,8 +52,8 @@ def _window(draft: Draft, count: int) -> list[int]:
 
 
 def _blamed(window: list[Span]) -> ActorRef | None:
-    """"X blamed the bombing on Y", "accused Y of the attack", "held Y responsible": Y,
-    an armed group named or not."""
+    """"X blamed the bombing on Y", "accused Y of the attack": Y, an armed group named or
+    not."""
     for sentence in window:
         for token in sentence:
             if token.lemma_.lower() in cues("blame") and token.pos_ == "VERB":
@@ -79,8 +79,7 @@ def _the_one_group(draft: Draft, window: list[Span], text: str) -> ActorRef | No
     acted_on = {p.name for p in draft.patients if p.name}
     groups: dict[str, ActorRef] = {}
     for sentence in window:
-        for hit in actor_matcher().find(text[sentence.start_char : sentence.end_char], sentence.start_char):
-            actor = named_actors()[hit.value]
-            if actor.inter in NON_STATE_INTERS and actor.canonical not in acted_on:
-                groups.setdefault(actor.canonical, ActorRef(actor.canonical, actor.inter, "named", actor.country, hit.start, hit.end, hit.text))
+        for actor in named_in(text[sentence.start_char : sentence.end_char], sentence.start_char):
+            if actor.inter in NON_STATE_INTERS and actor.name not in acted_on:
+                groups.setdefault(actor.name, actor)  # type: ignore[arg-type]
     return next(iter(groups.values())) if len(groups) == 1 else None

@@ -6,7 +6,7 @@ civilians, named after the event's country once it is known.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -81,10 +81,9 @@ def resolve_actor(head: Token) -> ActorRef | None:
     tokens = phrase_tokens(head)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     text = doc_text(head.doc)[start:end]
-    named = actor_matcher().find(text, start)
+    named = named_in(text, start)
     if named:
-        actor = named_actors()[named[0].value]
-        return ActorRef(actor.canonical, actor.inter, "named", actor.country, start, end, text)
+        return replace(named[0], start=start, end=end, text=text)
     kind = _kind(head, tokens)
     iso2 = _owner_country(head, tokens)
     if iso2 is not None and kind == "armed_group":
@@ -99,6 +98,15 @@ def resolve_actor(head: Token) -> ActorRef | None:
         entity = next(e for e in head.doc.ents if e.start <= head.i < e.end)
         return ActorRef(_without_article(entity.text), 3, "other", None, entity.start_char, entity.end_char, entity.text)
     return None
+
+
+def named_in(text: str, offset: int) -> list[ActorRef]:
+    """The actors of the actor table that a text names, each cited by its own words."""
+    return [
+        ActorRef(actor.canonical, actor.inter, "named", actor.country, hit.start, hit.end, hit.text)
+        for hit in actor_matcher().find(text, offset)
+        for actor in (named_actors()[hit.value],)
+    ]
 
 
 def _owner_country(head: Token, tokens: list[Token]) -> str | None:

@@ -10,10 +10,10 @@ from functools import partial
 from itertools import pairwise
 
 from sitrep.clean.dateline import wire_dateline
-from sitrep.data.lexicon import actor_matcher, country_matcher, cues, named_actors
+from sitrep.data.lexicon import actor_matcher, country_matcher, cues
 from sitrep.document import Draft
 from sitrep.document.kinds import EXCESSIVE_FORCE, NON_STATE_INTERS
-from sitrep.extraction.actors import CROWD_EVENTS, ActorRef
+from sitrep.extraction.actors import CROWD_EVENTS, ActorRef, named_in
 from sitrep.extraction.arguments import CapitalOf, Located
 from sitrep.extraction.numbers import Count
 from sitrep.guard import guarded
@@ -405,12 +405,7 @@ def _claimant(draft: Draft) -> ActorRef | None:
     """"Al-Shabaab claimed responsibility for the attack": an armed group that speaks of an
     event whose doer the text leaves unnamed is its claimed perpetrator (ACLED codes it
     actor 1, the claim noted in claimed_by)."""
-    for claim in draft.claims:
-        for hit in actor_matcher().find(claim.text, claim.start):
-            actor = named_actors()[hit.value]
-            if actor.inter in NON_STATE_INTERS:
-                return ActorRef(actor.canonical, actor.inter, "named", actor.country, hit.start, hit.end, hit.text)
-    return None
+    return next((actor for claim in draft.claims for actor in named_in(claim.text, claim.start) if actor.inter in NON_STATE_INTERS), None)
 
 
 def _claim(draft: Draft, actor1: ActorRef | None) -> Located | None:

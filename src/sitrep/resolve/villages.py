@@ -1,12 +1,12 @@
 """Villages no gazetteer holds: the text's own name, at the point of the place it is named with.
 
 ACLED codes an event to the village its source names. A village of a few hundred people is
-often in no gazetteer sitrep ships ("the village of Kabwe Nord, 40 km from Walikale", "Zinder
-Kura village in Guzamala"), and coding such an event to the region or the town named beside
+often in no gazetteer sitrep ships ("the village of Kiloba Nord, 40 km north of Butembo",
+"Zinder Kura village in Damasak district"), and coding such an event to the region or the town named beside
 it loses what the analyst most needs. A name the gazetteer does not know is taken for a
 village when the text says so ("X village", "the border town of X", "X market") and names
-a known place with it: the district or region it lies in ("X in Kossi province", "X,
-Guzamala") or the town it lies near ("40 km north of Walikale"). The event keeps the
+a known place with it: the district or region it lies in ("X in Oudalan province", "X,
+Mafa district") or the town it lies near ("40 km north of Butembo"). The event keeps the
 village's name and takes that place's point and region, at geo precision 2 (near the point
 given); the evidence cites the village's words."""
 from __future__ import annotations
@@ -29,9 +29,9 @@ IN_REGION = re.compile(r"\s*(?:,|\(|in|in the|of)?\s*")
 
 def village_name(located: Located, text: str) -> tuple[str, bool] | None:
     """The village's own name, and whether the words around it say it is a village: its
-    last word or the word after it ("Zari village", "Dahyan market"), or the noun of "the X
-    of" before it ("the town of X"). An unmarked name may still be a village lying in the
-    region named right after it ("at Bourasso in Kossi province")."""
+    last word or the word after it ("Zinder Kura village", "Kalbo market"), or the noun of
+    "the X of" before it ("the town of X"). An unmarked name may still be a village lying in
+    the region named right after it ("at Tindoumba in Oudalan province")."""
     name = LEADING_ARTICLE.sub("", located.text.strip())
     words = name.split()
     following = text[located.end : located.end + 20].split()[:1]
@@ -53,7 +53,7 @@ def _names_no_place(name: str) -> bool:
 
 def village_near(located: Located, text: str, found: list[tuple[Place, Located]], region: Place | None) -> tuple[Place, Located] | None:
     """The unknown village, at the point of the first known place named right after it
-    ("X in Kossi province", "X, 50 km north of Beni"), else of the region the event is in
+    ("X in Oudalan province", "X, 40 km north of Butembo"), else of the region the event is in
     (a country gives no point)."""
     named = village_name(located, text)
     if named is None:
@@ -73,5 +73,5 @@ def village_near(located: Located, text: str, found: list[tuple[Place, Located]]
 
 
 def _in_region(between: str, place: Place) -> bool:
-    """"X in Kossi province", "X, Guzamala district": a region named right after the name."""
+    """"X in Oudalan province", "X, Mafa district": a region named right after the name."""
     return place.kind in DISTRICT_KINDS and IN_REGION.fullmatch(between) is not None
