@@ -51,6 +51,7 @@ INDEX_VERSION = 16
 MIN_POPULATION = 500
 CURATED_FILE = "places.csv"
 REGIONS_FILE = "regions.csv"
+LOCAL_GOVERNMENT_AREA = re.compile(r"\blocal\s+government\s+areas?\b", re.IGNORECASE)
 ARABIC_ARTICLES = frozenset({"al", "el", "ar", "as", "ad", "an", "at", "az", "ash", "ath", "adh", "ez", "es", "ed", "en", "et"})
 CODE = re.compile(r"[A-Z0-9]{2,4}")
 """Airport and postal codes among GeoNames's alternate names: "IGM" is not Kingman in a text."""
@@ -99,10 +100,16 @@ def skeleton(name: str) -> str:
     return " ".join(words)
 
 
+def abbreviated(name: str) -> str:
+    """"Gwer West Local Government Area" → "Gwer West LGA": a region word of several words as
+    news abbreviates it."""
+    return LOCAL_GOVERNMENT_AREA.sub("LGA", name)
+
+
 def strip_region_word(name: str) -> tuple[str, bool]:
     """"Idlib province" → ("Idlib", True), "Province of Idlib" too, "Taxila city" →
     ("Taxila", False): the name, and whether it said it is a region."""
-    words = name.split()
+    words = abbreviated(name).split()
     if len(words) > 1 and words[0].lower() == "the":
         words = words[1:]
     region = False

@@ -23,6 +23,7 @@ from sitrep.data.lexicon import countries, country_matcher, country_names, cues
 from sitrep.geo import kilometres
 from sitrep.resolve.gazetteer import (
     ARABIC_ARTICLES,
+    abbreviated,
     Entry,
     Match,
     fold,
@@ -396,7 +397,7 @@ def _from_districts(entry: Entry, districts: list[Entry]) -> float:
 
 def _says_district(name: str) -> bool:
     """"Taze township", "Muse district": the district, not its town of the same name."""
-    words = name.split()
+    words = abbreviated(name).split()
     return len(words) > 1 and fold(words[-1]) in cues("district_word")
 
 

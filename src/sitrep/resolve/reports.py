@@ -43,6 +43,8 @@ TERRITORY_TAKEN = ("Government regains territory", "Non-state actor overtakes te
 STATE_FORCES_AT_HOME = 1
 """ACLED's inter code of a state's forces in their own country (8: abroad)."""
 HANDOVER = "Non-violent transfer of territory"
+REGIONAL_KINDS = ("admin2", "district", "sea")
+"""Places wider than a town: an event there is coded near its point (precision 2)."""
 STATE_KINDS = ("military", "police", "government")
 FACED_CROWDS = ("Protest with intervention", "Violent demonstration")
 """Crowd events where the police or soldiers who faced the crowd are actor 2."""
@@ -364,7 +366,7 @@ def _precision(location: tuple[Place, Located], text: str) -> int:
         return 3
     if place.near is not None:
         return 2 if place.latitude is not None else 3
-    if place.kind == "admin2" or _in_brackets(text, located.start):
+    if place.kind in REGIONAL_KINDS or _in_brackets(text, located.start):
         return 2
     before = text[max(0, located.start - 25) : located.start].lower()
     return 2 if NEAR.search(before) else 1
