@@ -30,20 +30,42 @@ def attribute(events: list[Draft], doc: Doc) -> None:
     sentences = list(doc.sents)
     text = doc_text(doc)
     for draft in events:
-        doer = draft.actor1
-        unknown = doer is None or doer.name is None and doer.country is None and doer.kind in ("armed_group", "military")
-        if draft.event_type not in ATTRIBUTED_TYPES or not unknown:
+        if draft.event_type not in ATTRIBUTED_TYPES:
             continue
         window = [sentences[i] for i in _window(draft, len(sentences))]
-        armed_men = doer is not None and doer.kind == "armed_group"
-        group = _blamed(window) or (_the_one_group(draft, window, text) if armed_men else None)
-        if group is None:
-            continue
-        draft.patients = [p for p in draft.patients if p.name is None or p.name != group.name]
-        if doer is None:
-            draft.agents.insert(0, group)
-        else:
-            draft.agents[0] = group
+        _attribute_doer(draft, window, text)
+        _name_the_targets(draft, window, text)
+
+
+def _attribute_doer(draft: Draft, window: list[Span], text: str) -> None:
+    doer = draft.actor1
+    if not (doer is None or _unnamed(doer, ("armed_group", "military"))):
+        return
+    armed_men = doer is not None and doer.kind == "armed_group"
+    acted_on = {p.name for p in draft.patients if p.name}
+    group = _blamed(window) or (_the_one_group(window, text, acted_on) if armed_men else None)
+    if group is None:
+        return
+    draft.patients = [p for p in draft.patients if p.name is None or p.name != group.name]
+    if doer is None:
+        draft.agents.insert(0, group)
+    else:
+        draft.agents[0] = group
+
+
+def _name_the_targets(draft: Draft, window: list[Span], text: str) -> None:
+    """"Strikes on Kurdish militant targets ... facilities used by the PKK": unnamed armed men
+    struck are the one armed group the event's sentences name, other than its doer."""
+    doer = {draft.actor1.name} if draft.actor1 is not None and draft.actor1.name else set()
+    for index, patient in enumerate(draft.patients):
+        if _unnamed(patient, ("armed_group",)) and (group := _the_one_group(window, text, doer)) is not None:
+            draft.patients[index] = group
+            return
+
+
+def _unnamed(actor: ActorRef, kinds: tuple[str, ...]) -> bool:
+    """Armed men or an aircraft the text names neither by group nor by country."""
+    return actor.name is None and actor.country is None and actor.kind in kinds
 
 
 def _window(draft: Draft, count: int) -> list[int]:
@@ -75,11 +97,11 @@ def _accused(verb: Token) -> list[Token]:
     return on or objects
 
 
-def _the_one_group(draft: Draft, window: list[Span], text: str) -> ActorRef | None:
-    acted_on = {p.name for p in draft.patients if p.name}
+def _the_one_group(window: list[Span], text: str, other_side: set[str | None]) -> ActorRef | None:
+    """The one armed group the sentences name, if exactly one, other than the event's other side."""
     groups: dict[str, ActorRef] = {}
     for sentence in window:
         for actor in named_in(text[sentence.start_char : sentence.end_char], sentence.start_char):
-            if actor.inter in NON_STATE_INTERS and actor.name not in acted_on:
+            if actor.inter in NON_STATE_INTERS and actor.name not in other_side:
                 groups.setdefault(actor.name, actor)  # type: ignore[arg-type]
     return next(iter(groups.values())) if len(groups) == 1 else None

@@ -134,7 +134,7 @@ def _proper_name(head: Token, tokens: list[Token]) -> Span | None:
     for entity in head.doc.ents:
         before = tokens[0].i <= entity.start and entity.end <= head.i
         member_of = entity.root.dep_ == "pobj" and entity.root.head.lower_ in ("from", "of") and entity.root.head.head.i == head.i
-        creed = entity.label_ == "NORP" and entity.root.pos_ == "ADJ" or len(entity) == 1 and not _is_name(entity[0])  # "Islamist insurgents" names what, not who
+        creed = entity.label_ == "NORP" and (entity.root.pos_ == "ADJ" or len(entity) == 1) or len(entity) == 1 and not _is_name(entity[0])  # "Islamist insurgents", "Kurdish militants" name what, not who
         if (before or member_of) and entity.label_ in ("ORG", "NORP", "PERSON") and not creed and not country_matcher().find(entity.text):
             return entity
     names = _group_name(head, tokens) or [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and _is_name(t) and t.ent_type_ not in ("PERSON", "GPE", "LOC") and not country_matcher().find(t.text)]
@@ -187,13 +187,15 @@ def _kind(head: Token, tokens: list[Token]) -> str | None:
 
 
 def _group_name(person: Token, tokens: list[Token]) -> list[Token]:
-    """The name before a person's title that is no country nor a word for a force ("Ogaden" of
-    "Ogaden commander Abdi", not "Rebel commander", "Opposition leader" at a sentence start)."""
+    """The name before a person's title that is no country, people nor a word for a force
+    ("Ogaden" of "Ogaden commander Abdi", not "Rebel commander", "Opposition leader" at a
+    sentence start, nor "Kurdish militant leader")."""
     titles = [t for t in tokens if t.i < person.i and t.lemma_.lower() in cues("title")]
     return [
         t for t in tokens
         if titles and t.i < titles[0].i and t.dep_ in ("compound", "amod") and _is_name(t)
-        and t.ent_type_ not in ("PERSON", "GPE") and role_of(t) is None and not country_matcher().find(t.text)
+        and t.ent_type_ not in ("PERSON", "GPE") and not (t.ent_type_ == "NORP" and t.pos_ == "ADJ")
+        and role_of(t) is None and not country_matcher().find(t.text)
     ]
 
 

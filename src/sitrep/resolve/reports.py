@@ -13,7 +13,7 @@ from sitrep.clean.dateline import wire_dateline
 from sitrep.data.lexicon import actor_matcher, country_matcher, cues
 from sitrep.document import Draft
 from sitrep.document.kinds import EXCESSIVE_FORCE, NON_STATE_INTERS
-from sitrep.extraction.actors import CROWD_EVENTS, ActorRef, named_in
+from sitrep.extraction.actors import CROWD_EVENTS, KIND_NAMES, ActorRef, named_in
 from sitrep.extraction.arguments import CapitalOf, Located
 from sitrep.extraction.numbers import Count
 from sitrep.guard import guarded
@@ -43,6 +43,8 @@ TERRITORY_TAKEN = ("Government regains territory", "Non-state actor overtakes te
 STATE_FORCES_AT_HOME = 1
 """ACLED's inter code of a state's forces in their own country (8: abroad)."""
 HANDOVER = "Non-violent transfer of territory"
+INTERNATIONAL = "International"
+"""ACLED's country name for actors of no one state."""
 REGIONAL_KINDS = ("admin2", "district", "sea")
 """Places wider than a town: an event there is coded near its point (precision 2)."""
 STATE_KINDS = ("military", "police", "government")
@@ -172,6 +174,8 @@ def _report(article: Article, draft: Draft, report_id: str, places: list[tuple[P
     """The record of one event: each field from its part below, with the evidence it came from."""
     location = _location(places, context, article.text)
     country_iso = location[0].iso2 if location else fallback
+    if location and location[0].kind == "sea":
+        draft.patients = [_seafarers(p) for p in draft.patients]
     actor1, patients = _sides(draft, country_iso)
     if actor1 is None or actor1.kind == "armed_group" and draft.actor1 is not None and draft.actor1.name is None:
         actor1 = _claimant(draft) or actor1
@@ -324,6 +328,14 @@ def _sides(draft: Draft, country_iso: str | None) -> tuple[ActorRef | None, list
             patients.append(patient)
             taken.add(patient.name)
     return actor1, patients
+
+
+def _seafarers(patient: ActorRef) -> ActorRef:
+    """Civilians hit at sea, a ship's crew, are of no one state: ACLED codes them
+    "Civilians (International)", not by the coast the sea is coded to."""
+    if patient.kind != "civilian" or patient.name is not None or patient.country is not None:
+        return patient
+    return replace(patient, name=KIND_NAMES["civilian"][0].format(name=INTERNATIONAL))
 
 
 def _ground_holder(draft: Draft, sub_event_type: str, taker: ActorRef | None, country_iso: str | None) -> ActorRef | None:
