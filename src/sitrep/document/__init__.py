@@ -18,7 +18,7 @@ from sitrep.clean.dateline import wire_dateline
 from sitrep.document.attribution import attribute
 from sitrep.document.cluster import cluster, told_events
 from sitrep.document.draft import Draft
-from sitrep.document.kinds import context_of, one_more_of_the_kind, settle_type
+from sitrep.document.kinds import context_of, one_more_of_the_kind, rioted, settle_type
 from sitrep.document.listing import casualty_list, listed_places
 from sitrep.document.targets import add_targets
 from sitrep.document.timeline import (
@@ -56,6 +56,7 @@ def document_events(article: Article, doc: Doc, facts: list[MentionFacts]) -> li
         draft.recounted = is_tally(draft) or is_described(draft)
     events = place_asides(events, published)
     for draft in events:
+        rioted(draft)
         counted, draft.tolls = casualty_list(draft)
         draft.listed = counted or listed_places(draft, doc)
     _outside_the_dateline(events, article.text)

@@ -114,6 +114,19 @@ def _unorganised_side(draft: Draft) -> bool:
     return any(side and all(a.kind in unorganised for a in side) for side in (draft.agents, draft.patients))
 
 
+def rioted(draft: Draft) -> None:
+    """ACLED: force used on peaceful protesters is excessive force; protesters who threw
+    rocks or set up barricades were rioting, whoever died ("clashes" alone leave it open). Read
+    once the story's other sentences are linked to the event ("When the square was closed
+    off, protesters threw rocks at the police")."""
+    if draft.sub_event_type == EXCESSIVE_FORCE and _crowd_fought(draft):
+        draft.event_type, draft.sub_event_type = "Riots", "Violent demonstration"
+
+
+def _crowd_fought(draft: Draft) -> bool:
+    return any(hit.trigger.event_type == "Riots" for fact in draft.facts for hit in fact.mention.hits)
+
+
 def _deaths(draft: Draft) -> bool:
     """"A student was killed as protests spread": a demonstration where people died was no
     peaceful one: force used on it if its police or soldiers acted, else a violent one."""
