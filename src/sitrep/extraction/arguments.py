@@ -285,6 +285,8 @@ def _roles(mention: Mention) -> MentionFacts:
         else:
             modifiers = [c for holder in {token.i: token, hit.start.i: hit.start}.values() for c in holder.children]
             facts.agents += _actors(c for c in modifiers if c.dep_ in ("compound", "amod", "nmod", "poss") and (c.ent_type_ or role_of(c)))
+            if hit.trigger.event_type == "Explosions/Remote violence":
+                facts.agents += _actors(_leaders(modifiers))
             facts.agents += _actors(p for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "of") for p in c.children)
             objects = []
             _governor_roles(token, facts)
@@ -385,6 +387,15 @@ def _speaker_actors(verb: Token, speech: frozenset[str]) -> list[ActorRef]:
         if node.lemma_.lower() in speech:
             return _actors(c for c in node.children if c.dep_ == "nsubj")
     return []
+
+
+def _leaders(modifiers: list[Token]) -> list[Token]:
+    """"US-led air strikes": the state or group that led the strikes flew them (a
+    "French-led mission" is a campaign, no one act)."""
+    return [
+        leader for modifier in modifiers if modifier.dep_ == "amod" and modifier.lower_ in cues("led_by")
+        for leader in modifier.children if leader.dep_ in ("npadvmod", "compound", "nmod") and leader.ent_type_ in ("GPE", "NORP", "ORG")
+    ]
 
 
 def _actors(heads: object) -> list[ActorRef]:

@@ -31,7 +31,7 @@ from sitrep.resolve.places import (
     resolve_phrase,
     resolve_place,
 )
-from sitrep.resolve.villages import village_near
+from sitrep.resolve.villages import namesake_abroad, village_near
 
 BACKGROUND_AGE = timedelta(days=365)
 NEAR = re.compile(r"\b(near|outside|outskirts|north|south|east|west|around|close to)\b(?!.*\b(in|at)\b)")
@@ -149,6 +149,7 @@ def _geocode(draft: Draft, text: str, context: PlaceContext) -> list[tuple[Place
             continue
         offset, part, place = resolved
         found.append((place, Located(place.name, located.start + offset, located.start + offset + len(part), part)))
+    found = [namesake_abroad(place, where, text, found) or (place, where) for place, where in found]
     regions = [place for place, _ in found if place.kind in ("country", *DISTRICT_KINDS) and context.holds(place)]
     region = next((p for p in regions if p.kind != "country"), regions[0] if regions else None)
     villages = [village for located in unknown if (village := village_near(located, text, found, region)) is not None]
@@ -180,7 +181,7 @@ def _report(article: Article, draft: Draft, report_id: str, places: list[tuple[P
     if actor1 is None or actor1.kind == "armed_group" and draft.actor1 is not None and draft.actor1.name is None:
         actor1 = _claimant(draft) or actor1
     sub_event_type = _who_took(draft.sub_event_type, _inter(actor1, country_iso))
-    if not patients and (holder := _ground_holder(draft, sub_event_type, actor1, country_iso)) is not None:
+    if not patients and (holder := _state_opponent(draft, sub_event_type, actor1, country_iso)) is not None:
         patients = [holder]
     actor2 = patients[0] if patients else None
     associates = [a.named(country_iso) for a in draft.associates]
@@ -338,11 +339,14 @@ def _seafarers(patient: ActorRef) -> ActorRef:
     return replace(patient, name=KIND_NAMES["civilian"][0].format(name=INTERNATIONAL))
 
 
-def _ground_holder(draft: Draft, sub_event_type: str, taker: ActorRef | None, country_iso: str | None) -> ActorRef | None:
+def _state_opponent(draft: Draft, sub_event_type: str, taker: ActorRef | None, country_iso: str | None) -> ActorRef | None:
     """Ground an armed group takes, or that is handed over, was held by the state's forces
-    where the text names no holder (ACLED codes them actor 2); cited by the word that tells
-    the taking."""
-    if sub_event_type not in (TERRITORY_TAKEN[1], HANDOVER) or country_iso is None:
+    where the text names no holder; a battle an armed group or a foreign army fought in a
+    country, against no side named, was fought against that country's forces ("heavy
+    fighting around the city as Russian troops closed in"). ACLED codes them actor 2; cited
+    by the word that tells the event."""
+    fought = sub_event_type == "Armed clash" and taker is not None
+    if sub_event_type not in (TERRITORY_TAKEN[1], HANDOVER) and not fought or country_iso is None:
         return None
     holder = _told_by_trigger(draft, "military", STATE_FORCES_AT_HOME, country_iso)
     return None if taker is not None and taker.name == holder.name else holder

@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from sitrep.data.lexicon import actor_matcher, country_matcher, cues
 from sitrep.extraction.arguments import Located
-from sitrep.resolve.gazetteer import fold
+from sitrep.resolve.gazetteer import fold, strip_region_word
 from sitrep.resolve.places import DISTRICT_KINDS, Place
 
 ANCHOR_REACH = 90
@@ -66,6 +66,26 @@ def village_near(located: Located, text: str, found: list[tuple[Place, Located]]
         anchor = region if marked else None
     if anchor is None:
         return None
+    return _village_at(anchor, name, located)
+
+
+def namesake_abroad(place: Place, located: Located, text: str, found: list[tuple[Place, Located]]) -> tuple[Place, Located] | None:
+    """"A school in Kaya in Maradun district": the gazetteer knows a Kaya only in another
+    country than the district named right after it, so this Kaya is a village of that
+    district no gazetteer holds."""
+    if not place.is_settlement or place.near is not None:
+        return None
+    after = sorted(((where.start, other) for other, where in found if located.end <= where.start <= located.end + ANCHOR_REACH), key=lambda item: item[0])
+    if not after:
+        return None
+    start, anchor = after[0]
+    if anchor.kind == "country" or anchor.iso2 == place.iso2 or IN_REGION.fullmatch(text[located.end : start]) is None:
+        return None
+    return _village_at(anchor, strip_region_word(located.text)[0], located)
+
+
+def _village_at(anchor: Place, name: str, located: Located) -> tuple[Place, Located]:
+    """The village, named by the text, at the point and region of the place named with it."""
     start = located.start + located.text.index(name)
     point = {} if anchor.kind != "country" else {"latitude": None, "longitude": None, "admin1": None}
     village = replace(anchor, name=name, kind="village", population=0, own_name=True, near=anchor.name, **point)  # type: ignore[arg-type]
