@@ -272,3 +272,46 @@ def test_a_wire_dateline_names_no_actor_nor_place_but_bounds_the_country() -> No
     assert (report.actor1, report.location, report.country) == ("Unidentified Armed Group (Democratic Republic of Congo)", "Beni", "Democratic Republic of Congo")
     [strike] = run_extract("BEIRUT (Reuters) — An air strike on a fuel depot killed six people on Friday, residents said.", "2025-04-16")
     assert strike.actor1 != "Reuters" and all(e.text != "Reuters" for e in strike.evidence)
+
+
+def test_a_home_hit_makes_its_civilians_the_target() -> None:
+    [report] = run_extract("A Russian missile struck a five-storey residential building in Vovchansk on Tuesday, the regional governor said.", "2025-02-05")
+    assert (report.actor1, report.actor2) == ("Military Forces of Russia", "Civilians (Ukraine)")
+    assert [e.text for e in report.evidence if e.field == "actor2"] == ["a five-storey residential building"]
+
+
+def test_a_base_hit_names_no_civilians() -> None:
+    [report] = run_extract("A Russian missile struck a military barracks in Vovchansk on Tuesday, the regional governor said.", "2025-02-05")
+    assert report.actor2 == "Military Forces of Ukraine"
+
+
+def test_a_crew_hit_at_sea_is_of_no_one_state() -> None:
+    text = "Houthi forces fired an anti-ship missile at a cargo vessel in the Gulf of Aden on Monday, killing two crew members, a maritime agency said."
+    [report] = run_extract(text, "2025-01-14")
+    assert (report.location, report.country, report.geo_precision) == ("Gulf of Aden", "Yemen", 2)
+    assert (report.actor1, report.actor2) == ("Ansar Allah", "Civilians (International)")
+
+
+def test_unnamed_armed_men_struck_are_the_one_group_the_story_names() -> None:
+    text = ("Turkish jets struck Kurdish militant positions in the mountains of northern Iraq on Sunday, the defence ministry said. "
+            "The ministry said the positions were used by the PKK.")
+    [report] = run_extract(text, "2025-03-03")
+    assert (report.actor1, report.actor2) == ("Military Forces of Turkey", "PKK: Kurdistan Workers' Party")
+
+
+def test_protesters_who_threw_rocks_were_rioting_though_police_killed_two() -> None:
+    text = ("Police shot dead two protesters in Kayes on Friday as demonstrations against fuel prices spread, a hospital source said.\n\n"
+            "The government raised fuel prices by a third last month. Unions have called for a general strike next week.\n\n"
+            "When police blocked the road to the governor's office, hundreds of protesters threw rocks at the officers and set tyres on fire, witnesses said.")
+    [report] = run_extract(text, "2025-04-12")
+    assert (report.sub_event_type, report.actor1, report.actor2, report.fatalities) == ("Violent demonstration", "Rioters (Mali)", "Police Forces of Mali", 2)
+
+
+def test_a_battle_with_one_side_named_was_fought_against_the_states_forces() -> None:
+    [report] = run_extract("Russian troops fought their way into Vovchansk on Tuesday, the governor said.", "2025-02-05")
+    assert (report.sub_event_type, report.actor1, report.actor2) == ("Armed clash", "Military Forces of Russia", "Military Forces of Ukraine")
+
+
+def test_strikes_a_state_led_are_its_own() -> None:
+    [report] = run_extract("Two US-led air strikes hit a radar site near Salif on Wednesday, a Houthi television channel said.", "2025-01-16")
+    assert (report.sub_event_type, report.actor1, report.country) == ("Air/drone strike", "Military Forces of the United States", "Yemen")

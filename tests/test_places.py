@@ -366,3 +366,20 @@ def test_a_village_no_gazetteer_holds_keeps_its_name_at_the_point_it_is_named_wi
     assert (in_region.location, in_region.country) == ("Tindoumba", "Burkina Faso")
     named = [e for e in in_region.evidence if e.field == "location"]
     assert [e.text for e in named] == ["Tindoumba"]
+
+
+def test_a_town_known_only_abroad_named_in_a_district_is_that_districts_village() -> None:
+    text = "Bandits stormed a primary school in Djibo in Tsafe local government area of Zamfara State on Tuesday and abducted 30 pupils, police said."
+    [report] = run_extract(text, "2025-02-05")
+    assert (report.location, report.admin1, report.country, report.geo_precision) == ("Djibo", "Zamfara", "Nigeria", 2)
+
+
+def test_a_local_government_area_is_a_district_word() -> None:
+    assert strip_region_word("Gusau Local Government Area") == ("Gusau", True)
+
+
+def test_regions_are_named_as_acled_names_them() -> None:
+    text = "Fano militiamen clashed with federal troops near Debre Tabor in the Amhara region of Ethiopia on Sunday, residents said."
+    [report] = run_extract(text, "2025-02-05")
+    assert (report.location, report.admin1) == ("Debre Tabor", "Amhara")
+    assert resolve_place("Kurdistan province", ["IR"]).name == "Kurdistan"  # type: ignore[union-attr]

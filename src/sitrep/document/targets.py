@@ -7,7 +7,9 @@ from spacy.tokens import Doc
 from sitrep.data.lexicon import cues, role_nouns
 from sitrep.document.draft import Draft
 from sitrep.extraction.actors import KIND_NAMES, ActorRef
-from sitrep.extraction.roles import RoleFiller, distinct, role_fillers
+from sitrep.extraction.arguments import MentionFacts
+from sitrep.extraction.roles import distinct, role_fillers
+from sitrep.nlp import doc_text
 
 TARGET_HEADS = ("NOUN",)
 """Things hit are common nouns ("the presidential farm", "a tank truck"); names are tagged for other roles."""
@@ -22,15 +24,34 @@ def add_targets(doc: Doc, drafts: list[Draft]) -> None:
     for draft in drafts:
         spans = [(f.mention.sentence.start_char, f.mention.sentence.end_char) for f in draft.facts]
         draft.targets = distinct(f for f in fillers if any(start <= f.start < end for start, end in spans))
-        civilians = next((t for t in draft.targets if _civilian_place(t)), None)
-        if civilians is not None and not draft.patients and draft.event_type in STRUCK_CIVILIANS:
-            draft.patients = [ActorRef(None, KIND_NAMES["civilian"][1], "civilian", None, civilians.start, civilians.end, civilians.text)]
+        if draft.patients or draft.event_type not in STRUCK_CIVILIANS:
+            continue
+        struck = [*((t.start, t.end, t.text) for t in draft.targets), *(place for fact in draft.facts for place in _objects(fact))]
+        civilians = next((place for place in struck if _civilian_place(place[2])), None)
+        if civilians is not None:
+            draft.patients = [ActorRef(None, KIND_NAMES["civilian"][1], "civilian", None, *civilians)]
 
 
-def _civilian_place(target: RoleFiller) -> bool:
+def _objects(fact: MentionFacts) -> list[tuple[int, int, str]]:
+    """What the event's words say was hit: the object of "struck", the subject of "was hit",
+    the object of "a strike on": each noun with the words before it ("a residential building")."""
+    nouns = []
+    for hit in fact.mention.hits:
+        word = hit.token
+        nouns += [c for c in word.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"]
+        nouns += [p for c in word.children if c.dep_ == "prep" and c.lower_ in cues("target_preposition") for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"]
+    phrases = []
+    for noun in nouns:
+        first = min((t for t in noun.lefts if t.dep_ in ("amod", "compound", "det", "nummod")), key=lambda t: t.i, default=noun)
+        start, end = first.idx, noun.idx + len(noun)
+        phrases.append((start, end, doc_text(noun.doc)[start:end]))
+    return phrases
+
+
+def _civilian_place(text: str) -> bool:
     """"An apartment block", "the central market": a place of civilians, unless a force's
     word says whose it is ("a police station", "the army's building")."""
-    words = {word.strip(".,'’").lower() for word in target.text.split()}
+    words = {word.strip(".,'’").lower() for word in text.split()}
     singular = words | {word[:-1] for word in words if word.endswith("s")} | {word[:-2] for word in words if word.endswith("es")}
     forces = {word for word in singular if role_nouns().get(word, "civilian") != "civilian"}
     return bool(singular & cues("civilian_place")) and not forces

@@ -12,6 +12,7 @@ from sitrep.data.lexicon import cues
 from sitrep.document.cluster import distinct_actors, elsewhere, tells_a_new_one
 from sitrep.document.draft import Draft, absorb, place_key, telling
 from sitrep.document.kinds import DEMONSTRATIONS
+from sitrep.extraction.actors import ActorRef
 from sitrep.extraction.arguments import MentionFacts
 from sitrep.extraction.dates import DateValue, shifted
 
@@ -102,9 +103,16 @@ def place_asides(drafts: list[Draft], published: DateValue | None) -> list[Draft
 def _tells_more_of(host: Draft, aside: Draft) -> bool:
     if host.when is None or not _same_kind(host, aside):
         return False
-    if host.actor1 is not None and aside.actor1 is not None and distinct_actors(host.actor1, aside.actor1):
+    if host.actor1 is not None and aside.actor1 is not None and distinct_actors(host.actor1, aside.actor1) and not _facing(host.actor1, aside.actor1):
         return False
     return not any(elsewhere(host, fact) or tells_a_new_one(fact) for fact in aside.facts)
+
+
+def _facing(one: ActorRef, other: ActorRef) -> bool:
+    """A crowd and the police or soldiers facing it are the two sides of one demonstration:
+    "police fired on the protesters", then "protesters threw rocks at the officers"."""
+    kinds = {one.kind, other.kind}
+    return bool(kinds & {"protester", "rioter"}) and bool(kinds & {"police", "military"})
 
 
 def _same_kind(a: Draft, b: Draft) -> bool:

@@ -88,7 +88,7 @@ def resolve_actor(head: Token) -> ActorRef | None:
     iso2 = _owner_country(head, tokens)
     if iso2 is not None and kind == "armed_group":
         return ActorRef(None, KIND_NAMES[kind][1], kind, None, start, end, text)
-    if iso2 is not None and (kind in KIND_NAMES or (kind is None and head.ent_type_ in ("GPE", "NORP"))):
+    if iso2 is not None and (kind in KIND_NAMES or kind is None and (head.ent_type_ in ("GPE", "NORP") or _is_munition(head, text, start))):
         return ActorRef(None, 1, kind or "military", iso2, start, end, text).named(None)
     if kind == "armed_group" and (name := _proper_name(head, tokens)) is not None:
         return ActorRef(_without_article(name.text), 3, "named", None, name.start_char, name.end_char, name.text)
@@ -98,6 +98,11 @@ def resolve_actor(head: Token) -> ActorRef | None:
         entity = next(e for e in head.doc.ents if e.start <= head.i < e.end)
         return ActorRef(_without_article(entity.text), 3, "other", None, entity.start_char, entity.end_char, entity.text)
     return None
+
+
+def _is_munition(head: Token, text: str, start: int) -> bool:
+    """"A Russian missile", "an Israeli drone": a state's munition was fired by its forces."""
+    return any(w.start <= head.idx - start < w.end for w in weapon_matcher().find(text))
 
 
 def named_in(text: str, offset: int) -> list[ActorRef]:
