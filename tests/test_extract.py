@@ -388,3 +388,8 @@ def test_those_who_died_are_the_toll_not_the_doers() -> None:
     text = "Twenty-eight people died when a truck bomb exploded at a market in Butembo on Sunday; the ADF later said its fighters had planted it."
     [report] = run_extract(text, "2025-03-14")
     assert (report.actor1, report.actor2, report.fatalities) == ("ADF: Allied Democratic Forces", "Civilians (Democratic Republic of Congo)", 28)
+
+
+def test_the_dead_told_by_a_participle_are_the_toll() -> None:
+    [report] = run_extract("An attack by suspected ADF rebels has left at least nine civilians killed in Beni, officials said on Tuesday.", "2025-02-05")
+    assert (report.fatalities, report.actor2) == (9, "Civilians (Democratic Republic of Congo)")

@@ -383,3 +383,17 @@ def test_regions_are_named_as_acled_names_them() -> None:
     [report] = run_extract(text, "2025-02-05")
     assert (report.location, report.admin1) == ("Debre Tabor", "Amhara")
     assert resolve_place("Kurdistan province", ["IR"]).name == "Kurdistan"  # type: ignore[union-attr]
+
+
+def test_a_territory_of_a_named_country_is_no_region_abroad() -> None:
+    text = "An attack by suspected ADF rebels has left at least nine civilians killed in the Beni territory of North Kivu province, Congolese officials said on Tuesday."
+    [report] = run_extract(text, "2025-02-05")
+    assert (report.admin1, report.country) == ("Nord-Kivu", "Democratic Republic of Congo")
+    assert resolve_place("Beni territory", ["CD"]).iso2 == "CD"  # type: ignore[union-attr]
+
+
+def test_a_village_named_alone_lies_in_the_one_region_the_story_names() -> None:
+    text = ("Islamic State militants attacked an army post in Diyala governorate on Sunday, killing two soldiers, security sources said.\n\n"
+            "On Monday night, militants raided Sheikh Baba village and abducted three farmers, a local official said.")
+    raid = next(r for r in run_extract(text, "2025-02-05") if r.sub_event_type == "Abduction/forced disappearance")
+    assert (raid.location, raid.admin1, raid.geo_precision) == ("Sheikh Baba", "Diyala", 2)

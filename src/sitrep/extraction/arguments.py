@@ -308,17 +308,26 @@ def _roles(mention: Mention) -> MentionFacts:
                 victims = [c for c in token.children if c.dep_ == "nsubj"]
             elif token.pos_ == "ADJ":
                 victims = [c for c in token.head.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
+            elif _reduced_relative(token):
+                victims = [token.head]  # "left at least 12 civilians killed", "five people killed in the blast"
             for victim in victims:
                 count = count_conjuncts(victim)
                 if count is not None and (facts.victims is None or count.value > facts.victims.value):
                     facts.victims = count
                 facts.patients += _actors([victim])
         if token.lemma_.lower() in cues("injuring") and token.pos_ == "VERB":
-            facts.injured = _largest(facts.injured, [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")])
+            hurt = [token.head] if _reduced_relative(token) else [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+            facts.injured = _largest(facts.injured, hurt)
         _quantities(token, facts)
     facts.agents = _unique(facts.agents)
     facts.patients = [p for p in _unique(facts.patients) if p.name not in {a.name for a in facts.agents} or p.name is None]
     return facts
+
+
+def _reduced_relative(verb: Token) -> bool:
+    """"12 civilians killed in the raid": a participle that tells of the noun before it (not
+    "a statement that a child was killed", a clause of its own)."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children)
 
 
 def _largest(known: Count | None, people: list[Token]) -> Count | None:

@@ -208,8 +208,9 @@ def _best(matches: list[Match], name: str, preferred: set[str], steer: Counter[s
     namesakes, one near a district the text names comes first: of Shan's three Pan Tha
     Pyay villages, the one in the township the article names."""
     bare, is_region = strip_region_word(name)
-    if is_region:
-        matches = [m for m in matches if m.entry.kind == "admin1"] or matches
+    regional = [m for m in matches if m.entry.kind == "admin1"] if is_region else []
+    if regional and (any(m.entry.iso2 in preferred for m in regional) or not any(m.entry.iso2 in preferred for m in matches)):
+        matches = regional  # "Idlib province" is the region; "Beni territory" in a Congo story is no Bolivian region
 
     def steered(match: Match) -> bool:
         """A town in a region the text names; a region by another naming than this one
@@ -319,13 +320,15 @@ def article_context(named_countries: Iterable[str], place_names: Iterable[str]) 
             votes[paired.iso2] += 1
     parts = [part for phrase_parts in split for _, part in phrase_parts]
     lookups = {name: gazetteer().lookup(strip_region_word(name)[0]) or gazetteer().lookup(strip_region_word(DIRECTIONS.sub("", name))[0]) for name in parts}
+    named = list(dict.fromkeys(named_countries))
     for name, matches in lookups.items():
         countries = {m.entry.iso2 for m in matches if _votes(m, name)}
+        if any(m.entry.iso2 in named for m in matches):
+            continue  # "Beni territory" in a Congo story is the Congolese Beni, no vote for Bolivia's El Beni
         for iso2 in countries if len(countries) <= MAX_VOTING_COUNTRIES else ():
             votes[iso2] += 1 / len(countries)
     for name in parts:
         regions += dict.fromkeys(m.entry.name for m in lookups[name] if m.entry.kind == "admin1")
-    named = list(dict.fromkeys(named_countries))
     agreed = [iso2 for iso2, n in votes.most_common() if n >= 1 and iso2 not in named]
     districts = {m.entry for name in parts if _says_district(name) for m in lookups[name] if m.entry.kind == "admin2" and m.entry.latitude is not None}
     return PlaceContext(tuple(named + agreed), tuple(regions), tuple(districts))

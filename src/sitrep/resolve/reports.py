@@ -151,9 +151,17 @@ def _geocode(draft: Draft, text: str, context: PlaceContext) -> list[tuple[Place
         found.append((place, Located(place.name, located.start + offset, located.start + offset + len(part), part)))
     found = [namesake_abroad(place, where, text, found) or (place, where) for place, where in found]
     regions = [place for place, _ in found if place.kind in ("country", *DISTRICT_KINDS) and context.holds(place)]
-    region = next((p for p in regions if p.kind != "country"), regions[0] if regions else None)
+    region = next((p for p in regions if p.kind != "country"), regions[0] if regions else None) or _story_region(context)
     villages = [village for located in unknown if (village := village_near(located, text, found, region)) is not None]
     return found + villages
+
+
+def _story_region(context: PlaceContext) -> Place | None:
+    """The one first-level region of its lead country a story names ("Diyala governorate"):
+    where a village it names without a place of its own lies ("raided Safsaf village")."""
+    lead = context.countries[:1]
+    places = {place.name: place for name in context.regions if (place := resolve_place(name, lead)) is not None and place.kind == "admin1" and place.iso2 in lead}
+    return next(iter(places.values())) if len(places) == 1 else None
 
 
 def _inherit_actors(draft: Draft, earlier: list[Draft]) -> None:
