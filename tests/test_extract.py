@@ -393,3 +393,20 @@ def test_those_who_died_are_the_toll_not_the_doers() -> None:
 def test_the_dead_told_by_a_participle_are_the_toll() -> None:
     [report] = run_extract("An attack by suspected ADF rebels has left at least nine civilians killed in Beni, officials said on Tuesday.", "2025-02-05")
     assert (report.fatalities, report.actor2) == (9, "Civilians (Democratic Republic of Congo)")
+
+
+def test_ground_handed_over_is_taken_by_whom_it_went_to() -> None:
+    text = "Government forces handed over the town of Tal Rifaat in northern Syria and two nearby villages to the PKK/YPG on Sunday, a war monitor said."
+    [report] = run_extract(text, "2025-03-04")
+    assert (report.sub_event_type, report.actor1, report.actor2) == ("Non-violent transfer of territory", "QSD: Syrian Democratic Forces", "Military Forces of Syria")
+
+
+def test_some_of_a_rallys_participants_detained_is_force_against_the_rally() -> None:
+    [report] = run_extract("Police broke up an anti-war rally in Yekaterinburg on Sunday, detaining 21 of its participants, a monitoring group said.", "2025-03-04")
+    assert (report.sub_event_type, report.actor1, report.actor2) == ("Protest with intervention", "Protesters (Russia)", "Police Forces of Russia")
+
+
+def test_a_number_of_armed_individuals_near_a_town_and_its_state_is_one_event() -> None:
+    text = "On Monday, near Tierra Blanca, Veracruz, soldiers were shot at by an unknown number of armed individuals. No one was hurt."
+    [report] = run_extract(text, "2025-03-04")
+    assert (report.actor1, report.actor2, report.location, report.admin1) == ("Unidentified Armed Group (Mexico)", "Military Forces of Mexico", "Tierra Blanca", "Veracruz")

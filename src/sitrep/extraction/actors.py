@@ -169,11 +169,10 @@ def _kind(head: Token, tokens: list[Token]) -> str | None:
     roles = role_nouns()
     armed = any(t.lower_ in ("armed", "gunmen") and t.i < head.i for t in tokens)
     whole = next((p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
-    if head.lemma_.lower() in cues("partitive") and whole is not None:
-        if role_of(whole) is not None:
-            return role_of(whole)
-        if any(t.lower_ == "armed" for t in whole.lefts):
-            return "armed_group"
+    if (head.lemma_.lower() in cues("partitive") or head.pos_ == "NUM") and whole is not None and role_of(whole) is not None:
+        return role_of(whole)  # "members of a militia", "13 of its participants"
+    if whole is not None and any(t.lower_ == "armed" for t in whole.lefts):
+        return "armed_group"  # "a group of armed men", "an unknown number of armed individuals"
     kind = role_of(head)
     if armed and kind in (None, "civilian"):
         return "armed_group"

@@ -30,6 +30,7 @@ from sitrep.guard import guarded
 from sitrep.nlp import doc_text
 
 CLIMB_DEPS = {"dobj", "pobj", "prep", "pcomp", "xcomp", "attr", "oprd", "nsubj", "nsubjpass", "conj", "compound", "appos"}
+HANDOVER = "Non-violent transfer of territory"
 CARRIED_DEPS = {"amod", "prep", "dobj", "oprd", "acomp", "advmod"}
 """How an adjective or a prepositional trigger hangs from the verb that carries it out."""
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -282,6 +283,9 @@ def _roles(mention: Mention) -> MentionFacts:
             facts.patients += _actors(objects)
             if hit.trigger.takes_ground:  # "recaptured the town from the rebels": who held it
                 facts.patients += _actors(p for c in verb.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children if p.dep_ == "pobj")
+            if hit.trigger.sub_event_type == HANDOVER and (receivers := _receivers(mention.sentence, token)):
+                facts.patients += facts.agents
+                facts.agents = receivers
         else:
             modifiers = [c for holder in {token.i: token, hit.start.i: hit.start}.values() for c in holder.children]
             facts.agents += _actors(c for c in modifiers if c.dep_ in ("compound", "amod", "nmod", "poss") and (c.ent_type_ or role_of(c)))
@@ -396,6 +400,14 @@ def _speaker_actors(verb: Token, speech: frozenset[str]) -> list[ActorRef]:
         if node.lemma_.lower() in speech:
             return _actors(c for c in node.children if c.dep_ == "nsubj")
     return []
+
+
+def _receivers(sentence: Span, word: Token) -> list[ActorRef]:
+    """"handed over the airport and two towns to the YPG": ground handed over is taken by
+    whom it went to (ACLED's actor 1); the first "to" after the word names them, wherever
+    the parse hangs it in a long list of places."""
+    after = (t for t in sentence if t.i > word.i and t.lower_ == "to" and t.dep_ in ("prep", "dative"))
+    return _actors(p for to in after for p in to.children if p.dep_ == "pobj")[:1]
 
 
 def _leaders(modifiers: list[Token]) -> list[Token]:

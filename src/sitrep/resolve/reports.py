@@ -18,7 +18,7 @@ from sitrep.extraction.arguments import CapitalOf, Located
 from sitrep.extraction.numbers import Count
 from sitrep.guard import guarded
 from sitrep.records import Article, EventReport, Evidence, Relation
-from sitrep.resolve.gazetteer import fold
+from sitrep.resolve.gazetteer import fold, strip_region_word
 from sitrep.resolve.places import (
     DISTRICT_KINDS,
     Place,
@@ -84,7 +84,7 @@ def _one_a_place(draft: Draft, text: str, context: PlaceContext) -> list[Draft]:
     gazetteer does not know is taken for the village it most often is. Each takes the toll
     told for it ("one killed in X, two in Y"); where none is told place by place, the toll
     stays with the first place."""
-    if len(draft.listed) < 2 or any(_is_region(name, context) for name in _names_joined(draft.listed, text)):
+    if len(draft.listed) < 2 or any(_is_region(name, context) for name in _names_joined(draft.listed, text)) or _region_after_town(draft.listed, context):
         return [draft]
     others = [p for p in draft.places if all(p.start != q.start for q in draft.listed)]
     parts = []
@@ -102,6 +102,17 @@ def _names_joined(listed: list[Located], text: str) -> list[str]:
     """Each listed name, and each two joined by "and" ("Jammu and Kashmir")."""
     joined = [text[a.start : b.end] for a, b in pairwise(listed) if text[a.end : b.start].strip() == "and"]
     return [located.text for located in listed] + joined
+
+
+def _region_after_town(listed: list[Located], context: PlaceContext) -> bool:
+    """"near Acultzingo, Veracruz": a name after a town that is the town's region (here also
+    a city's name) says where the town lies; it is no second place."""
+    for town, after in pairwise(listed):
+        resolved = guarded("place", partial(resolve_phrase, town.text, context), None)
+        region = resolved[2].admin1 if resolved is not None else None
+        if region is not None and fold(region) != fold(town.text) and fold(region) == fold(strip_region_word(after.text)[0]):
+            return True
+    return False
 
 
 def _is_region(name: str, context: PlaceContext) -> bool:
