@@ -397,3 +397,8 @@ def test_a_village_named_alone_lies_in_the_one_region_the_story_names() -> None:
             "On Monday night, militants raided Sheikh Baba village and abducted three farmers, a local official said.")
     raid = next(r for r in run_extract(text, "2025-02-05") if r.sub_event_type == "Abduction/forced disappearance")
     assert (raid.location, raid.admin1, raid.geo_precision) == ("Sheikh Baba", "Diyala", 2)
+
+
+def test_a_town_known_only_abroad_named_in_a_country_is_its_village() -> None:
+    [report] = run_extract("Bandits killed nine villagers in Djibo in northwestern Nigeria on Sunday, a police spokesman in Zamfara State said.", "2025-03-05")
+    assert (report.location, report.admin1, report.country, report.actor1) == ("Djibo", "Zamfara", "Nigeria", "Unidentified Armed Group (Nigeria)")

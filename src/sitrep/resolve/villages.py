@@ -70,17 +70,20 @@ def village_near(located: Located, text: str, found: list[tuple[Place, Located]]
 
 
 def namesake_abroad(place: Place, located: Located, text: str, found: list[tuple[Place, Located]]) -> tuple[Place, Located] | None:
-    """"A school in Kaya in Maradun district": the gazetteer knows a Kaya only in another
-    country than the district named right after it, so this Kaya is a village of that
-    district no gazetteer holds."""
+    """"A school in Kaya in Maradun district", "the town of Petite-Riviere in central
+    Haiti": the gazetteer knows the name only in another country than the district or
+    country named right after it, so this is a village there no gazetteer holds."""
     if not place.is_settlement or place.near is not None:
         return None
     after = sorted(((where.start, other) for other, where in found if located.end <= where.start <= located.end + ANCHOR_REACH), key=lambda item: item[0])
     if not after:
         return None
     start, anchor = after[0]
-    if anchor.kind == "country" or anchor.iso2 == place.iso2 or IN_REGION.fullmatch(text[located.end : start]) is None:
+    between = " ".join(word for word in text[located.end : start].split() if word.lower() not in cues("place_qualifier"))
+    if anchor.iso2 == place.iso2 or IN_REGION.fullmatch(between) is None:
         return None
+    if anchor.kind == "country":  # "Petite-Riviere in central Haiti ... the Artibonite region"
+        anchor = next((other for other, _ in found if other.kind in DISTRICT_KINDS and other.iso2 == anchor.iso2), anchor)
     return _village_at(anchor, strip_region_word(located.text)[0], located)
 
 
