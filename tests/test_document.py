@@ -315,3 +315,8 @@ def test_a_battle_with_one_side_named_was_fought_against_the_states_forces() -> 
 def test_strikes_a_state_led_are_its_own() -> None:
     [report] = run_extract("Two US-led air strikes hit a radar site near Salif on Wednesday, a Houthi television channel said.", "2025-01-16")
     assert (report.sub_event_type, report.actor1, report.country) == ("Air/drone strike", "Military Forces of the United States", "Yemen")
+
+
+def test_security_forces_facing_a_crowd_police_it() -> None:
+    [report] = run_extract("Senegalese security forces fired tear gas to disperse hundreds of protesters in Thies on Friday, witnesses said.", "2025-03-08")
+    assert (report.sub_event_type, report.actor1, report.actor2) == ("Protest with intervention", "Protesters (Senegal)", "Police Forces of Senegal")

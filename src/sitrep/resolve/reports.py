@@ -326,7 +326,7 @@ def _sides(draft: Draft, country_iso: str | None) -> tuple[ActorRef | None, list
     crowd_kind = CROWD_EVENTS.get(draft.event_type)
     if crowd_kind is not None:
         crowd = _told_by_trigger(draft, crowd_kind, 0, country_iso)
-        force = next((a for a in (*draft.agents, *draft.patients) if a.kind in ("police", "military")), None)
+        force = next((_policing(a) for a in (*draft.agents, *draft.patients) if a.kind in ("police", "military")), None)
         if draft.sub_event_type == EXCESSIVE_FORCE and force is not None:
             actor1, patients_read = force.named(country_iso), [crowd, *(p for p in patients_read if p.kind != "protester")]
         elif force is not None and draft.sub_event_type in FACED_CROWDS:
@@ -348,6 +348,14 @@ def _sides(draft: Draft, country_iso: str | None) -> tuple[ActorRef | None, list
             patients.append(patient)
             taken.add(patient.name)
     return actor1, patients
+
+
+def _policing(force: ActorRef) -> ActorRef:
+    """"Security forces" facing a crowd police it: ACLED codes them Police Forces of X at a
+    demonstration, Military Forces of X in a battle."""
+    if force.kind != "military" or "security" not in force.text.lower().split():
+        return force
+    return replace(force, name=None, kind="police", inter=KIND_NAMES["police"][1])
 
 
 def _seafarers(patient: ActorRef) -> ActorRef:
