@@ -320,3 +320,17 @@ def test_strikes_a_state_led_are_its_own() -> None:
 def test_security_forces_facing_a_crowd_police_it() -> None:
     [report] = run_extract("Senegalese security forces fired tear gas to disperse hundreds of protesters in Thies on Friday, witnesses said.", "2025-03-08")
     assert (report.sub_event_type, report.actor1, report.actor2) == ("Protest with intervention", "Protesters (Senegal)", "Police Forces of Senegal")
+
+
+def test_the_group_that_claims_is_the_group_last_named() -> None:
+    text = ("JNIM fighters seized an army post near Lere in central Mali on Friday, the group said in a statement.\n\n"
+            "Government officials in Bamako declined to comment on the losses.\n\n"
+            "The group also claimed to have shelled another army camp near Dioura with mortars on Saturday.")
+    shelling = next(r for r in run_extract(text, "2025-03-10") if r.sub_event_type == "Shelling/artillery/missile attack")
+    assert (shelling.actor1, shelling.actor2) == ("JNIM: Group for Support of Islam and Muslims", "Military Forces of Mali")
+
+
+def test_its_forces_are_those_of_the_ministry_that_speaks_of_them() -> None:
+    text = "The Turkish defence ministry said its forces captured the village of Tal Halaf in northern Syria from Kurdish militants on Sunday."
+    [report] = run_extract(text, "2025-03-10")
+    assert (report.actor1, report.country) == ("Military Forces of Turkey", "Syria")

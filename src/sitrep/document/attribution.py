@@ -9,6 +9,9 @@ event's words name no other doer; a state's forces are never taken for the doer 
 the event is in their country."""
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.data.lexicon import cues
@@ -17,6 +20,8 @@ from sitrep.document.kinds import NON_STATE_INTERS
 from sitrep.extraction.actors import ActorRef, named_in, resolve_actor
 from sitrep.nlp import doc_text
 
+DEFINITE = re.compile(r"\bthe\s+(?:\w+\s+)?\w+$", re.IGNORECASE)
+"""A claimant named by a definite description: "the group", "the militant group"."""
 ATTRIBUTED_TYPES = ("Battles", "Violence against civilians", "Explosions/Remote violence")
 
 
@@ -43,7 +48,7 @@ def _attribute_doer(draft: Draft, window: list[Span], text: str) -> None:
         return
     armed_men = doer is not None and doer.kind == "armed_group"
     acted_on = {p.name for p in draft.patients if p.name}
-    group = _blamed(window) or (_the_one_group(window, text, acted_on) if armed_men else None)
+    group = _blamed(window) or _the_group_claiming(draft, text) or (_the_one_group(window, text, acted_on) if armed_men else None)
     if group is None:
         return
     draft.patients = [p for p in draft.patients if p.name is None or p.name != group.name]
@@ -61,6 +66,19 @@ def _name_the_targets(draft: Draft, window: list[Span], text: str) -> None:
         if _unnamed(patient, ("armed_group",)) and (group := _the_one_group(window, text, doer)) is not None:
             draft.patients[index] = group
             return
+
+
+def _the_group_claiming(draft: Draft, text: str) -> ActorRef | None:
+    """"JNIM took the camp ... The group also claimed to have hit another camp": "the group"
+    that claims an event is the armed group the text last named before it."""
+    for claim in draft.claims:
+        words = claim.text.lower().split()
+        if not words or words[-1] not in cues("group_anaphor") or not DEFINITE.search(text[max(0, claim.start - 5) : claim.start] + claim.text):
+            continue
+        named = [actor for actor in named_in(text[: claim.start], 0) if actor.inter in NON_STATE_INTERS]
+        if named:
+            return replace(named[-1], start=claim.start, end=claim.end, text=claim.text)
+    return None
 
 
 def _unnamed(actor: ActorRef, kinds: tuple[str, ...]) -> bool:

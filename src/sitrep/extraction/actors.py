@@ -85,7 +85,7 @@ def resolve_actor(head: Token) -> ActorRef | None:
     if named:
         return replace(named[0], start=start, end=end, text=text)
     kind = _kind(head, tokens)
-    iso2 = _owner_country(head, tokens)
+    iso2 = _owner_country(head, tokens) or (_pronoun_owner(head) if kind in ("military", "police") else None)
     if iso2 is not None and kind == "armed_group":
         return ActorRef(None, KIND_NAMES[kind][1], kind, None, start, end, text)
     if iso2 is not None and (kind in KIND_NAMES or kind is None and (head.ent_type_ in ("GPE", "NORP") or _is_munition(head, text, start))):
@@ -125,6 +125,19 @@ def _owner_country(head: Token, tokens: list[Token]) -> str | None:
         return None
     hits = country_matcher().find(doc_text(head.doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1])])
     return hits[0].value if hits else None
+
+
+def _pronoun_owner(head: Token) -> str | None:
+    """"The Turkish defence ministry hailed its forces' capture of the town", "... said its
+    forces captured": "its" forces are those of the country of the subject above them."""
+    if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head.children):
+        return None
+    for verb in (a for a in head.ancestors if a.pos_ in ("VERB", "AUX")):
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i != head.i), None)
+        if subject is not None:
+            hits = country_matcher().find(doc_text(head.doc)[subject.left_edge.idx : subject.idx + len(subject)])
+            return hits[0].value if hits else None
+    return None
 
 
 def _without_article(name: str) -> str:
