@@ -402,3 +402,9 @@ def test_a_village_named_alone_lies_in_the_one_region_the_story_names() -> None:
 def test_a_town_known_only_abroad_named_in_a_country_is_its_village() -> None:
     [report] = run_extract("Bandits killed nine villagers in Djibo in northwestern Nigeria on Sunday, a police spokesman in Zamfara State said.", "2025-03-05")
     assert (report.location, report.admin1, report.country, report.actor1) == ("Djibo", "Zamfara", "Nigeria", "Unidentified Armed Group (Nigeria)")
+
+
+def test_a_name_set_beside_the_word_capital_is_the_town() -> None:
+    text = "Gunmen ambushed a police patrol in the southern state of Guerrero on Monday, on the outskirts of the state capital, Chilpancingo, killing three officers."
+    [report] = run_extract(text, "2025-03-11")
+    assert (report.location, report.admin1, report.fatalities) == ("Chilpancingo", "Guerrero", 3)

@@ -33,7 +33,7 @@ def spotted_places(sentence: Span) -> list[Span]:
     for run in _name_runs(sentence):
         after = sentence.doc[run.end].lower_ if run.end < sentence.end else ""
         kind_word = after in cues("settlement") or after in cues("region_word")
-        if not _is_demonym(run) and (kind_word or _after_place_preposition(run, sentence) or _attacked_place(run)):
+        if not _is_demonym(run) and (kind_word or _after_place_preposition(run, sentence) or _attacked_place(run) or _names_a_town(run)):
             end = run.end + 1 if kind_word else run.end
             found.append(Span(sentence.doc, run.start, end, label=SPOTTED))
     return found + _bracketed_places(sentence)
@@ -108,6 +108,13 @@ def _is_name_word(token: Token, sentence: Span) -> bool:
     if not token.text[:1].isupper() or token.ent_type_ in NOT_NAMES:
         return False
     return not (token.is_stop or token.i == sentence.start and token.pos_ not in ("PROPN",))
+
+
+def _names_a_town(run: Span) -> bool:
+    """"the outskirts of the state capital, Culiacan", "the nearby town, Kidal": a name set
+    beside a word for a town names it."""
+    root = run.root
+    return root.dep_ == "appos" and root.head.lemma_.lower() in cues("settlement") | cues("capital_word")
 
 
 def _attacked_place(run: Span) -> bool:
