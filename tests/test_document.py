@@ -334,3 +334,14 @@ def test_its_forces_are_those_of_the_ministry_that_speaks_of_them() -> None:
     text = "The Turkish defence ministry said its forces captured the village of Tal Halaf in northern Syria from Kurdish militants on Sunday."
     [report] = run_extract(text, "2025-03-10")
     assert (report.actor1, report.country) == ("Military Forces of Turkey", "Syria")
+
+
+def test_protesters_who_riot_are_the_rioters_not_their_associates() -> None:
+    [report] = run_extract("Protesters set fire to a police station in Mashhad on Tuesday, witnesses said.", "2025-03-12")
+    assert (report.sub_event_type, report.actor1, report.assoc_actor_1) == ("Violent demonstration", "Rioters (Iran)", [])
+
+
+def test_a_word_of_a_groups_name_is_no_actor_of_its_own() -> None:
+    text = "Two Iraqi soldiers were killed in an Islamic State (ISIS) attack on an army post near Tuz Khurmatu on Monday night, a security source said."
+    [report] = run_extract(text, "2025-03-12")
+    assert (report.actor1, report.actor2, report.assoc_actor_1) == ("Islamic State", "Military Forces of Iraq", [])

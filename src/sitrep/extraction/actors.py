@@ -94,10 +94,16 @@ def resolve_actor(head: Token) -> ActorRef | None:
         return ActorRef(_without_article(name.text), 3, "named", None, name.start_char, name.end_char, name.text)
     if kind in KIND_NAMES:
         return ActorRef(None, KIND_NAMES[kind][1], kind, None, start, end, text)
-    if head.ent_type_ in ("ORG", "NORP", "PERSON") and kind is None:
+    if head.ent_type_ in ("ORG", "NORP", "PERSON") and kind is None and not _inside_a_named_actor(head):
         entity = next(e for e in head.doc.ents if e.start <= head.i < e.end)
         return ActorRef(_without_article(entity.text), 3, "other", None, entity.start_char, entity.end_char, entity.text)
     return None
+
+
+def _inside_a_named_actor(token: Token) -> bool:
+    """"Islamic" of "an Islamic State (ISIS) attack" is a word of a name the actor table holds."""
+    sentence = token.sent
+    return any(hit.start <= token.idx < hit.end for hit in actor_matcher().find(doc_text(token.doc)[sentence.start_char : sentence.end_char], sentence.start_char))
 
 
 def _is_munition(head: Token, text: str, start: int) -> bool:

@@ -334,7 +334,7 @@ def _sides(draft: Draft, country_iso: str | None) -> tuple[ActorRef | None, list
             patients_read = [named_force, *(p for p in patients_read if p.name != named_force.name and p.kind not in ("protester", "civilian"))]
             actor1 = crowd
         else:
-            if actor1 is not None and actor1.kind != crowd_kind:
+            if actor1 is not None and actor1.kind not in ("protester", "rioter"):
                 draft.associates.insert(0, draft.actor1)  # type: ignore[arg-type]
             actor1 = crowd
     if draft.sub_event_type == "Suicide bomb" and actor1 is not None and actor1.kind in STATE_KINDS:
