@@ -410,3 +410,9 @@ def test_a_number_of_armed_individuals_near_a_town_and_its_state_is_one_event() 
     text = "On Monday, near Tierra Blanca, Veracruz, soldiers were shot at by an unknown number of armed individuals. No one was hurt."
     [report] = run_extract(text, "2025-03-04")
     assert (report.actor1, report.actor2, report.location, report.admin1) == ("Unidentified Armed Group (Mexico)", "Military Forces of Mexico", "Tierra Blanca", "Veracruz")
+
+
+def test_a_suicide_bomber_is_no_bomber_aircraft() -> None:
+    text = "A suicide bomber blew himself up at a political rally in eastern Afghanistan on Saturday, killing 12 people in Jalalabad, police said."
+    [report] = run_extract(text, "2025-03-12")
+    assert (report.sub_event_type, report.actor1, report.actor2) == ("Suicide bomb", "Unidentified Armed Group (Afghanistan)", "Civilians (Afghanistan)")

@@ -193,7 +193,7 @@ def _kind(head: Token, tokens: list[Token]) -> str | None:
     if whole is not None and any(t.lower_ == "armed" for t in whole.lefts):
         return "armed_group"  # "a group of armed men", "an unknown number of armed individuals"
     kind = role_of(head)
-    if armed and kind in (None, "civilian"):
+    if armed and kind in (None, "civilian") or _suicide_attacker(head):
         return "armed_group"
     if kind is not None:
         return kind
@@ -207,6 +207,11 @@ def _kind(head: Token, tokens: list[Token]) -> str | None:
         state = (roles[t.lemma_.lower()] for t in modifiers if roles.get(t.lemma_.lower()) in ("military", "police"))
         return next(state, "armed_group" if _group_name(head, tokens) else None)
     return next((roles[t.lemma_.lower()] for t in modifiers if roles.get(t.lemma_.lower()) in ("military", "police", "armed_group")), None)
+
+
+def _suicide_attacker(head: Token) -> bool:
+    """"A suicide bomber" is a man of an armed group, not a bomber aircraft."""
+    return any(child.lower_ == "suicide" for child in head.children if child.dep_ in ("compound", "amod", "nmod"))
 
 
 def _group_name(person: Token, tokens: list[Token]) -> list[Token]:
