@@ -338,7 +338,8 @@ def _sides(draft: Draft, country_iso: str | None) -> tuple[ActorRef | None, list
                 draft.associates.insert(0, draft.actor1)  # type: ignore[arg-type]
             actor1 = crowd
     if draft.sub_event_type == "Suicide bomb" and actor1 is not None and actor1.kind in STATE_KINDS:
-        patients_read = [actor1, *patients_read]  # the bomber is of an armed group; the forces were the target
+        struck = [p for p in patients_read if p.kind in STATE_KINDS]  # "blew himself up at a military checkpoint"
+        patients_read = [*struck, actor1, *(p for p in patients_read if p not in struck)]  # the bomber is of an armed group; the forces were the target
         actor1 = _told_by_trigger(draft, "armed_group", 3, country_iso)
     taken = {actor1.name if actor1 else None}
     place_names = {located.text for located in draft.places}
