@@ -408,3 +408,9 @@ def test_a_name_set_beside_the_word_capital_is_the_town() -> None:
     text = "Gunmen ambushed a police patrol in the southern state of Guerrero on Monday, on the outskirts of the state capital, Chilpancingo, killing three officers."
     [report] = run_extract(text, "2025-03-11")
     assert (report.location, report.admin1, report.fatalities) == ("Chilpancingo", "Guerrero", 3)
+
+
+def test_a_camp_named_with_what_it_shelters_is_a_village_near_its_town() -> None:
+    text = "Rapid Support Forces fighters shelled the Krinding displacement camp near Geneina on Sunday, killing four people, aid workers said."
+    [report] = run_extract(text, "2025-03-15")
+    assert (report.location, report.admin1, report.geo_precision) == ("Krinding", "West Darfur", 2)

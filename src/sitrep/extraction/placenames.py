@@ -33,7 +33,8 @@ def spotted_places(sentence: Span) -> list[Span]:
     for run in _name_runs(sentence):
         after = sentence.doc[run.end].lower_ if run.end < sentence.end else ""
         kind_word = after in cues("settlement") or after in cues("region_word")
-        if not _is_demonym(run) and (kind_word or _after_place_preposition(run, sentence) or _attacked_place(run) or _names_a_town(run)):
+        described = run.end + 1 < sentence.end and sentence.doc[run.end].is_lower and sentence.doc[run.end + 1].lower_ in cues("settlement")  # "Kassab displacement camp"
+        if not _is_demonym(run) and (kind_word or described or _after_place_preposition(run, sentence) or _attacked_place(run) or _names_a_town(run)):
             end = run.end + 1 if kind_word else run.end
             found.append(Span(sentence.doc, run.start, end, label=SPOTTED))
     return found + _bracketed_places(sentence)

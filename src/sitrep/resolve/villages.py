@@ -29,17 +29,18 @@ IN_REGION = re.compile(r"\s*(?:,|\(|in|in the|of)?\s*")
 
 def village_name(located: Located, text: str) -> tuple[str, bool] | None:
     """The village's own name, and whether the words around it say it is a village: its
-    last word or the word after it ("Zinder Kura village", "Kalbo market"), or the noun of
+    last word or one of the two after it ("Zinder Kura village", "Kalbo market", "the
+    Kalma displacement camp"), or the noun of
     "the X of" before it ("the town of X"). An unmarked name may still be a village lying in
     the region named right after it ("at Tindoumba in Oudalan province")."""
     name = LEADING_ARTICLE.sub("", located.text.strip())
     words = name.split()
-    following = text[located.end : located.end + 20].split()[:1]
+    following = [word for word in text[located.end : located.end + 30].split()[:2] if word.islower()]
     before = WORD_BEFORE.search(text[max(0, located.start - 30) : located.start].lower())
     if len(words) > 1 and fold(words[-1]) in cues("village_word"):
         name, marked = " ".join(words[:-1]), True
     else:
-        marked = bool(following) and fold(following[0]) in cues("village_word") or before is not None and before.group(1) in cues("village_word")
+        marked = any(fold(word.strip(",.;:")) in cues("village_word") for word in following) or before is not None and before.group(1) in cues("village_word")
     if not name[:1].isupper() or name.isupper() or _names_no_place(name):
         return None
     return name, marked
