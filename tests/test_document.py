@@ -345,3 +345,11 @@ def test_a_word_of_a_groups_name_is_no_actor_of_its_own() -> None:
     text = "Two Iraqi soldiers were killed in an Islamic State (ISIS) attack on an army post near Tuz Khurmatu on Monday night, a security source said."
     [report] = run_extract(text, "2025-03-12")
     assert (report.actor1, report.actor2, report.assoc_actor_1) == ("Islamic State", "Military Forces of Iraq", [])
+
+
+def test_the_same_act_told_again_later_joins_the_event() -> None:
+    text = ("Al-Shabaab fighters stormed a hotel in Kismayo on Sunday, killing nine people, police said.\n\n"
+            "The siege lasted several hours. Security forces later regained control of the building.\n\n"
+            "A car bomb exploded at the gate of the hotel in Kismayo, witnesses said.")
+    [report] = run_extract(text, "2025-03-17")
+    assert (report.sub_event_type, report.actor1, report.fatalities, report.location) == ("Remote explosive/landmine/IED", "Al Shabaab", 9, "Kismayo")

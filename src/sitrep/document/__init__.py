@@ -26,6 +26,7 @@ from sitrep.document.timeline import (
     is_described,
     is_tally,
     link,
+    join_restatements,
     place_asides,
 )
 from sitrep.extraction.arguments import MentionFacts
@@ -54,7 +55,7 @@ def document_events(article: Article, doc: Doc, facts: list[MentionFacts]) -> li
     date_from_the_day_before(events)
     for draft in events:
         draft.recounted = is_tally(draft) or is_described(draft)
-    events = place_asides(events, published)
+    events = join_restatements(place_asides(events, published))
     for draft in events:
         rioted(draft)
         counted, draft.tolls = casualty_list(draft)

@@ -10,8 +10,8 @@ from spacy.tokens import Token
 
 from sitrep.data.lexicon import cues
 from sitrep.document.cluster import distinct_actors, elsewhere, tells_a_new_one
-from sitrep.document.draft import Draft, absorb, place_key, telling
-from sitrep.document.kinds import DEMONSTRATIONS
+from sitrep.document.draft import Draft, absorb, overlap, place_key, telling
+from sitrep.document.kinds import DEMONSTRATIONS, VIOLENCE
 from sitrep.extraction.actors import ActorRef
 from sitrep.extraction.arguments import MentionFacts
 from sitrep.extraction.dates import DateValue, shifted
@@ -171,3 +171,34 @@ def _tense_verb(token: Token) -> Token | None:
 def _has_past_aux(verb: Token) -> bool:
     """"has killed", "have been wounded": the present perfect tells news."""
     return verb.lemma_ == "have" or any(c.lemma_ == "have" and c.dep_ == "aux" for c in verb.head.children)
+
+
+def join_restatements(drafts: list[Draft]) -> list[Draft]:
+    """A later event with no doer, toll or place of its own beyond an earlier one's, on the
+    same days, is the same act told again in other words ("a grenade exploded at the hotel
+    gate" after "al-Shabab stormed the hotel, killing 15"): it joins the earlier one, and
+    the more specific type of the two stands. "A second blast", another place or another
+    doer keep it apart."""
+    kept: list[Draft] = []
+    for draft in drafts:
+        host = next((d for d in kept if _restates_event(d, draft)), None)
+        if host is None:
+            kept.append(draft)
+            continue
+        for fact in draft.facts:
+            absorb(host, fact)
+        if draft.rank > host.rank:
+            host.event_type, host.sub_event_type, host.rank = draft.event_type, draft.sub_event_type, draft.rank
+    return kept
+
+
+def _restates_event(host: Draft, draft: Draft) -> bool:
+    if draft.lead or draft.recounted or draft.victims or host.when is None or draft.when is None or not overlap(host.when, draft.when):
+        return False
+    if not (host.event_type in VIOLENCE and draft.event_type in VIOLENCE):
+        return False
+    if draft.actor1 is not None and (host.actor1 is None or distinct_actors(host.actor1, draft.actor1) or draft.actor1.name != host.actor1.name):
+        return False
+    own = {key for place in draft.places if (key := place_key(place))}
+    told = {key for place in host.places if (key := place_key(place))}
+    return bool(own) and own <= told and not any(tells_a_new_one(fact) for fact in draft.facts)
