@@ -416,3 +416,27 @@ def test_a_suicide_bomber_is_no_bomber_aircraft() -> None:
     text = "A suicide bomber blew himself up at a political rally in eastern Afghanistan on Saturday, killing 12 people in Jalalabad, police said."
     [report] = run_extract(text, "2025-03-12")
     assert (report.sub_event_type, report.actor1, report.actor2) == ("Suicide bomb", "Unidentified Armed Group (Afghanistan)", "Civilians (Afghanistan)")
+
+
+def test_the_dead_of_both_sides_are_summed() -> None:
+    text = "Gunmen attacked a gendarmerie post near Nguigmi on Tuesday, killing two gendarmes. Five assailants also died in the fighting, the ministry said."
+    [report] = run_extract(text, "2025-03-18")
+    assert report.fatalities == 7
+    assert sorted(e.text for e in report.evidence if e.field == "fatalities") == ["Five assailants", "two gendarmes"]
+
+
+def test_lives_claimed_are_the_toll() -> None:
+    [report] = run_extract("A bomb exploded at a school in Konduga on Monday, claiming the lives of 12 pupils, police said.", "2025-03-18")
+    assert report.fatalities == 12
+
+
+def test_a_toll_risen_by_a_later_day_is_the_toll_of_the_days_event() -> None:
+    text = ("An air strike hit a market in Haydan on Monday, killing 20 people, officials said. "
+            "By Tuesday the death toll from the strike had risen to 47, the health ministry said.")
+    [report] = run_extract(text, "2025-03-18")
+    assert (report.fatalities, report.event_date) == (47, date(2025, 3, 17))
+
+
+def test_a_named_dead_and_several_others_are_at_least_the_named() -> None:
+    [report] = run_extract("Jihadists killed the village chief Amadou Diallo and several others in Djenne on Sunday, residents said.", "2025-03-18")
+    assert report.fatalities == 1

@@ -55,6 +55,10 @@ class Draft:
     recounted: bool = False
     """Told as no event of its own (a tally of many, a scene described in the present):
     the story's background, whatever its date."""
+    toll_side: frozenset[str] = frozenset()
+    """Who the first toll counts: the kinds of the people it killed (ACLED sums the sides)."""
+    other_side_toll: Located | None = None
+    """The dead of the other side, told apart ("Five assailants also died"): added to the toll."""
 
     @property
     def dated_by(self) -> Located | None:
@@ -94,7 +98,12 @@ def absorb(draft: Draft, fact: MentionFacts) -> None:
     if fact.victims is not None:
         text = doc_text(fact.mention.sentence.doc)[fact.victims.start : fact.victims.end]
         toll = Located(fact.victims, fact.victims.start, fact.victims.end, text)
-        draft.victims.insert(0 if fact.updated else len(draft.victims), toll)  # a toll's update is the latest official figure
+        side = _side(fact)
+        if draft.victims and not fact.updated and draft.other_side_toll is None and _other_side(draft.toll_side, side, fact):
+            draft.other_side_toll = toll
+        else:
+            draft.victims.insert(0 if fact.updated else len(draft.victims), toll)  # a toll's update is the latest official figure
+            draft.toll_side = side if len(draft.victims) == 1 or fact.updated else draft.toll_side
     draft.weapons += [w for w in fact.weapons if w.value not in {x.value for x in draft.weapons}]
     for key, value in fact.quantities.items():
         draft.quantities.setdefault(key, value)
@@ -102,6 +111,19 @@ def absorb(draft: Draft, fact: MentionFacts) -> None:
         draft.claims.append(fact.speaker)
     draft.certainty = draft.certainty or fact.certainty
     draft.operation = draft.operation or fact.operation
+
+
+def _side(fact: MentionFacts) -> frozenset[str]:
+    """Whether a toll counts armed men or those they attacked."""
+    kinds = {p.kind for p in fact.patients} - {"other"}
+    return frozenset({"attackers"} if kinds == {"armed_group"} else {"attacked"} if kinds and "armed_group" not in kinds else set())
+
+
+def _other_side(first: frozenset[str], side: frozenset[str], fact: MentionFacts) -> bool:
+    """"Two gendarmes were killed ... Five assailants also died": the other side's dead,
+    told as more ("also"), count besides the first toll, not instead of it."""
+    also = any(t.lower_ == "also" for t in fact.mention.sentence)
+    return also and bool(first) and bool(side) and first != side
 
 
 def _context_date(draft: Draft, fact: MentionFacts) -> bool:

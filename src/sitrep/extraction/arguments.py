@@ -138,6 +138,11 @@ def _sentence_arguments(group: list[MentionFacts], published: datetime | None) -
     if update is not None:
         owner = _nearest(group, update.start)
         owner.victims, owner.updated = update, True
+        text = doc_text(sentence.doc)
+        owner.dates = [d for d in owner.dates if not text[max(0, d.start - 3) : d.start].lower().startswith("by")]  # "By Tuesday the toll had risen to 47": when it was counted
+    lives = _lives_taken(sentence)
+    if lives is not None and (owner := _nearest(group, lives.start)).victims is None:
+        owner.victims = lives
     bomber = _self_detonation(sentence)
     if bomber is not None and (owner := _nearest(group, bomber.start)).victims is None:
         owner.victims = bomber
@@ -161,6 +166,17 @@ def _toll_update(sentence: Span) -> Count | None:
         counts = [count for t in targets if (count := count_conjuncts(t)) is not None]
         if counts:
             return counts[0]
+    return None
+
+
+def _lives_taken(sentence: Span) -> Count | None:
+    """"claiming the lives of 12 pupils", "took the lives of five soldiers": the dead."""
+    for lives in sentence:
+        if lives.lemma_.lower() == "life" and lives.dep_ == "dobj" and lives.head.lemma_.lower() in cues("life_taking"):
+            people = [p for c in lives.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+            counts = [count for person in people if (count := count_conjuncts(person)) is not None]
+            if counts:
+                return counts[0]
     return None
 
 

@@ -91,13 +91,25 @@ def count_conjuncts(noun: Token) -> Count | None:
     for member in [noun, *noun.conjuncts]:
         if member.i < noun.i:
             continue
+        if total is not None and _vague_others(member):
+            break  # "the chief Amadou Diallo and several others": at least the named
         count = count_of(member)
-        if count is None and (member.ent_type_ == "PERSON" or _one_person(member)):
+        if count is None and (member.ent_type_ == "PERSON" or _one_person(member) or _named_by_apposition(member)):
             count = Count(1, 1, 1, member.idx, member.idx + len(member.text))
         if count is None:
             return total if member.i != noun.i else None
         total = count if total is None else total + count
     return total
+
+
+def _vague_others(noun: Token) -> bool:
+    """"several others", "many more": people told beside the named dead but not counted."""
+    return noun.lemma_.lower() in ("other", "more") and any(c.lower_ in vague_numbers() for c in noun.children)
+
+
+def _named_by_apposition(noun: Token) -> bool:
+    """"the village chief Amadou Diallo": one person, named beside the word for him."""
+    return any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in noun.children)
 
 
 def _one_person(noun: Token) -> bool:

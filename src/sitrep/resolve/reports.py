@@ -207,6 +207,8 @@ def _report(article: Article, draft: Draft, report_id: str, places: list[tuple[P
     claim = _claim(draft, actor1)
     when = draft.when
     victims = draft.victims[0].value if draft.victims else None
+    if victims is not None and draft.other_side_toll is not None:
+        victims = victims + draft.other_side_toll.value  # type: ignore[operator]
     country = _country(country_iso)
     point = location[0] if location and location[0].kind != "country" else None
     report = EventReport(
@@ -306,6 +308,7 @@ def _evidence(
         cite("assoc_actor_2", actor)
     cite("event_date", draft.dated_by)
     cite("fatalities", draft.victims[0] if draft.victims else None)
+    cite("fatalities", draft.other_side_toll)
     cite("injuries", draft.injured)
     evidence += [Evidence("weapons", w.start, w.end, w.text) for w in draft.weapons]
     evidence += [Evidence("targets", t.start, t.end, t.text) for t in draft.targets]
