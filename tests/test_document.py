@@ -353,3 +353,9 @@ def test_the_same_act_told_again_later_joins_the_event() -> None:
             "A car bomb exploded at the gate of the hotel in Kismayo, witnesses said.")
     [report] = run_extract(text, "2025-03-17")
     assert (report.sub_event_type, report.actor1, report.fatalities, report.location) == ("Remote explosive/landmine/IED", "Al Shabaab", 9, "Kismayo")
+
+
+def test_a_wire_datelines_day_dates_the_story() -> None:
+    text = "ADEN, March 14 (Reuters) - An air strike hit a fuel depot in the port of Hodeidah, killing three workers, residents said."
+    [report] = run_extract(text, "2025-03-18")
+    assert (report.event_date, report.location, report.country) == (date(2025, 3, 14), "Al Hudaydah", "Yemen")

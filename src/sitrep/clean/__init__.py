@@ -4,7 +4,7 @@ from __future__ import annotations
 import dataclasses
 
 from sitrep.clean.chrome import strip_chrome
-from sitrep.clean.dateline import find_dateline
+from sitrep.clean.dateline import find_dateline, wire_day
 from sitrep.clean.language import detect_language
 from sitrep.records import Article
 
@@ -22,6 +22,7 @@ def clean_article(article: Article) -> Article:
         if lines and lines[0].startswith(line):
             lines[0] = lines[0][len(line) :].lstrip(" ,-–—|:")
         published = published or moment
+    published = wire_day(article.text, published) or published
     text = "\n\n".join(lines)
     title = article.title or (lines[0] if lines else None)
     language = article.language or detect_language(text)

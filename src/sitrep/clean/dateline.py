@@ -29,6 +29,8 @@ TIME = re.compile(r"\b(?:(\d{1,2})[:.]|at\s+(\d{2}))(\d{2})\s*(am|pm)?\b", re.IG
 MAX_LINE = 90
 LINES_SEARCHED = 12
 TOP_CHARS = 300
+WIRE_LAG = 31
+"""Days a wire dateline's day may precede the publication date given and still be its day."""
 
 
 def find_dateline(raw: str) -> tuple[str, datetime] | None:
@@ -98,11 +100,29 @@ def _to_datetime(match: re.Match[str]) -> datetime | None:
 
 WIRE_DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z'.]{2,}(?:[ -][A-Z][A-Z'.]+)*)(?:,\s*[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*)*)*"
-    rf"(?:,?\s+(?i:{MONTH})\s+\d{{1,2}})?\s*(?:\([A-Za-z .&-]{{2,30}}\))?\s*(?:[-–—]{{1,2}}|:)\s",
+    rf"(?:,?\s+(?P<month>(?i:{MONTH}))\s+(?P<day>\d{{1,2}}))?\s*(?:\([A-Za-z .&-]{{2,30}}\))?\s*(?:[-–—]{{1,2}}|:)\s",
     re.MULTILINE,
 )
 """A wire story's place dateline at a paragraph's start: "KINSHASA (Reuters) - ", "ADEN, March 14
 (Reuters) — ", "BEIRUT — ", "KIDAL, Mali (AP) — "."""
+
+
+def wire_day(text: str, published: datetime | None) -> datetime | None:
+    """"ADEN, March 14 (Reuters) — ": the day the wire filed the story, in the year of the
+    publication date given (the latest such day not after it, within WIRE_LAG days); the
+    day a scraper or feed stamped may be later."""
+    match = WIRE_DATELINE.search(text[: TOP_CHARS * 2])
+    if match is None or match.group("month") is None or published is None:
+        return None
+    month = MONTH_NUMBERS.get(match.group("month").lower().rstrip(".")[:3])
+    for year in (published.year, published.year - 1):
+        try:
+            day = datetime(year, month or 0, int(match.group("day")))
+        except ValueError:
+            continue
+        if day <= published and (published - day).days <= WIRE_LAG:
+            return day
+    return None
 
 
 def wire_dateline(text: str) -> tuple[str, int, int] | None:
