@@ -414,3 +414,8 @@ def test_a_camp_named_with_what_it_shelters_is_a_village_near_its_town() -> None
     text = "Rapid Support Forces fighters shelled the Krinding displacement camp near Geneina on Sunday, killing four people, aid workers said."
     [report] = run_extract(text, "2025-03-15")
     assert (report.location, report.admin1, report.geo_precision) == ("Krinding", "West Darfur", 2)
+
+
+def test_a_town_and_its_region_named_like_a_country_is_no_namesake_abroad() -> None:
+    [report] = run_extract("About 40 supporters marched through Savannah (Georgia) on Saturday to call for justice for a man shot by police.", "2025-03-17")
+    assert (report.location, report.admin1, report.country) == ("Savannah", "Georgia", "United States")

@@ -323,7 +323,7 @@ def article_context(named_countries: Iterable[str], place_names: Iterable[str]) 
     named = list(dict.fromkeys(named_countries))
     for name, matches in lookups.items():
         countries = {m.entry.iso2 for m in matches if _votes(m, name)}
-        if any(m.entry.iso2 in named for m in matches):
+        if strip_region_word(name)[1] and any(m.entry.iso2 in named for m in matches):
             continue  # "Beni territory" in a Congo story is the Congolese Beni, no vote for Bolivia's El Beni
         for iso2 in countries if len(countries) <= MAX_VOTING_COUNTRIES else ():
             votes[iso2] += 1 / len(countries)

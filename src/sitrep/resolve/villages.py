@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from sitrep.data.lexicon import actor_matcher, country_matcher, cues
 from sitrep.extraction.arguments import Located
-from sitrep.resolve.gazetteer import fold, strip_region_word
+from sitrep.resolve.gazetteer import fold, gazetteer, strip_region_word
 from sitrep.resolve.places import DISTRICT_KINDS, Place
 
 ANCHOR_REACH = 90
@@ -76,16 +76,21 @@ def namesake_abroad(place: Place, located: Located, text: str, found: list[tuple
     country named right after it, so this is a village there no gazetteer holds."""
     if not place.is_settlement or place.near is not None:
         return None
-    after = sorted(((where.start, other) for other, where in found if located.end <= where.start <= located.end + ANCHOR_REACH), key=lambda item: item[0])
+    after = sorted(((where.start, other, where.text) for other, where in found if located.end <= where.start <= located.end + ANCHOR_REACH), key=lambda item: item[0])
     if not after:
         return None
-    start, anchor = after[0]
+    start, anchor, anchor_text = after[0]
     between = " ".join(word for word in text[located.end : start].split() if word.lower() not in cues("place_qualifier"))
-    if anchor.iso2 == place.iso2 or IN_REGION.fullmatch(between) is None:
+    if anchor.iso2 == place.iso2 or IN_REGION.fullmatch(between) is None or _region_of(place, anchor_text):
         return None
     if anchor.kind == "country":  # "Petite-Riviere in central Haiti ... the Artibonite region"
         anchor = next((other for other, _ in found if other.kind in DISTRICT_KINDS and other.iso2 == anchor.iso2), anchor)
     return _village_at(anchor, strip_region_word(located.text)[0], located)
+
+
+def _region_of(town: Place, name: str) -> bool:
+    """"Atlanta (Georgia)": the name after the town is also a region of the town's own country."""
+    return any(m.entry.kind == "admin1" and m.entry.iso2 == town.iso2 for m in gazetteer().lookup(strip_region_word(name)[0]))
 
 
 def _village_at(anchor: Place, name: str, located: Located) -> tuple[Place, Located]:
