@@ -359,3 +359,11 @@ def test_a_wire_datelines_day_dates_the_story() -> None:
     text = "ADEN, March 14 (Reuters) - An air strike hit a fuel depot in the port of Hodeidah, killing three workers, residents said."
     [report] = run_extract(text, "2025-03-18")
     assert (report.event_date, report.location, report.country) == (date(2025, 3, 14), "Al Hudaydah", "Yemen")
+
+
+def test_fighting_with_no_side_named_is_fought_by_the_lead_acts_doer() -> None:
+    text = ("A Russian missile struck a residential building in Kupiansk on Saturday, the regional governor said.\n\n"
+            "Rescuers were searching the rubble for survivors.\n\n"
+            "The Ukrainian military reported heavy fighting around the town of Vovchansk on Saturday.")
+    clash = next(r for r in run_extract(text, "2025-03-16") if r.sub_event_type == "Armed clash")
+    assert (clash.actor1, clash.actor2, clash.location) == ("Military Forces of Russia", "Military Forces of Ukraine", "Vovchansk")

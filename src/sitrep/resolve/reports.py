@@ -176,16 +176,19 @@ def _story_region(context: PlaceContext) -> Place | None:
 
 
 def _inherit_actors(draft: Draft, earlier: list[Draft]) -> None:
-    """'The first strikes took place a month ago': the same campaign's actors, unless named."""
+    """'The first strikes took place a month ago': the same campaign's actors, unless named.
+    Fighting told with no side named is fought by the doer of the story's lead act ("heavy
+    fighting around the city" in a story of Russian strikes), not against its victims."""
     if draft.event_type not in INHERITING_TYPES or (draft.agents and draft.patients):
         return
     for previous in reversed(earlier):
-        if previous.sub_event_type != draft.sub_event_type:
+        same_kind = previous.sub_event_type == draft.sub_event_type
+        if not same_kind and not (draft.event_type == "Battles" and previous.lead and previous.event_type in INHERITING_TYPES):
             continue
         own_patients = {p.name for p in draft.patients}
         if not draft.agents and previous.agents and previous.agents[0].name not in own_patients:
             draft.agents = [previous.agents[0]]
-        if not draft.patients and previous.patients:
+        if same_kind and not draft.patients and previous.patients:
             draft.patients = [previous.patients[0]]
         return
 
