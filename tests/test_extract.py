@@ -440,3 +440,10 @@ def test_a_toll_risen_by_a_later_day_is_the_toll_of_the_days_event() -> None:
 def test_a_named_dead_and_several_others_are_at_least_the_named() -> None:
     [report] = run_extract("Jihadists killed the village chief Amadou Diallo and several others in Djenne on Sunday, residents said.", "2025-03-18")
     assert report.fatalities == 1
+
+
+def test_a_toll_over_several_attacks_is_no_events_toll() -> None:
+    text = ("Suspected jihadists killed at least 19 people in two separate attacks on villages in northwestern Burkina Faso at the weekend, local sources said.\n\n"
+            "At least 11 people were killed on Saturday at Solenzo, a security source said.\n\n"
+            "Eight people died in a separate attack on Sunday at Koumbri, another source said.")
+    assert sorted(r.fatalities for r in run_extract(text, "2025-03-17")) == [8, 11]

@@ -24,7 +24,7 @@ from sitrep.data.lexicon import (
 from sitrep.extraction.actors import ActorRef, resolve_actor, role_of
 from sitrep.extraction.dates import DateValue, DayShift, day_shift, resolve_date
 from sitrep.extraction.detect import Mention, TriggerHit
-from sitrep.extraction.numbers import Count, count_conjuncts
+from sitrep.extraction.numbers import Count, count_conjuncts, parse_quantity
 from sitrep.extraction.placenames import SPOTTED, names_something_else, spotted_places
 from sitrep.guard import guarded
 from sitrep.nlp import doc_text
@@ -341,7 +341,17 @@ def _roles(mention: Mention) -> MentionFacts:
         _quantities(token, facts)
     facts.agents = _unique(facts.agents)
     facts.patients = [p for p in _unique(facts.patients) if p.name not in {a.name for a in facts.agents} or p.name is None]
+    if any(_several_acts(hit.token) for hit in mention.hits):
+        facts.victims = None  # "killed at least 27 people in two separate attacks": the sum of two events' tolls
     return facts
+
+
+def _several_acts(word: Token) -> bool:
+    """"two separate attacks", "three raids": the mention tells several events at once."""
+    if word.pos_ != "NOUN" or word.tag_ != "NNS" or role_of(word) is not None:
+        return False  # "two demonstrators" are people, not acts
+    counts = [parse_quantity(c.text) for c in word.children if c.dep_ == "nummod"]
+    return any(c.lower_ == "separate" for c in word.children) or any(n is not None and n > 1 for n in counts)
 
 
 def _reduced_relative(verb: Token) -> bool:
