@@ -367,3 +367,9 @@ def test_fighting_with_no_side_named_is_fought_by_the_lead_acts_doer() -> None:
             "The Ukrainian military reported heavy fighting around the town of Vovchansk on Saturday.")
     clash = next(r for r in run_extract(text, "2025-03-16") if r.sub_event_type == "Armed clash")
     assert (clash.actor1, clash.actor2, clash.location) == ("Military Forces of Russia", "Military Forces of Ukraine", "Vovchansk")
+
+
+def test_rioters_who_burned_a_police_post_faced_the_police() -> None:
+    [report] = run_extract("Protesters set fire to a police checkpoint in Shiraz on Saturday, witnesses said.", "2025-03-10")
+    assert (report.sub_event_type, report.actor1, report.actor2) == ("Violent demonstration", "Rioters (Iran)", "Police Forces of Iran")
+    assert [e.text for e in report.evidence if e.field == "actor2"] == ["a police checkpoint"]
