@@ -447,3 +447,8 @@ def test_a_toll_over_several_attacks_is_no_events_toll() -> None:
             "At least 11 people were killed on Saturday at Solenzo, a security source said.\n\n"
             "Eight people died in a separate attack on Sunday at Koumbri, another source said.")
     assert sorted(r.fatalities for r in run_extract(text, "2025-03-17")) == [8, 11]
+
+
+def test_with_people_killed_counts_the_dead_as_no_doer() -> None:
+    [report] = run_extract("Multiple explosions were reported near the U.S. consulate in Erbil on Monday, with four people killed.", "2025-03-10")
+    assert (report.actor1, report.actor2, report.fatalities) == (None, "Civilians (Iraq)", 4)

@@ -289,7 +289,7 @@ def _roles(mention: Mention) -> MentionFacts:
             own_subject = any(c.dep_.startswith("nsubj") for c in verb.children)
             subject_holder = verb.head if verb.dep_ in ("conj", "xcomp", "advcl") and not own_subject else verb
             subjects = [c for c in subject_holder.children if c.dep_ == "nsubj"]
-            if hit.trigger.takes_ground and verb.lemma_.lower() == "fall" or token.lemma_.lower() == "die":
+            if hit.trigger.takes_ground and verb.lemma_.lower() == "fall" or token.lemma_.lower() == "die" or _absolute(verb):
                 subjects = []  # "Kutkai fell on Sunday": the ground taken; "28 people died": the dead, not who killed them
             facts.agents += _actors(subjects)
             if subjects and subjects[0].pos_ == "PRON" and not facts.agents:
@@ -330,6 +330,8 @@ def _roles(mention: Mention) -> MentionFacts:
                 victims = [c for c in token.head.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
             elif _reduced_relative(token):
                 victims = [token.head]  # "left at least 12 civilians killed", "five people killed in the blast"
+            elif _absolute(token):
+                victims = [c for c in token.children if c.dep_ == "nsubj"]
             for victim in victims:
                 count = count_conjuncts(victim)
                 if count is not None and (facts.victims is None or count.value > facts.victims.value):
@@ -352,6 +354,12 @@ def _several_acts(word: Token) -> bool:
         return False  # "two demonstrators" are people, not acts
     counts = [parse_quantity(c.text) for c in word.children if c.dep_ == "nummod"]
     return any(c.lower_ == "separate" for c in word.children) or any(n is not None and n > 1 for n in counts)
+
+
+def _absolute(verb: Token) -> bool:
+    """"with four people killed": a participle after "with" whose subject suffered it."""
+    with_ = verb.head.lower_ == "with" or any(c.lower_ == "with" for c in verb.children)
+    return verb.tag_ == "VBN" and with_ and any(c.dep_ == "nsubj" for c in verb.children) and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _reduced_relative(verb: Token) -> bool:
