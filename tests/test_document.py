@@ -373,3 +373,10 @@ def test_rioters_who_burned_a_police_post_faced_the_police() -> None:
     [report] = run_extract("Protesters set fire to a police checkpoint in Shiraz on Saturday, witnesses said.", "2025-03-10")
     assert (report.sub_event_type, report.actor1, report.actor2) == ("Violent demonstration", "Rioters (Iran)", "Police Forces of Iran")
     assert [e.text for e in report.evidence if e.field == "actor2"] == ["a police checkpoint"]
+
+
+def test_a_foreign_force_claiming_responsibility_is_the_doer() -> None:
+    text = ("Multiple explosions were heard near the airport in Erbil on Monday night, with Iran's Revolutionary Guard claiming "
+            "responsibility for missile attacks on what it called spy headquarters, according to state media.")
+    [report] = run_extract(text, "2025-03-11")
+    assert (report.actor1, report.country, report.certainty) == ("Military Forces of Iran", "Iraq", "claimed")

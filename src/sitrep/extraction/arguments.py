@@ -645,6 +645,8 @@ def _attribution(sentence: Span) -> tuple[Located | None, str | None]:
             subject = next((c for c in token.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
             if subject is not None:
                 speaker = _phrase(subject)
+                if any(c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" for c in token.children):
+                    break  # "with the Guard claiming responsibility for the attacks, according to state media": the claimant
     certainty = None
     lemmas = {t.lemma_.lower() for t in sentence}
     if lemmas & cues("reported"):

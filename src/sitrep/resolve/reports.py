@@ -201,7 +201,7 @@ def _report(article: Article, draft: Draft, report_id: str, places: list[tuple[P
         draft.patients = [_seafarers(p) for p in draft.patients]
     actor1, patients = _sides(draft, country_iso)
     if actor1 is None or actor1.kind == "armed_group" and draft.actor1 is not None and draft.actor1.name is None:
-        actor1 = _claimant(draft) or actor1
+        actor1 = _claimant(draft, country_iso) or actor1
     sub_event_type = _who_took(draft.sub_event_type, _inter(actor1, country_iso))
     if not patients and (holder := _state_opponent(draft, sub_event_type, actor1, country_iso)) is not None:
         patients = [holder]
@@ -453,11 +453,16 @@ def _inter(actor: ActorRef | None, event_country: str | None) -> int | None:
     return actor.inter
 
 
-def _claimant(draft: Draft) -> ActorRef | None:
-    """"Al-Shabaab claimed responsibility for the attack": an armed group that speaks of an
-    event whose doer the text leaves unnamed is its claimed perpetrator (ACLED codes it
-    actor 1, the claim noted in claimed_by)."""
-    return next((actor for claim in draft.claims for actor in named_in(claim.text, claim.start) if actor.inter in NON_STATE_INTERS), None)
+def _claimant(draft: Draft, country_iso: str | None) -> ActorRef | None:
+    """"Al-Shabaab claimed responsibility for the attack": an armed group, or a foreign
+    state's forces ("Iran's Revolutionary Guard claiming responsibility for missile attacks
+    in Erbil"), that speaks of an event whose doer the text leaves unnamed is its claimed
+    perpetrator (ACLED codes it actor 1, the claim noted in claimed_by)."""
+    return next(
+        (actor for claim in draft.claims for actor in named_in(claim.text, claim.start)
+         if actor.inter in NON_STATE_INTERS or actor.inter == STATE_FORCES_AT_HOME and actor.country not in (None, country_iso)),
+        None,
+    )
 
 
 def _claim(draft: Draft, actor1: ActorRef | None) -> Located | None:
