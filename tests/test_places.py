@@ -419,3 +419,12 @@ def test_a_camp_named_with_what_it_shelters_is_a_village_near_its_town() -> None
 def test_a_town_and_its_region_named_like_a_country_is_no_namesake_abroad() -> None:
     [report] = run_extract("About 40 supporters marched through Savannah (Georgia) on Saturday to call for justice for a man shot by police.", "2025-03-17")
     assert (report.location, report.admin1, report.country) == ("Savannah", "Georgia", "United States")
+
+
+def test_a_name_written_in_parts_is_the_town_written_as_one() -> None:
+    assert resolve_place("Lauk Kai", ["MM"]).name == "Laukkai"  # type: ignore[union-attr]
+
+
+def test_a_village_keeps_its_name_without_the_district_word() -> None:
+    [report] = run_extract("Gunmen killed six farmers in Guma East Local Government Area of Benue State on Tuesday, police said.", "2025-03-19")
+    assert (report.location, report.admin1, report.country, report.geo_precision) == ("Guma East", "Benue", "Nigeria", 2)

@@ -120,7 +120,8 @@ def resolve_place(name: str, context: Iterable[str] = (), regions: Iterable[str]
         return None  # "the Middle East", "East", "the Capitol" (not Capitola)
     preferred, steer = set(context), Counter(regions)
     spellings = list(dict.fromkeys((name, DIRECTIONS.sub("", name), LAST_DIRECTION.sub("", strip_region_word(name)[0]))))
-    for spelling in spellings:
+    joined = strip_region_word(name)[0].replace(" ", "")  # "Chin Shwe Haw" is Chinshwehaw
+    for spelling in dict.fromkeys((*spellings, joined)):
         country = _country(spelling)
         if country is not None:
             return (aside and _namesake_region(spelling, country, preferred)) or country

@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from sitrep.data.lexicon import actor_matcher, country_matcher, cues
 from sitrep.extraction.arguments import Located
-from sitrep.resolve.gazetteer import fold, gazetteer, strip_region_word
+from sitrep.resolve.gazetteer import abbreviated, fold, gazetteer, strip_region_word
 from sitrep.resolve.places import DISTRICT_KINDS, Place
 
 ANCHOR_REACH = 90
@@ -28,13 +28,16 @@ IN_REGION = re.compile(r"\s*(?:,|\(|in|in the|of)?\s*")
 
 
 def village_name(located: Located, text: str) -> tuple[str, bool] | None:
-    """The village's own name, and whether the words around it say it is a village: its
-    last word or one of the two after it ("Zinder Kura village", "Kalbo market", "the
-    Kalma displacement camp"), or the noun of
-    "the X of" before it ("the town of X"). An unmarked name may still be a village lying in
-    the region named right after it ("at Tindoumba in Oudalan province")."""
-    name = LEADING_ARTICLE.sub("", located.text.strip())
-    words = name.split()
+    """The village's own name (without a district word: "Gwer West Local Government Area" is
+    Gwer West), and whether the words around it say it is a village: its last word or one
+    of the two after it ("Zinder Kura village", "Kalbo market", "the Kalma displacement
+    camp"), or the noun of "the X of" before it ("the town of X"). An unmarked name may
+    still be a village lying in the region named right after it ("at Tindoumba in Oudalan
+    province")."""
+    words = abbreviated(LEADING_ARTICLE.sub("", located.text.strip())).split()
+    while len(words) > 1 and fold(words[-1]) in cues("region_word") - cues("village_word"):
+        words.pop()  # "Gwer West Local Government Area" is Gwer West
+    name = " ".join(words)
     following = [word for word in text[located.end : located.end + 30].split()[:2] if word.islower()]
     before = WORD_BEFORE.search(text[max(0, located.start - 30) : located.start].lower())
     if len(words) > 1 and fold(words[-1]) in cues("village_word"):
