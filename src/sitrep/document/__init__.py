@@ -25,8 +25,8 @@ from sitrep.document.timeline import (
     date_from_the_day_before,
     is_described,
     is_tally,
-    link,
     join_restatements,
+    link,
     place_asides,
 )
 from sitrep.extraction.arguments import MentionFacts

@@ -23,9 +23,9 @@ from sitrep.data.lexicon import countries, country_matcher, country_names, cues
 from sitrep.geo import kilometres
 from sitrep.resolve.gazetteer import (
     ARABIC_ARTICLES,
-    abbreviated,
     Entry,
     Match,
+    abbreviated,
     fold,
     gazetteer,
     skeleton,
