@@ -123,15 +123,16 @@ def test_news_dev_floor(shared: Path) -> None:
     """CI gate on real news (../shared/eval/news-dev, scored as its README asks: every
     article counts, a match needs the event type and the date window). Session 7 ended at
     event F1 0.599, strict 0.054, field accuracy 0.731; session 9 at F1 0.832 (P 0.818,
-    R 0.846), strict 0.213, field accuracy 0.812, no event on the 13 articles that report none."""
+    R 0.846), strict 0.213, field accuracy 0.812; session 11 at F1 0.833 (P 0.813, R 0.853),
+    strict 0.389, field accuracy 0.884, no event on the 13 articles that report none."""
     folder = shared / "eval" / "news-dev"
     articles = sorted(str(p) for p in (folder / "articles").glob("*.txt"))
     result = CliRunner().invoke(main, ["eval", str(folder / "gold.jsonl"), *articles, "--manifest", str(folder / "manifest.jsonl"), "--json"])
     scores = json.loads(result.output[result.output.index("{") :])
     assert scores["documents"] == 90 and scores["gold"] == 143
-    assert scores["event"]["f1"] >= 0.80 and scores["strict"]["f1"] >= 0.21
-    assert scores["event"]["precision"] >= 0.78 and scores["event"]["recall"] >= 0.80
-    assert scores["field_accuracy"] >= 0.80
+    assert scores["event"]["f1"] >= 0.80 and scores["strict"]["f1"] >= 0.36
+    assert scores["event"]["precision"] >= 0.78 and scores["event"]["recall"] >= 0.82
+    assert scores["field_accuracy"] >= 0.86
     assert scores["causes"].get("false: in an article with no event", 0) == 0
 
 
