@@ -452,3 +452,8 @@ def test_a_toll_over_several_attacks_is_no_events_toll() -> None:
 def test_with_people_killed_counts_the_dead_as_no_doer() -> None:
     [report] = run_extract("Multiple explosions were reported near the U.S. consulate in Erbil on Monday, with four people killed.", "2025-03-10")
     assert (report.actor1, report.actor2, report.fatalities) == (None, "Civilians (Iraq)", 4)
+
+
+def test_two_missiles_are_no_two_events() -> None:
+    [report] = run_extract("Russian forces fired two ballistic missiles at Sumy on Wednesday, killing at least six civilians, officials said.", "2025-03-20")
+    assert report.fatalities == 6

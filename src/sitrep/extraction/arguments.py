@@ -349,9 +349,10 @@ def _roles(mention: Mention) -> MentionFacts:
 
 
 def _several_acts(word: Token) -> bool:
-    """"two separate attacks", "three raids": the mention tells several events at once."""
-    if word.pos_ != "NOUN" or word.tag_ != "NNS" or role_of(word) is not None:
-        return False  # "two demonstrators" are people, not acts
+    """"killed 27 people in two separate attacks", "in three raids": the toll is told over
+    several events at once (not "fired two missiles", nor "two demonstrators")."""
+    if word.pos_ != "NOUN" or word.tag_ != "NNS" or role_of(word) is not None or word.dep_ != "pobj" or word.head.lower_ not in ("in", "during", "across"):
+        return False
     counts = [parse_quantity(c.text) for c in word.children if c.dep_ == "nummod"]
     return any(c.lower_ == "separate" for c in word.children) or any(n is not None and n > 1 for n in counts)
 
