@@ -428,3 +428,8 @@ def test_a_name_written_in_parts_is_the_town_written_as_one() -> None:
 def test_a_village_keeps_its_name_without_the_district_word() -> None:
     [report] = run_extract("Gunmen killed six farmers in Guma East Local Government Area of Benue State on Tuesday, police said.", "2025-03-19")
     assert (report.location, report.admin1, report.country, report.geo_precision) == ("Guma East", "Benue", "Nigeria", 2)
+
+
+def test_a_district_of_a_city_is_in_the_city() -> None:
+    [report] = run_extract("A Russian missile hit a block of flats in the Shevchenkivskyi district of Kharkiv on Friday, officials said.", "2025-03-22")
+    assert (report.location, report.actor2) == ("Kharkiv", "Civilians (Ukraine)")

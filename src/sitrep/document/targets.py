@@ -42,7 +42,8 @@ def add_targets(doc: Doc, drafts: list[Draft]) -> None:
 
 def _objects(fact: MentionFacts) -> list[tuple[int, int, str]]:
     """What the event's words say was hit: the object of "struck", the subject of "was hit",
-    the object of "a strike on": each noun with the words before it ("a residential building")."""
+    the object of "a strike on": each noun with the words before it and its "of" phrase ("a
+    residential building", "a block of flats")."""
     nouns = []
     for word in {t.i: t for hit in fact.mention.hits for t in (hit.token, hit.start)}.values():
         nouns += [c for c in word.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"]
@@ -50,7 +51,8 @@ def _objects(fact: MentionFacts) -> list[tuple[int, int, str]]:
     phrases = []
     for noun in nouns:
         first = min((t for t in noun.lefts if t.dep_ in ("amod", "compound", "det", "nummod")), key=lambda t: t.i, default=noun)
-        start, end = first.idx, noun.idx + len(noun)
+        last = max((p for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), key=lambda t: t.i, default=noun)
+        start, end = first.idx, last.idx + len(last)  # "a block of flats"
         phrases.append((start, end, doc_text(noun.doc)[start:end]))
     return phrases
 

@@ -432,12 +432,16 @@ def _in_brackets(text: str, start: int) -> bool:
 def _within_another(text: str, located: Located) -> bool:
     """A building or a part of a town, in the place named next: "the Caglayan courthouse
     in Sisli" is in Sisli, not in Caglayan; "the Mount Hope neighborhood of San Diego" is
-    in San Diego, not in Mount Hope, West Virginia."""
+    in San Diego, not in Mount Hope, West Virginia; "the Solomyanskyi district of Kyiv" is
+    in Kyiv."""
     following = text[located.end : located.end + ASIDE_LENGTH].split()
     if building_town(located.text) is not None or bool(following) and fold(following[0]) in cues("building"):
         return True
     words = [fold(word) for word in located.text.split()[-1:] + following[:2]]
-    return any(word in cues("town_part") and after in ("of", "in") for word, after in pairwise(words))
+    if any(word in cues("town_part") and after in ("of", "in") for word, after in pairwise(words)):
+        return True
+    of_a_town = following[:1] == ["of"] and not {fold(w.strip(",.;:()")) for w in following[1:4]} & cues("region_word")
+    return fold(located.text.split()[-1]) in cues("district_word") and of_a_town  # "the Solomyanskyi district of Kyiv", not "Achin district of Nangarhar province"
 
 
 def _country(iso2: str | None) -> Place | None:
