@@ -380,3 +380,8 @@ def test_a_foreign_force_claiming_responsibility_is_the_doer() -> None:
             "responsibility for missile attacks on what it called spy headquarters, according to state media.")
     [report] = run_extract(text, "2025-03-11")
     assert (report.actor1, report.country, report.certainty) == ("Military Forces of Iran", "Iraq", "claimed")
+
+
+def test_jets_reported_by_a_foreign_ministry_are_its_forces() -> None:
+    [report] = run_extract("Eight jets hit two depots near Sirte on Tuesday, according to the Italian defence ministry.", "2025-03-25")
+    assert (report.sub_event_type, report.actor1, report.country) == ("Air/drone strike", "Military Forces of Italy", "Libya")

@@ -202,6 +202,8 @@ def _report(article: Article, draft: Draft, report_id: str, places: list[tuple[P
     actor1, patients = _sides(draft, country_iso)
     if actor1 is None or actor1.kind == "armed_group" and draft.actor1 is not None and draft.actor1.name is None:
         actor1 = _claimant(draft, country_iso) or actor1
+    elif actor1.kind == "military" and draft.actor1 is not None and draft.actor1.name is None and draft.actor1.country is None:
+        actor1 = _reporting_state(draft, country_iso) or actor1
     sub_event_type = _who_took(draft.sub_event_type, _inter(actor1, country_iso))
     if not patients and (holder := _state_opponent(draft, sub_event_type, actor1, country_iso)) is not None:
         patients = [holder]
@@ -455,6 +457,18 @@ def _inter(actor: ActorRef | None, event_country: str | None) -> int | None:
     if actor.inter == 1 and actor.country and event_country and actor.country != event_country:
         return 8
     return actor.inter
+
+
+def _reporting_state(draft: Draft, country_iso: str | None) -> ActorRef | None:
+    """"Eight jets hit two depots, according to the Italian defence ministry": aircraft of no
+    stated country, reported by a foreign state's defence body, are that state's forces, not
+    those of the state where they struck."""
+    for claim in draft.claims:
+        countries = [hit.value for hit in country_matcher().find(claim.text)]
+        words = {word.lower() for word in claim.text.split()}
+        if countries and countries[0] != country_iso and words & cues("defence_body"):
+            return ActorRef(None, STATE_FORCES_AT_HOME, "military", countries[0], claim.start, claim.end, claim.text).named(None)
+    return None
 
 
 def _claimant(draft: Draft, country_iso: str | None) -> ActorRef | None:
