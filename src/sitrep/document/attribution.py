@@ -59,7 +59,7 @@ def _attribute_doer(draft: Draft, window: list[Span], text: str) -> None:
 
 
 def _name_the_targets(draft: Draft, window: list[Span], text: str) -> None:
-    """"Strikes on Kurdish militant targets ... facilities used by the PKK": unnamed armed men
+    """"Jets struck Kurdish militant positions ... positions used by the PKK": unnamed armed men
     struck are the one armed group the event's sentences name, other than its doer."""
     doer = {draft.actor1.name} if draft.actor1 is not None and draft.actor1.name else set()
     for index, patient in enumerate(draft.patients):
@@ -69,8 +69,8 @@ def _name_the_targets(draft: Draft, window: list[Span], text: str) -> None:
 
 
 def _the_group_claiming(draft: Draft, text: str) -> ActorRef | None:
-    """"JNIM took the camp ... The group also claimed to have hit another camp": "the group"
-    that claims an event is the armed group the text last named before it."""
+    """"JNIM fighters seized an army post ... the group said it had shelled a second base":
+    "the group" that claims an event is the armed group the text last named before it."""
     for claim in draft.claims:
         words = claim.text.lower().split()
         if not words or words[-1] not in cues("group_anaphor") or not DEFINITE.search(text[max(0, claim.start - 5) : claim.start] + claim.text):

@@ -122,7 +122,7 @@ def _side(fact: MentionFacts) -> frozenset[str]:
 def _other_side(first: frozenset[str], side: frozenset[str], fact: MentionFacts) -> bool:
     """"Two gendarmes were killed ... Five assailants also died": the other side's dead,
     told as more ("also"), count besides the first toll, not instead of it."""
-    also = any(t.lower_ == "also" for t in fact.mention.sentence)
+    also = any(t.lower_ in cues("one_more") for t in fact.mention.sentence)
     return also and bool(first) and bool(side) and first != side
 
 

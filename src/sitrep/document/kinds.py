@@ -117,8 +117,8 @@ def _unorganised_side(draft: Draft) -> bool:
 def rioted(draft: Draft) -> None:
     """ACLED: force used on peaceful protesters is excessive force; protesters who threw
     rocks or set up barricades were rioting, whoever died ("clashes" alone leave it open). Read
-    once the story's other sentences are linked to the event ("When the square was closed
-    off, protesters threw rocks at the police")."""
+    once the story's other sentences are linked to the event ("Later, young men hurled
+    rocks at the officers")."""
     if draft.sub_event_type == EXCESSIVE_FORCE and _crowd_fought(draft):
         draft.event_type, draft.sub_event_type = "Riots", "Violent demonstration"
 

@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 
 from sitrep.data.lexicon import cues, role_nouns
 from sitrep.document.draft import Draft
-from sitrep.extraction.actors import CROWD_EVENTS, KIND_NAMES, ActorRef
+from sitrep.extraction.actors import CROWD_EVENTS, KIND_NAMES, ActorRef, singular
 from sitrep.extraction.arguments import MentionFacts
 from sitrep.extraction.roles import distinct, role_fillers
 from sitrep.nlp import doc_text
@@ -67,6 +67,6 @@ def _civilian_place(text: str) -> bool:
     """"An apartment block", "the central market": a place of civilians, unless a force's
     word says whose it is ("a police station", "the army's building")."""
     words = {word.strip(".,'’").lower() for word in text.split()}
-    singular = words | {word[:-1] for word in words if word.endswith("s")} | {word[:-2] for word in words if word.endswith("es")}
-    forces = {word for word in singular if role_nouns().get(word, "civilian") != "civilian"}
-    return bool(singular & cues("civilian_place")) and not forces
+    forms = words | {singular(word) for word in words}
+    forces = {word for word in forms if role_nouns().get(word, "civilian") != "civilian"}
+    return bool(forms & cues("civilian_place")) and not forces

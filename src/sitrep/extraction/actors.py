@@ -94,7 +94,7 @@ def resolve_actor(head: Token) -> ActorRef | None:
         return ActorRef(_without_article(name.text), 3, "named", None, name.start_char, name.end_char, name.text)
     if kind in KIND_NAMES:
         return ActorRef(None, KIND_NAMES[kind][1], kind, None, start, end, text)
-    if head.ent_type_ in ("ORG", "NORP", "PERSON") and kind is None and not _inside_a_named_actor(head):
+    if head.ent_type_ in ("ORG", "NORP", "PERSON") and kind is None and not _inside_a_named_actor(head) and not _is_munition(head, text, start):
         entity = next(e for e in head.doc.ents if e.start <= head.i < e.end)
         return ActorRef(_without_article(entity.text), 3, "other", None, entity.start_char, entity.end_char, entity.text)
     return None
@@ -175,7 +175,7 @@ def role_of(token: Token) -> str | None:
 
 
 def singular(word: str) -> str:
-    for plural, single in (("men", "man"), ("ies", "y"), ("s", "")):
+    for plural, single in (("men", "man"), ("ies", "y"), ("ches", "ch"), ("shes", "sh"), ("s", "")):
         if word.endswith(plural) and len(word) > len(plural) + 2:
             return word[: -len(plural)] + single
     return word
@@ -189,7 +189,7 @@ def _kind(head: Token, tokens: list[Token]) -> str | None:
     armed = any(t.lower_ in ("armed", "gunmen") and t.i < head.i for t in tokens)
     whole = next((p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
     if (head.lemma_.lower() in cues("partitive") or head.pos_ == "NUM") and whole is not None and role_of(whole) is not None:
-        return role_of(whole)  # "members of a militia", "13 of its participants"
+        return role_of(whole)  # "members of a militia", "21 of the participants"
     if whole is not None and any(t.lower_ == "armed" for t in whole.lefts):
         return "armed_group"  # "a group of armed men", "an unknown number of armed individuals"
     kind = role_of(head)

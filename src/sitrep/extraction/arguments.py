@@ -329,7 +329,7 @@ def _roles(mention: Mention) -> MentionFacts:
             elif token.pos_ == "ADJ":
                 victims = [c for c in token.head.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
             elif _reduced_relative(token):
-                victims = [token.head]  # "left at least 12 civilians killed", "five people killed in the blast"
+                victims = [token.head]  # "leaving nine civilians killed", "five people killed in the blast"
             elif _absolute(token):
                 victims = [c for c in token.children if c.dep_ == "nsubj"]
             for victim in victims:
@@ -358,7 +358,7 @@ def _several_acts(word: Token) -> bool:
 
 
 def _absolute(verb: Token) -> bool:
-    """"with four people killed": a participle after "with" whose subject suffered it."""
+    """"with three guards killed": a participle after "with" whose subject suffered it."""
     with_ = verb.head.lower_ == "with" or any(c.lower_ == "with" for c in verb.children)
     return verb.tag_ == "VBN" and with_ and any(c.dep_ == "nsubj" for c in verb.children) and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 

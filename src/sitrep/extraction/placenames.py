@@ -112,7 +112,7 @@ def _is_name_word(token: Token, sentence: Span) -> bool:
 
 
 def _names_a_town(run: Span) -> bool:
-    """"the outskirts of the state capital, Culiacan", "the nearby town, Kidal": a name set
+    """"the outskirts of the state capital, Chilpancingo", "the nearby town, Kidal": a name set
     beside a word for a town names it."""
     root = run.root
     return root.dep_ == "appos" and root.head.lemma_.lower() in cues("settlement") | cues("capital_word")

@@ -101,7 +101,7 @@ def skeleton(name: str) -> str:
 
 
 def abbreviated(name: str) -> str:
-    """"Gwer West Local Government Area" → "Gwer West LGA": a region word of several words as
+    """"Guma East Local Government Area" → "Guma East LGA": a region word of several words as
     news abbreviates it."""
     return LOCAL_GOVERNMENT_AREA.sub("LGA", name)
 

@@ -120,7 +120,7 @@ def resolve_place(name: str, context: Iterable[str] = (), regions: Iterable[str]
         return None  # "the Middle East", "East", "the Capitol" (not Capitola)
     preferred, steer = set(context), Counter(regions)
     spellings = list(dict.fromkeys((name, DIRECTIONS.sub("", name), LAST_DIRECTION.sub("", strip_region_word(name)[0]))))
-    joined = strip_region_word(name)[0].replace(" ", "")  # "Chin Shwe Haw" is Chinshwehaw
+    joined = strip_region_word(name)[0].replace(" ", "")  # "Lauk Kai" is Laukkai
     for spelling in dict.fromkeys((*spellings, joined)):
         country = _country(spelling)
         if country is not None:

@@ -105,7 +105,7 @@ def _names_joined(listed: list[Located], text: str) -> list[str]:
 
 
 def _region_after_town(listed: list[Located], context: PlaceContext) -> bool:
-    """"near Acultzingo, Veracruz": a name after a town that is the town's region (here also
+    """"near Tierra Blanca, Veracruz": a name after a town that is the town's region (here also
     a city's name) says where the town lies; it is no second place."""
     for town, after in pairwise(listed):
         resolved = guarded("place", partial(resolve_phrase, town.text, context), None)
@@ -168,7 +168,7 @@ def _geocode(draft: Draft, text: str, context: PlaceContext) -> list[tuple[Place
 
 
 def _story_region(context: PlaceContext) -> Place | None:
-    """The one first-level region of its lead country a story names ("Diyala governorate"):
+    """The one first-level region of its lead country a story names ("Nineveh governorate"):
     where a village it names without a place of its own lies ("raided Safsaf village")."""
     lead = context.countries[:1]
     places = {place.name: place for name in context.regions if (place := resolve_place(name, lead)) is not None and place.kind == "admin1" and place.iso2 in lead}
@@ -378,9 +378,9 @@ def _seafarers(patient: ActorRef) -> ActorRef:
 def _state_opponent(draft: Draft, sub_event_type: str, taker: ActorRef | None, country_iso: str | None) -> ActorRef | None:
     """Ground an armed group takes, or that is handed over, was held by the state's forces
     where the text names no holder; a battle an armed group or a foreign army fought in a
-    country, against no side named, was fought against that country's forces ("heavy
-    fighting around the city as Russian troops closed in"). ACLED codes them actor 2; cited
-    by the word that tells the event."""
+    country, against no side named, was fought against that country's forces ("Russian
+    troops fought their way into the town"). ACLED codes them actor 2; cited by the word
+    that tells the event."""
     fought = sub_event_type == "Armed clash" and taker is not None
     if sub_event_type not in (TERRITORY_TAKEN[1], HANDOVER) and not fought or country_iso is None:
         return None
@@ -434,8 +434,8 @@ def _in_brackets(text: str, start: int) -> bool:
 def _within_another(text: str, located: Located) -> bool:
     """A building or a part of a town, in the place named next: "the Caglayan courthouse
     in Sisli" is in Sisli, not in Caglayan; "the Mount Hope neighborhood of San Diego" is
-    in San Diego, not in Mount Hope, West Virginia; "the Solomyanskyi district of Kyiv" is
-    in Kyiv."""
+    in San Diego, not in Mount Hope, West Virginia; "the Shevchenkivskyi district of Kharkiv"
+    is in Kharkiv."""
     following = text[located.end : located.end + ASIDE_LENGTH].split()
     if building_town(located.text) is not None or bool(following) and fold(following[0]) in cues("building"):
         return True
@@ -443,7 +443,7 @@ def _within_another(text: str, located: Located) -> bool:
     if any(word in cues("town_part") and after in ("of", "in") for word, after in pairwise(words)):
         return True
     of_a_town = following[:1] == ["of"] and not {fold(w.strip(",.;:()")) for w in following[1:4]} & cues("region_word")
-    return fold(located.text.split()[-1]) in cues("district_word") and of_a_town  # "the Solomyanskyi district of Kyiv", not "Achin district of Nangarhar province"
+    return fold(located.text.split()[-1]) in cues("district_word") and of_a_town  # "the Shevchenkivskyi district of Kharkiv", not "Achin district of Nangarhar province"
 
 
 def _country(iso2: str | None) -> Place | None:
@@ -473,8 +473,8 @@ def _reporting_state(draft: Draft, country_iso: str | None) -> ActorRef | None:
 
 def _claimant(draft: Draft, country_iso: str | None) -> ActorRef | None:
     """"Al-Shabaab claimed responsibility for the attack": an armed group, or a foreign
-    state's forces ("Iran's Revolutionary Guard claiming responsibility for missile attacks
-    in Erbil"), that speaks of an event whose doer the text leaves unnamed is its claimed
+    state's forces ("Iran's Revolutionary Guard claimed responsibility for the missile
+    strike"), that speaks of an event whose doer the text leaves unnamed is its claimed
     perpetrator (ACLED codes it actor 1, the claim noted in claimed_by)."""
     return next(
         (actor for claim in draft.claims for actor in named_in(claim.text, claim.start)

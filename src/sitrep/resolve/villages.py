@@ -28,15 +28,15 @@ IN_REGION = re.compile(r"\s*(?:,|\(|in|in the|of)?\s*")
 
 
 def village_name(located: Located, text: str) -> tuple[str, bool] | None:
-    """The village's own name (without a district word: "Gwer West Local Government Area" is
-    Gwer West), and whether the words around it say it is a village: its last word or one
+    """The village's own name (without a district word: "Guma East Local Government Area" is
+    Guma East), and whether the words around it say it is a village: its last word or one
     of the two after it ("Zinder Kura village", "Kalbo market", "the Kalma displacement
     camp"), or the noun of "the X of" before it ("the town of X"). An unmarked name may
     still be a village lying in the region named right after it ("at Tindoumba in Oudalan
     province")."""
     words = abbreviated(LEADING_ARTICLE.sub("", located.text.strip())).split()
     while len(words) > 1 and fold(words[-1]) in cues("region_word") - cues("village_word"):
-        words.pop()  # "Gwer West Local Government Area" is Gwer West
+        words.pop()  # "Guma East Local Government Area" is Guma East
     name = " ".join(words)
     following = [word for word in text[located.end : located.end + 30].split()[:2] if word.islower()]
     before = WORD_BEFORE.search(text[max(0, located.start - 30) : located.start].lower())
@@ -74,8 +74,8 @@ def village_near(located: Located, text: str, found: list[tuple[Place, Located]]
 
 
 def namesake_abroad(place: Place, located: Located, text: str, found: list[tuple[Place, Located]]) -> tuple[Place, Located] | None:
-    """"A school in Kaya in Maradun district", "the town of Petite-Riviere in central
-    Haiti": the gazetteer knows the name only in another country than the district or
+    """"A school in Djibo in Tsafe local government area", "villagers in Djibo in
+    northwestern Nigeria": the gazetteer knows the name only in another country than the district or
     country named right after it, so this is a village there no gazetteer holds."""
     if not place.is_settlement or place.near is not None:
         return None
@@ -86,13 +86,13 @@ def namesake_abroad(place: Place, located: Located, text: str, found: list[tuple
     between = " ".join(word for word in text[located.end : start].split() if word.lower() not in cues("place_qualifier"))
     if anchor.iso2 == place.iso2 or IN_REGION.fullmatch(between) is None or _region_of(place, anchor_text):
         return None
-    if anchor.kind == "country":  # "Petite-Riviere in central Haiti ... the Artibonite region"
+    if anchor.kind == "country":  # "Djibo in northwestern Nigeria ... in Zamfara State"
         anchor = next((other for other, _ in found if other.kind in DISTRICT_KINDS and other.iso2 == anchor.iso2), anchor)
     return _village_at(anchor, strip_region_word(located.text)[0], located)
 
 
 def _region_of(town: Place, name: str) -> bool:
-    """"Atlanta (Georgia)": the name after the town is also a region of the town's own country."""
+    """"Savannah (Georgia)": the name after the town is also a region of the town's own country."""
     return any(m.entry.kind == "admin1" and m.entry.iso2 == town.iso2 for m in gazetteer().lookup(strip_region_word(name)[0]))
 
 
