@@ -385,3 +385,29 @@ def test_a_foreign_force_claiming_responsibility_is_the_doer() -> None:
 def test_jets_reported_by_a_foreign_ministry_are_its_forces() -> None:
     [report] = run_extract("Eight jets hit two depots near Sirte on Tuesday, according to the Italian defence ministry.", "2025-03-25")
     assert (report.sub_event_type, report.actor1, report.country) == ("Air/drone strike", "Military Forces of Italy", "Libya")
+
+
+def test_dozens_of_gunmen_are_an_armed_group() -> None:
+    [report] = run_extract("Dozens of gunmen on motorcycles abducted 30 villagers from Kaura Namoda in Zamfara State on Sunday, residents said.", "2024-06-11")
+    assert (report.sub_event_type, report.actor1) == ("Abduction/forced disappearance", "Unidentified Armed Group (Nigeria)")
+
+
+def test_a_group_that_claims_the_attack_is_the_source_whoever_reports_the_claim() -> None:
+    text = ("A suicide bomber blew himself up at an army checkpoint outside Menaka on Sunday, wounding two soldiers, the army said.\n\n"
+            "On Monday the jihadist group, Islamic State Sahel Province, claimed the attack, according to a news agency.")
+    [report] = run_extract(text, "2024-06-11")
+    assert report.claimed_by is not None and report.claimed_by.endswith("Islamic State Sahel Province")
+    assert report.certainty == "claimed"
+
+
+def test_a_village_in_a_named_state_is_no_namesake_city_abroad() -> None:
+    [report] = run_extract("Gunmen killed seven farmers in Mombasi, Kano State on Sunday, police said.", "2024-06-11")
+    assert (report.location, report.admin1, report.country, report.fatalities) == ("Mombasi", "Kano", "Nigeria", 7)
+
+
+def test_fighting_against_a_named_side_with_no_doer_is_fought_by_whoever_fought_that_side() -> None:
+    text = ("An Arakan Army commander was killed on Friday near Kyauktaw, a local news outlet reported.\n\n"
+            "On Tuesday, Myanmar troops killed another Arakan Army officer near Mrauk-U.")
+    reports = run_extract(text, "2024-06-11")
+    assert sorted((r.location, r.actor1, r.actor2) for r in reports) == [
+        ("Kyauktaw", "Military Forces of Myanmar", "AA: Arakan Army"), ("Mrauk U", "Military Forces of Myanmar", "AA: Arakan Army")]

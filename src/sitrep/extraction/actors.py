@@ -18,6 +18,7 @@ from sitrep.data.lexicon import (
     named_actors,
     platforms,
     role_nouns,
+    vague_numbers,
     weapon_matcher,
 )
 from sitrep.nlp import doc_text
@@ -188,8 +189,9 @@ def _kind(head: Token, tokens: list[Token]) -> str | None:
     roles = role_nouns()
     armed = any(t.lower_ in ("armed", "gunmen") and t.i < head.i for t in tokens)
     whole = next((p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
-    if (head.lemma_.lower() in cues("partitive") or head.pos_ == "NUM") and whole is not None and role_of(whole) is not None:
-        return role_of(whole)  # "members of a militia", "21 of the participants"
+    counted = head.pos_ == "NUM" or head.lower_ in vague_numbers()
+    if (head.lemma_.lower() in cues("partitive") or counted) and whole is not None and role_of(whole) is not None:
+        return role_of(whole)  # "members of a militia", "21 of the participants", "dozens of gunmen"
     if whole is not None and any(t.lower_ == "armed" for t in whole.lefts):
         return "armed_group"  # "a group of armed men", "an unknown number of armed individuals"
     kind = role_of(head)

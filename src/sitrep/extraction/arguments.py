@@ -18,6 +18,7 @@ from sitrep.data.lexicon import (
     country_matcher,
     cues,
     measures,
+    triggers,
     weapon_matcher,
     word_forms,
 )
@@ -646,7 +647,7 @@ def _attribution(sentence: Span) -> tuple[Located | None, str | None]:
             subject = next((c for c in token.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
             if subject is not None:
                 speaker = _phrase(subject)
-                if any(c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" for c in token.children):
+                if _claims_an_act(token):
                     break  # "with the Guard claiming responsibility for the attacks, according to state media": the claimant
     certainty = None
     lemmas = {t.lemma_.lower() for t in sentence}
@@ -655,6 +656,15 @@ def _attribution(sentence: Span) -> tuple[Located | None, str | None]:
     elif lemmas & cues("confirmed"):
         certainty = "confirmed"
     return speaker, certainty
+
+
+def _claims_an_act(verb: Token) -> bool:
+    """"claimed responsibility", "claimed the attack": the subject owns the act, whoever
+    reports the claim; "claimed that the village was shelled" only reports."""
+    return verb.lemma_.lower() == "claim" and any(
+        c.dep_ == "dobj" and (c.lemma_.lower() == "responsibility" or c.pos_ == "NOUN" and any(t.pos in ("NOUN", "any") for t in triggers().get(c.lemma_.lower(), [])))
+        for c in verb.children
+    )
 
 
 def _phrase(head: Token) -> Located:

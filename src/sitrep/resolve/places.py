@@ -138,8 +138,16 @@ def resolve_place(name: str, context: Iterable[str] = (), regions: Iterable[str]
     bare = strip_region_word(spellings[-1])[0]
     if len(skeleton(bare).replace(" ", "")) < MIN_SKELETON or _is_acronym(bare):
         return None
-    matches = [m for m in gazetteer().lookup(bare, fuzzy=True) if (m.entry.iso2 in preferred or _is_large(m, BIG_CITY)) and _alike(bare, m.entry.name)]
+    near = preferred | _countries_of_regions(steer)
+    matches = [m for m in gazetteer().lookup(bare, fuzzy=True) if (m.entry.iso2 in near or not steer and _is_large(m, BIG_CITY)) and _alike(bare, m.entry.name)]
     return _best(matches, spellings[-1], preferred, steer, aside, districts) if matches else None
+
+
+def _countries_of_regions(regions: Iterable[str]) -> set[str]:
+    """The countries of the first-level regions a text names: a name spelt like a big city
+    abroad is not that city when the text says which region it lies in ("Gwer, Benue State"
+    is not Gweru, Zimbabwe)."""
+    return {m.entry.iso2 for region in regions for m in gazetteer().lookup(region) if m.entry.kind == "admin1"}
 
 
 def _namesake_region(name: str, country: Place, preferred: set[str]) -> Place | None:

@@ -61,6 +61,8 @@ def resolve_drafts(article: Article, drafts: list[Draft]) -> list[EventReport]:
     fallback_country = dominant[0][0] if dominant else (context.countries[0] if context.countries else None)
     ids = {id(d): f"{article.id}#{n}" for n, d in enumerate(drafts, 1)}
     reports = []
+    for draft in drafts:
+        _same_foe(draft, drafts)
     for index, draft in enumerate(drafts):
         _inherit_actors(draft, drafts[:index])
         report = guarded("report", partial(_report, article, draft, ids[id(draft)], places[id(draft)], fallback_country, context), None)
@@ -83,12 +85,15 @@ def _one_a_place(draft: Draft, text: str, context: PlaceContext) -> list[Draft]:
     region ("in Srinagar, Jammu and Kashmir" names one town and its region). A name the
     gazetteer does not know is taken for the village it most often is. Each takes the toll
     told for it ("one killed in X, two in Y"); where none is told place by place, the toll
-    stays with the first place."""
-    if len(draft.listed) < 2 or any(_is_region(name, context) for name in _names_joined(draft.listed, text)) or _region_after_town(draft.listed, context):
+    stays with the first place. A region in the list says where the towns lie: "in Al-Dali
+    and Al-Mazmum areas of Sennar State" is two events, one in each town."""
+    regions = [(a.start, b.end) for a, b, name in _names_joined(draft.listed, text) if _is_region(name, context)]
+    towns = [p for p in draft.listed if not any(start <= p.start and p.end <= end for start, end in regions)]
+    if len(towns) < 2 or _region_after_town(draft.listed, context):
         return [draft]
-    others = [p for p in draft.places if all(p.start != q.start for q in draft.listed)]
+    others = [p for p in draft.places if all(p.start != q.start for q in towns)]
     parts = []
-    for index, place in enumerate(draft.listed):
+    for index, place in enumerate(towns):
         part = replace(draft, places=[place, *others], listed=[place], agents=list(draft.agents), patients=list(draft.patients), associates=list(draft.associates))
         if place.start in draft.tolls:
             part.victims = [draft.tolls[place.start]]
@@ -98,10 +103,11 @@ def _one_a_place(draft: Draft, text: str, context: PlaceContext) -> list[Draft]:
     return parts
 
 
-def _names_joined(listed: list[Located], text: str) -> list[str]:
-    """Each listed name, and each two joined by "and" ("Jammu and Kashmir")."""
-    joined = [text[a.start : b.end] for a, b in pairwise(listed) if text[a.end : b.start].strip() == "and"]
-    return [located.text for located in listed] + joined
+def _names_joined(listed: list[Located], text: str) -> list[tuple[Located, Located, str]]:
+    """Each listed name, and each two joined by "and" ("Jammu and Kashmir"), with the
+    listed names it spans."""
+    joined = [(a, b, text[a.start : b.end]) for a, b in pairwise(listed) if text[a.end : b.start].strip() == "and"]
+    return [(located, located, located.text) for located in listed] + joined
 
 
 def _region_after_town(listed: list[Located], context: PlaceContext) -> bool:
@@ -116,9 +122,10 @@ def _region_after_town(listed: list[Located], context: PlaceContext) -> bool:
 
 
 def _is_region(name: str, context: PlaceContext) -> bool:
-    """A region or a country known by that very name (not a namesake found by spelling)."""
+    """A region or a country known by that very name, with or without its region word
+    ("Benue State"), not a namesake found by spelling."""
     resolved = guarded("place", partial(resolve_phrase, name, context), None)
-    return resolved is not None and not resolved[2].is_settlement and fold(resolved[2].name) == fold(name)
+    return resolved is not None and not resolved[2].is_settlement and fold(resolved[2].name) in (fold(name), fold(strip_region_word(name)[0]))
 
 
 def _place_phrases(text: str, drafts: list[Draft]) -> list[str]:
@@ -173,6 +180,20 @@ def _story_region(context: PlaceContext) -> Place | None:
     lead = context.countries[:1]
     places = {place.name: place for name in context.regions if (place := resolve_place(name, lead)) is not None and place.kind == "admin1" and place.iso2 in lead}
     return next(iter(places.values())) if len(places) == 1 else None
+
+
+def _same_foe(draft: Draft, drafts: list[Draft]) -> None:
+    """"A rebel commander was killed in X" told beside "the army killed a rebel commander in
+    Y": fighting against a named side with no doer told was fought by whoever the story
+    says fought that side, before or after it."""
+    if draft.event_type != "Battles" or draft.agents or not draft.patients or draft.patients[0].name is None:
+        return
+    foe = draft.patients[0].name
+    draft.agents = next(
+        ([other.agents[0]] for other in drafts
+         if other.event_type == "Battles" and other.agents and other.agents[0].name not in (None, foe) and other.patients and other.patients[0].name == foe),
+        [],
+    )
 
 
 def _inherit_actors(draft: Draft, earlier: list[Draft]) -> None:
