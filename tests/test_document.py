@@ -411,3 +411,8 @@ def test_fighting_against_a_named_side_with_no_doer_is_fought_by_whoever_fought_
     reports = run_extract(text, "2024-06-11")
     assert sorted((r.location, r.actor1, r.actor2) for r in reports) == [
         ("Kyauktaw", "Military Forces of Myanmar", "AA: Arakan Army"), ("Mrauk U", "Military Forces of Myanmar", "AA: Arakan Army")]
+
+
+def test_ground_the_state_took_was_taken_from_the_group_its_sentence_names() -> None:
+    [report] = run_extract("Sudanese troops recaptured the town of Um Rawaba on Sunday, driving out Rapid Support Forces fighters.", "2025-01-14")
+    assert (report.sub_event_type, report.actor1, report.actor2) == ("Government regains territory", "Military Forces of Sudan", "Rapid Support Forces")

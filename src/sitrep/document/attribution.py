@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.data.lexicon import cues
 from sitrep.document.draft import Draft
-from sitrep.document.kinds import NON_STATE_INTERS
+from sitrep.document.kinds import NON_STATE_INTERS, STATE_FORCES_AT_HOME, TERRITORY_TAKEN
 from sitrep.extraction.actors import ActorRef, named_in, resolve_actor
 from sitrep.nlp import doc_text
 
@@ -60,8 +60,14 @@ def _attribute_doer(draft: Draft, window: list[Span], text: str) -> None:
 
 def _name_the_targets(draft: Draft, window: list[Span], text: str) -> None:
     """"Jets struck Kurdish militant positions ... positions used by the PKK": unnamed armed men
-    struck are the one armed group the event's sentences name, other than its doer."""
+    struck are the one armed group the event's sentences name, other than its doer; and
+    ground a state's forces took was taken from that group ("the army captured the market,
+    tightening its siege on the rebels")."""
     doer = {draft.actor1.name} if draft.actor1 is not None and draft.actor1.name else set()
+    if not draft.patients and draft.sub_event_type in TERRITORY_TAKEN and draft.actor1 is not None and draft.actor1.inter == STATE_FORCES_AT_HOME:
+        group = _the_one_group(window, text, doer)
+        draft.patients = [group] if group is not None else []
+        return
     for index, patient in enumerate(draft.patients):
         if _unnamed(patient, ("armed_group",)) and (group := _the_one_group(window, text, doer)) is not None:
             draft.patients[index] = group

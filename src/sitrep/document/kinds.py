@@ -23,6 +23,9 @@ SPECIFIC_RANK = 8
 EXCESSIVE_FORCE = "Excessive force against protesters"
 OVERTAKEN = ("Battles", "Non-state actor overtakes territory")
 """Resolve tells it from ground regained by who took it."""
+TERRITORY_TAKEN = ("Government regains territory", "Non-state actor overtakes territory")
+STATE_FORCES_AT_HOME = 1
+"""ACLED's inter code of a state's forces in their own country (8: abroad)."""
 NON_STATE_INTERS = (2, 3, 4)
 """ACLED's inter codes of rebels, political militias and identity militias."""
 ARMED_INTERS = (1, *NON_STATE_INTERS, 8)

@@ -12,7 +12,7 @@ from itertools import pairwise
 from sitrep.clean.dateline import wire_dateline
 from sitrep.data.lexicon import actor_matcher, country_matcher, cues
 from sitrep.document import Draft
-from sitrep.document.kinds import EXCESSIVE_FORCE, NON_STATE_INTERS
+from sitrep.document.kinds import EXCESSIVE_FORCE, NON_STATE_INTERS, STATE_FORCES_AT_HOME, TERRITORY_TAKEN
 from sitrep.extraction.actors import CROWD_EVENTS, KIND_NAMES, ActorRef, named_in
 from sitrep.extraction.arguments import CapitalOf, Located
 from sitrep.extraction.numbers import Count
@@ -39,9 +39,6 @@ ASIDE_LENGTH = 80
 ASIDES = 3
 AFTER_PLACE = re.compile(r"(?:\s+[a-z-]+)?\s*\([^()]{1,80}\)|,\s*[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)*(?=[,.;:)]|\s[a-z]|\s-\s)")
 INHERITING_TYPES = {"Explosions/Remote violence", "Battles"}
-TERRITORY_TAKEN = ("Government regains territory", "Non-state actor overtakes territory")
-STATE_FORCES_AT_HOME = 1
-"""ACLED's inter code of a state's forces in their own country (8: abroad)."""
 HANDOVER = "Non-violent transfer of territory"
 INTERNATIONAL = "International"
 """ACLED's country name for actors of no one state."""
