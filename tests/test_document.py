@@ -416,3 +416,11 @@ def test_fighting_against_a_named_side_with_no_doer_is_fought_by_whoever_fought_
 def test_ground_the_state_took_was_taken_from_the_group_its_sentence_names() -> None:
     [report] = run_extract("Sudanese troops recaptured the town of Um Rawaba on Sunday, driving out Rapid Support Forces fighters.", "2025-01-14")
     assert (report.sub_event_type, report.actor1, report.actor2) == ("Government regains territory", "Military Forces of Sudan", "Rapid Support Forces")
+
+
+def test_an_armed_act_with_no_doer_named_was_done_by_an_unidentified_armed_group() -> None:
+    [report] = run_extract("Twelve villagers died in an attack on a market near Djibo on Saturday, a security source said.", "2025-01-14")
+    assert (report.sub_event_type, report.actor1, report.country) == ("Attack", "Unidentified Armed Group (Burkina Faso)", "Burkina Faso")
+    assert [e.text for e in report.evidence if e.field == "actor1"] == ["attack"]
+    [strike] = run_extract("An air strike hit a fuel depot near Djibo on Saturday, a security source said.", "2025-01-14")
+    assert (strike.sub_event_type, strike.actor1) == ("Air/drone strike", None)

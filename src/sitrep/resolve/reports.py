@@ -45,6 +45,11 @@ INTERNATIONAL = "International"
 REGIONAL_KINDS = ("admin2", "district", "sea")
 """Places wider than a town: an event there is coded near its point (precision 2)."""
 STATE_KINDS = ("military", "police", "government")
+ARMED_ACTS = ("Battles", "Violence against civilians", "Explosions/Remote violence")
+"""Acts some armed actor did: where the text names none, ACLED's "Unidentified Armed Group
+(Country)" did it, cited by the word that tells the act. Air strikes are a state's."""
+AIR_STRIKE = "Air/drone strike"
+UNKNOWN_GROUP_INTER = 3
 FACED_CROWDS = ("Protest with intervention", "Violent demonstration")
 """Crowd events where the police or soldiers who faced the crowd are actor 2."""
 
@@ -222,6 +227,8 @@ def _report(article: Article, draft: Draft, report_id: str, places: list[tuple[P
         actor1 = _claimant(draft, country_iso) or actor1
     elif actor1.kind == "military" and draft.actor1 is not None and draft.actor1.name is None and draft.actor1.country is None:
         actor1 = _reporting_state(draft, country_iso) or actor1
+    if actor1 is None and draft.event_type in ARMED_ACTS and draft.sub_event_type != AIR_STRIKE:
+        actor1 = _told_by_trigger(draft, "armed_group", UNKNOWN_GROUP_INTER, country_iso)
     sub_event_type = _who_took(draft.sub_event_type, _inter(actor1, country_iso))
     if not patients and (holder := _state_opponent(draft, sub_event_type, actor1, country_iso)) is not None:
         patients = [holder]
