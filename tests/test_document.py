@@ -424,3 +424,15 @@ def test_an_armed_act_with_no_doer_named_was_done_by_an_unidentified_armed_group
     assert [e.text for e in report.evidence if e.field == "actor1"] == ["attack"]
     [strike] = run_extract("An air strike hit a fuel depot near Djibo on Saturday, a security source said.", "2025-01-14")
     assert (strike.sub_event_type, strike.actor1) == ("Air/drone strike", None)
+
+
+def test_partners_in_a_joint_act_are_associates_not_targets() -> None:
+    [raid] = run_extract("The French air force said its jets struck a fuel depot near Maiduguri on Monday, in a combined raid with Dutch jets.", "2025-03-16")
+    assert (raid.actor1, raid.assoc_actor_1, raid.actor2) == ("Military Forces of France", ["Military Forces of the Netherlands"], None)
+    [attack] = run_extract("Malian troops attacked a village near Mopti alongside Wagner fighters on Monday, killing 20 civilians.", "2025-03-16")
+    assert (attack.actor1, attack.assoc_actor_1, attack.actor2) == ("Military Forces of Mali", ["Wagner Group"], "Civilians (Mali)")
+
+
+def test_whose_the_thing_struck_was_is_struck_too() -> None:
+    [strike] = run_extract("An air strike hit a base belonging to al-Shabaab near Jilib on Monday.", "2025-03-16")
+    assert (strike.sub_event_type, strike.actor2) == ("Air/drone strike", "Al Shabaab")

@@ -297,7 +297,7 @@ def _roles(mention: Mention) -> MentionFacts:
                 facts.agents += _speaker_actors(subject_holder, cues("speech"))
             facts.agents += _actors(p for v in (verb, *verb.conjuncts) for c in v.children if c.dep_ == "agent" for p in c.children)
             objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.i != token.i]
-            facts.patients += _actors(objects)
+            facts.patients += _actors(objects) + [owner for owner in _actors(_owners(objects)) if owner.name is not None]
             if hit.trigger.takes_ground:  # "recaptured the town from the rebels": who held it
                 facts.patients += _actors(p for c in verb.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children if p.dep_ == "pobj")
             if hit.trigger.sub_event_type == HANDOVER and (receivers := _receivers(mention.sentence, token)):
@@ -311,13 +311,15 @@ def _roles(mention: Mention) -> MentionFacts:
             facts.agents += _actors(p for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "of") for p in c.children)
             objects = []
             _governor_roles(token, facts)
+        partners = [p for holder in {**holders, verb.i: verb}.values() for p in _partners(holder)]
+        facts.associates += _actors(partners)
         targets = _actors(
             p
             for holder in holders.values()
             for c in holder.children
             if c.dep_ == "prep" and c.lower_ in cues("target_preposition")
             for p in c.children
-            if p.dep_ == "pobj"
+            if p.dep_ == "pobj" and p not in partners
         )
         between = any(c.dep_ == "prep" and c.lower_ == "between" for holder in holders.values() for c in holder.children)
         if between and not facts.agents and len(targets) > 1:
@@ -398,6 +400,37 @@ def _carrying_verb(hit: TriggerHit) -> Token | None:
         if node.pos_ in ("VERB", "AUX"):
             return node
     return None
+
+
+def _owners(struck: list[Token]) -> list[Token]:
+    """Whose the thing struck was: "a depot used by ISWAP", "positions held by the
+    Houthis", "a base belonging to al-Shabaab" (cue kind `owning`). The caller keeps named
+    owners only: "areas controlled by opposition fighters" is too often background."""
+    owning = cues("owning")
+    return [
+        p
+        for thing in struck
+        for verb in thing.children
+        if verb.dep_ == "acl" and verb.lemma_.lower() in owning
+        for c in verb.children
+        if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "to"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+
+
+def _partners(holder: Token) -> list[Token]:
+    """Who acted with the doer: "a combined raid with Dutch jets", "together with
+    militiamen", "alongside Wagner fighters" (cue kind `partner_word`)."""
+    partner_words = cues("partner_word")
+    joint = any(c.dep_ in ("amod", "advmod") and c.lower_ in partner_words for c in holder.children)
+    return [
+        p
+        for c in holder.children
+        if c.dep_ == "prep" and (c.lower_ == "alongside" or c.lower_ == "with" and (joint or any(a.lower_ in partner_words for a in c.children)))
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
 
 
 def _governor_roles(noun: Token, facts: MentionFacts) -> None:
