@@ -436,3 +436,10 @@ def test_partners_in_a_joint_act_are_associates_not_targets() -> None:
 def test_whose_the_thing_struck_was_is_struck_too() -> None:
     [strike] = run_extract("An air strike hit a base belonging to al-Shabaab near Jilib on Monday.", "2025-03-16")
     assert (strike.sub_event_type, strike.actor2) == ("Air/drone strike", "Al Shabaab")
+
+
+def test_the_period_a_superlative_ranks_over_is_no_date() -> None:
+    [report] = run_extract("A car bomb at a bus station in Gao, the deadliest attack this year, killed 12 people.", "2025-03-16")
+    assert (report.date_from, report.date_to) == (date(2025, 3, 16), date(2025, 3, 16))
+    [protest] = run_extract("The largest protest on Friday drew thousands to the streets of Dakar.", "2025-03-16")
+    assert protest.date_from == date(2025, 3, 14)

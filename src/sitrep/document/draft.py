@@ -12,7 +12,7 @@ from sitrep.data.lexicon import Term, country_names, cues, weapon_types
 from sitrep.extraction.actors import ActorRef
 from sitrep.extraction.arguments import Located, MentionFacts
 from sitrep.extraction.dates import DateValue
-from sitrep.extraction.roles import RoleFiller
+from sitrep.extraction.fillers import RoleFiller
 from sitrep.folding import fold
 from sitrep.nlp import doc_text
 
@@ -57,6 +57,8 @@ class Draft:
     the story's background, whatever its date."""
     toll_side: frozenset[str] = frozenset()
     """Who the first toll counts: the kinds of the people it killed (ACLED sums the sides)."""
+    earlier_toll: Located | None = None
+    """The toll told before an update ("at first 12 ... the toll rose to 47"): the low bound."""
     other_side_toll: Located | None = None
     """The dead of the other side, told apart ("Five assailants also died"): added to the toll."""
 
@@ -102,6 +104,8 @@ def absorb(draft: Draft, fact: MentionFacts) -> None:
         if draft.victims and not fact.updated and draft.other_side_toll is None and _other_side(draft.toll_side, side, fact):
             draft.other_side_toll = toll
         else:
+            if fact.updated and draft.victims and draft.earlier_toll is None:
+                draft.earlier_toll = draft.victims[0]
             draft.victims.insert(0 if fact.updated else len(draft.victims), toll)  # a toll's update is the latest official figure
             draft.toll_side = side if len(draft.victims) == 1 or fact.updated else draft.toll_side
     draft.weapons += [w for w in fact.weapons if w.value not in {x.value for x in draft.weapons}]

@@ -123,7 +123,8 @@ def _sentence_arguments(group: list[MentionFacts], published: datetime | None) -
             for fact in group:
                 fact.stated = fact.stated or located
             continue
-        if _dates_a_thing(root, group):
+        spans_days = isinstance(located.value, DateValue) and located.value.start != located.value.end
+        if _dates_a_thing(root, group) or spans_days and _bounds_a_superlative(root):
             continue
         owner = _nearest(group, anchor) if isinstance(anchor, tuple) else _owner(group, root) or _nearest(group, anchor)
         if isinstance(located.value, DayShift):
@@ -241,6 +242,18 @@ def _dates_a_thing(root: Token, group: list[MentionFacts]) -> bool:
             return False
         if node.dep_ in ("acl", "relcl") and node.head.pos_ in ("NOUN", "PROPN"):
             return not any(t.i in triggers for t in node.subtree) and node.head.i not in triggers
+    return False
+
+
+def _bounds_a_superlative(root: Token) -> bool:
+    """"the deadliest attack this year", "the worst fighting since 2019": the period a
+    superlative ranks over, not the event's date (the caller asks only of periods: "the
+    largest protest on Friday" is dated)."""
+    for node in (root, *root.ancestors):
+        if node.pos_ in ("VERB", "AUX"):
+            return False
+        if node.pos_ == "NOUN" and any(c.tag_ == "JJS" or c.lower_ == "most" for c in node.subtree if c.head.i == node.i or c.head.head.i == node.i):
+            return True
     return False
 
 

@@ -264,7 +264,7 @@ def _report(article: Article, draft: Draft, report_id: str, places: list[tuple[P
         longitude=point.longitude if point else None,
         geo_precision=_precision(location, article.text) if location else (3 if country_iso else None),
         fatalities=victims.low if isinstance(victims, Count) and victims.low is not None else (victims.value if victims else 0),
-        fatalities_low=victims.low if victims else None,
+        fatalities_low=_low_bound(victims, draft.earlier_toll),
         fatalities_high=victims.high if victims else None,
         injuries=draft.injured.value.value if draft.injured else None,  # type: ignore[attr-defined]
         weapons=[w.value for w in draft.weapons],
@@ -494,6 +494,15 @@ def _reporting_state(draft: Draft, country_iso: str | None) -> ActorRef | None:
         if countries and countries[0] != country_iso and words & cues("defence_body"):
             return ActorRef(None, STATE_FORCES_AT_HOME, "military", countries[0], claim.start, claim.end, claim.text).named(None)
     return None
+
+
+def _low_bound(toll: Count | None, earlier: Located | None) -> int | None:
+    """The least the dead may be: the toll's own bound ("at least"), or the figure told
+    before the toll was updated ("had risen to 47" after "12 were killed")."""
+    if toll is None:
+        return None
+    bounds = [b for b in (toll.low, earlier.value.value if earlier is not None else None) if b is not None]  # type: ignore[attr-defined]
+    return min(bounds) if bounds else None
 
 
 def _claimant(draft: Draft, country_iso: str | None) -> ActorRef | None:
