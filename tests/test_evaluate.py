@@ -159,7 +159,7 @@ def test_muc4_development_floor(shared: Path) -> None:
 
 def test_ceaf_ree_alignment() -> None:
     from sitrep.evaluate.muc4 import CeafScore, gold_entities
-    from sitrep.extraction.roles import mention_key
+    from sitrep.extraction.fillers import mention_key
 
     templates = [
         {"PerpInd": [[["the guerrillas", 3], ["guerrilla column", 40]]], "PerpOrg": [], "Target": [], "Victim": [[["a peasant", 90]]], "Weapon": []},

@@ -26,7 +26,14 @@ from sklearn.model_selection import cross_val_score
 from sitrep import nlp
 from sitrep.evaluate.muc4 import SLOTS, read_documents
 from sitrep.extraction import linear
-from sitrep.extraction.roles import INCIDENT_MODEL, MODEL_FILE, NONE, SPAN_MODEL, candidate_features, mention_key
+from sitrep.extraction.fillers import mention_key
+from sitrep.extraction.roles import (
+    INCIDENT_MODEL,
+    MODEL_FILE,
+    NONE,
+    SPAN_MODEL,
+    candidate_features,
+)
 
 MIN_FEATURE_COUNT = 2
 INCIDENT_MIN_DOCUMENTS = 2

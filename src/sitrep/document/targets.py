@@ -9,7 +9,8 @@ from sitrep.data.lexicon import cues, role_nouns
 from sitrep.document.draft import Draft
 from sitrep.extraction.actors import CROWD_EVENTS, KIND_NAMES, ActorRef, singular
 from sitrep.extraction.arguments import MentionFacts
-from sitrep.extraction.roles import distinct, role_fillers
+from sitrep.extraction.fillers import distinct
+from sitrep.extraction.roles import role_fillers
 from sitrep.nlp import doc_text
 
 TARGET_HEADS = ("NOUN",)

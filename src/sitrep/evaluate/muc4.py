@@ -17,7 +17,8 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 
 from sitrep import nlp
-from sitrep.extraction.roles import RoleFiller, document_roles, mention_key
+from sitrep.extraction.fillers import RoleFiller, mention_key
+from sitrep.extraction.roles import document_roles
 
 SLOTS = {
     "PerpInd": "perpetrator",

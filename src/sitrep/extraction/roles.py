@@ -10,16 +10,14 @@ Both are trained by train/train_roles.py on MUC-4 train.jsonl.
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from sitrep.data.lexicon import cues
-from sitrep.extraction import linear
+from sitrep.extraction import linear, tagger
+from sitrep.extraction.fillers import RoleFiller, distinct, mention_key
 
 MODEL_FILE = "roles.npz"
 SPAN_MODEL = "roles.span"
@@ -34,22 +32,6 @@ LEFT_MODIFIERS = ("compound", "amod", "nmod", "poss", "nummod", "quantmod", "npa
 RIGHT_MODIFIERS = ("compound", "appos", "amod")
 LEADING_FUNCTION_WORDS = ("det", "predet", "punct", "cc")
 MAX_PATH = 4
-
-
-@dataclass(frozen=True)
-class RoleFiller:
-    role: str
-    start: int
-    end: int
-    text: str
-    probability: float
-
-
-def mention_key(text: str) -> str:
-    """Lower case, no punctuation, no articles: "the \"Santo Tomas\" farm" = "santo tomas farm"."""
-    words = re.sub(r"[^\w\s]", " ", text.lower()).split()
-    articles = cues("article")
-    return " ".join(w for w in words if w not in articles)
 
 
 def candidates(doc: Doc, sentences: Iterable[Span] | None = None, heads: tuple[str, ...] | None = None) -> list[tuple[int, int, int]]:
@@ -174,17 +156,6 @@ def role_fillers(doc: Doc, sentences: Iterable[Span] | None = None, heads: tuple
     return distinct(fillers)
 
 
-def distinct(fillers: Iterable[RoleFiller]) -> list[RoleFiller]:
-    """One filler per entity and role: the likeliest wording wins, and a wording whose words
-    all lie in a likelier one's ("farm" beside "presidential farm") is the same entity."""
-    kept: list[RoleFiller] = []
-    for filler in sorted(fillers, key=lambda f: -f.probability):
-        words = set(mention_key(filler.text).split())
-        if not any(k.role == filler.role and (words <= set(mention_key(k.text).split()) or set(mention_key(k.text).split()) <= words) for k in kept):
-            kept.append(filler)
-    return sorted(kept, key=lambda f: (f.start, f.role))
-
-
 def incident_probability(text: str) -> float:
     """How likely the text reports an attack, a bombing, a kidnapping or another incident."""
     model = linear.load(MODEL_FILE, INCIDENT_MODEL)
@@ -194,7 +165,9 @@ def incident_probability(text: str) -> float:
 
 
 def document_roles(doc: Doc) -> list[RoleFiller]:
-    """The role fillers of a whole article; none when it reports no incident."""
+    """The role fillers of a whole article, by the transformer tagger where the package
+    ships it, else by the linear model; none when it reports no incident."""
     if incident_probability(doc.text) < INCIDENT_PROBABILITY:
         return []
-    return role_fillers(doc)
+    tagged = tagger.tag(doc.text)
+    return role_fillers(doc) if tagged is None else distinct(tagged)
