@@ -1,6 +1,6 @@
 """A role filler: the article's own words for one of the five MUC-4 roles (who attacked,
-their organisation, what was hit, who was harmed, with what), found by the linear model
-(roles.py) or the transformer tagger (tagger.py)."""
+their organisation, what was hit, who was harmed, with what), as the role model (roles.py)
+finds it and the document layer keeps it with its event."""
 from __future__ import annotations
 
 import re

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from sitrep.extraction import linear, tagger
+from sitrep.extraction import linear
 from sitrep.extraction.fillers import RoleFiller, distinct, mention_key
 
 MODEL_FILE = "roles.npz"
@@ -165,9 +165,7 @@ def incident_probability(text: str) -> float:
 
 
 def document_roles(doc: Doc) -> list[RoleFiller]:
-    """The role fillers of a whole article, by the transformer tagger where the package
-    ships it, else by the linear model; none when it reports no incident."""
+    """The role fillers of a whole article; none when it reports no incident."""
     if incident_probability(doc.text) < INCIDENT_PROBABILITY:
         return []
-    tagged = tagger.tag(doc.text)
-    return role_fillers(doc) if tagged is None else distinct(tagged)
+    return role_fillers(doc)
