@@ -157,6 +157,15 @@ def test_role_fillers_only_where_an_incident_is_told() -> None:
     assert document_roles(nlp.parse("The central bank raised interest rates on Monday and said inflation would ease.")) == []
 
 
+def test_a_victim_named_in_part_is_named_in_full() -> None:
+    from sitrep import nlp
+    from sitrep.extraction.roles import document_roles
+
+    text = ("urban guerrillas murdered judge carlos ruiz velasco in medellin yesterday. police said carlos ruiz "
+            "was shot eight times as he left his home.")
+    assert [f.text for f in document_roles(nlp.parse(text)) if f.role == "victim"] == ["carlos ruiz velasco"]
+
+
 def test_one_person_named_by_a_singular_noun_counts_one_death() -> None:
     [farmer] = run_extract("A farmer was killed by gunmen near Makurdi on Sunday.\n", "2024-06-03")
     assert farmer.fatalities == 1
