@@ -164,6 +164,8 @@ def test_a_victim_named_in_part_is_named_in_full() -> None:
     text = ("urban guerrillas murdered judge carlos ruiz velasco in medellin yesterday. police said carlos ruiz "
             "was shot eight times as he left his home.")
     assert [f.text for f in document_roles(nlp.parse(text)) if f.role == "victim"] == ["carlos ruiz velasco"]
+    text = "the body of journalist maria teresa rojas, 29, was found yesterday; she had been kidnapped by terrorists."
+    assert [f.text for f in document_roles(nlp.parse(text)) if f.role == "victim"] == ["maria teresa rojas"]  # no title
 
 
 def test_one_person_named_by_a_singular_noun_counts_one_death() -> None:

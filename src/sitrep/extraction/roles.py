@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
+from sitrep.data.lexicon import cues
 from sitrep.extraction import linear
 from sitrep.extraction.fillers import RoleFiller, distinct, mention_key
 
@@ -169,8 +170,27 @@ def _whole_names(doc: Doc, rows: list[tuple[tuple[int, int, int], dict[str, floa
         if longer:
             span = max(longer, key=len)
             filler = RoleFiller(filler.role, span.start_char, span.end_char, span.text, filler.probability)
-        whole.append(filler)
+        whole.append(_bare_name(doc, filler))
     return whole
+
+
+def _bare_name(doc: Doc, filler: RoleFiller) -> RoleFiller:
+    """A victim's name without the title before it or the age after it: "ambassador jesus
+    fernandez" and "maria elena diaz, 34" are "jesus fernandez" and "maria elena diaz"
+    (cue kind `person_title`)."""
+    span = doc.char_span(filler.start, filler.end, alignment_mode="expand")
+    if filler.role != "victim" or span is None:
+        return filler
+    titles = cues("person_title")
+    first, last = 0, len(span)
+    while first < last - 1 and span[first].lower_ in titles and span[first + 1].pos_ in NOUN_TAGS:
+        first += 1
+    while last > first + 1 and (span[last - 1].like_num or span[last - 1].is_punct):
+        last -= 1
+    if (first, last) == (0, len(span)):
+        return filler
+    bare = span[first:last]
+    return RoleFiller(filler.role, bare.start_char, bare.end_char, bare.text, filler.probability)
 
 
 def _name_going_on(name: Span, words: list[str]) -> Span | None:
