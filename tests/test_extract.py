@@ -463,7 +463,7 @@ def test_a_toll_over_several_attacks_is_no_events_toll() -> None:
 
 def test_with_people_killed_counts_the_dead_as_no_doer() -> None:
     [report] = run_extract("A car bomb exploded outside a police station in Tikrit on Sunday, with three guards killed.", "2025-03-10")
-    assert (report.actor1, report.fatalities) == (None, 3)
+    assert (report.actor1, report.fatalities) == ("Unidentified Armed Group (Iraq)", 3)  # not the guards
 
 
 def test_two_missiles_are_no_two_events() -> None:
