@@ -444,3 +444,11 @@ def test_the_period_a_superlative_ranks_over_is_no_date() -> None:
     assert (report.date_from, report.date_to) == (date(2025, 3, 16), date(2025, 3, 16))
     [protest] = run_extract("The largest protest on Friday drew thousands to the streets of Dakar.", "2025-03-16")
     assert protest.date_from == date(2025, 3, 14)
+
+
+def test_a_name_listed_among_towns_is_a_village_the_gazetteer_lacks() -> None:
+    text = ("Security forces opened fire on protesters in West Azerbaijan province on Monday, killing three people, officials "
+            "said. \"One person was killed in Urmia, two were killed in Kharzabad and ten people were injured in Oshnavieh,\" "
+            "a local official said.")
+    village = next(r for r in run_extract(text, "2022-09-20") if r.fatalities == 2)
+    assert (village.location, village.admin1, village.geo_precision) == ("Kharzabad", "West Azerbaijan", 2)

@@ -93,7 +93,8 @@ def _one_a_place(draft: Draft, text: str, context: PlaceContext) -> list[Draft]:
     towns = [p for p in draft.listed if not any(start <= p.start and p.end <= end for start, end in regions)]
     if len(towns) < 2 or _region_after_town(draft.listed, context):
         return [draft]
-    others = [p for p in draft.places if all(p.start != q.start for q in towns)]
+    names = {fold(town.text) for town in towns}
+    others = [p for p in draft.places if all(p.start != q.start for q in towns) and fold(p.text) not in names]  # nor the list told again
     parts = []
     for index, place in enumerate(towns):
         part = replace(draft, places=[place, *others], listed=[place], agents=list(draft.agents), patients=list(draft.patients), associates=list(draft.associates))
@@ -153,7 +154,8 @@ def _with_aside(text: str, located: Located) -> Located:
 def _geocode(draft: Draft, text: str, context: PlaceContext) -> list[tuple[Place, Located]]:
     """Places of a draft, each cited by the words that name it; a name of a list stands
     alone ("Kidira, Bakel and Goudiry": Bakel is no region of Kidira). A village no
-    gazetteer holds comes after them, at the point of the place named with it."""
+    gazetteer holds comes after them, at the point of the place named with it; a name
+    listed among towns is a village's."""
     found, unknown = [], []
     for located in draft.places:
         value = located.value
@@ -172,7 +174,8 @@ def _geocode(draft: Draft, text: str, context: PlaceContext) -> list[tuple[Place
     found = [namesake_abroad(place, where, text, found) or (place, where) for place, where in found]
     regions = [place for place, _ in found if place.kind in ("country", *DISTRICT_KINDS) and context.holds(place)]
     region = next((p for p in regions if p.kind != "country"), regions[0] if regions else None) or _story_region(context)
-    villages = [village for located in unknown if (village := village_near(located, text, found, region)) is not None]
+    listed = {(item.start, item.end) for item in draft.listed}
+    villages = [village for located in unknown if (village := village_near(located, text, found, region, (located.start, located.end) in listed)) is not None]
     return found + villages
 
 

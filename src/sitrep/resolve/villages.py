@@ -55,14 +55,15 @@ def _names_no_place(name: str) -> bool:
     return bool(actor_matcher().find(name)) or bool(country_matcher().find(name))
 
 
-def village_near(located: Located, text: str, found: list[tuple[Place, Located]], region: Place | None) -> tuple[Place, Located] | None:
+def village_near(located: Located, text: str, found: list[tuple[Place, Located]], region: Place | None, listed: bool = False) -> tuple[Place, Located] | None:
     """The unknown village, at the point of the first known place named right after it
     ("X in Oudalan province", "X, 40 km north of Butembo"), else of the region the event is in
-    (a country gives no point)."""
+    (a country gives no point). A name listed among towns ("one killed in X, two in Y") is
+    marked a village as if the text said so."""
     named = village_name(located, text)
     if named is None:
         return None
-    name, marked = named
+    name, marked = named[0], named[1] or listed
     after = sorted(((where.start, place) for place, where in found if located.end <= where.start <= located.end + ANCHOR_REACH and place.kind != "country"), key=lambda item: item[0])
     if after and (marked or _in_region(text[located.end : after[0][0]], after[0][1])):
         anchor: Place | None = after[0][1]
