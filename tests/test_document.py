@@ -452,3 +452,8 @@ def test_a_name_listed_among_towns_is_a_village_the_gazetteer_lacks() -> None:
             "a local official said.")
     village = next(r for r in run_extract(text, "2022-09-20") if r.fatalities == 2)
     assert (village.location, village.admin1, village.geo_precision) == ("Kharzabad", "West Azerbaijan", 2)
+
+
+def test_armed_men_tied_to_a_named_group_are_that_group() -> None:
+    [strike] = run_extract("U.S. forces conducted an airstrike near Jilib on Monday, killing 10 militants associated with al-Shabaab, officials said.", "2025-03-16")
+    assert (strike.actor1, strike.actor2, strike.fatalities) == ("Military Forces of the United States", "Al Shabaab", 10)

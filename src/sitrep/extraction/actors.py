@@ -86,6 +86,8 @@ def resolve_actor(head: Token) -> ActorRef | None:
     if named:
         return replace(named[0], start=start, end=end, text=text)
     kind = _kind(head, tokens)
+    if kind == "armed_group" and (group := _affiliation(head)) is not None:
+        return replace(group, start=start, end=group.end, text=doc_text(head.doc)[start : group.end])
     iso2 = _owner_country(head, tokens) or (_pronoun_owner(head) if kind in ("military", "police") else None)
     if iso2 is not None and kind == "armed_group":
         return ActorRef(None, KIND_NAMES[kind][1], kind, None, start, end, text)
@@ -98,6 +100,22 @@ def resolve_actor(head: Token) -> ActorRef | None:
     if head.ent_type_ in ("ORG", "NORP", "PERSON") and kind is None and not _inside_a_named_actor(head) and not _is_munition(head, text, start):
         entity = next(e for e in head.doc.ents if e.start <= head.i < e.end)
         return ActorRef(_without_article(entity.text), 3, "other", None, entity.start_char, entity.end_char, entity.text)
+    return None
+
+
+def _affiliation(head: Token) -> ActorRef | None:
+    """"militants associated with al-Shabaab", "fighters linked to the Islamic State",
+    "gunmen loyal to X": armed men of the group they are tied to (cue kind `affiliation`)."""
+    for tie in head.children:
+        if tie.dep_ in ("acl", "amod") and tie.lemma_.lower() in cues("affiliation"):
+            for preposition in tie.children:
+                if preposition.dep_ == "prep" and preposition.lower_ in ("with", "to"):
+                    for group in preposition.children:
+                        if group.dep_ == "pobj":
+                            first, last = group.left_edge, group.right_edge
+                            named = named_in(doc_text(head.doc)[first.idx : last.idx + len(last)], first.idx)
+                            if named:
+                                return named[0]
     return None
 
 
