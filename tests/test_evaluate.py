@@ -124,15 +124,16 @@ def test_news_dev_floor(shared: Path) -> None:
     article counts, a match needs the event type and the date window). Session 7 ended at
     event F1 0.599, strict 0.054, field accuracy 0.731; session 9 at F1 0.832 (P 0.818,
     R 0.846), strict 0.213, field accuracy 0.812; session 11 at F1 0.833 (P 0.813, R 0.853),
-    strict 0.389, field accuracy 0.885, no event on the 13 articles that report none."""
+    strict 0.389, field accuracy 0.885; session 12 at F1 0.822 (P 0.805, R 0.839), strict
+    0.438, field accuracy 0.898; no event on the 13 articles that report none."""
     folder = shared / "eval" / "news-dev"
     articles = sorted(str(p) for p in (folder / "articles").glob("*.txt"))
     result = CliRunner().invoke(main, ["eval", str(folder / "gold.jsonl"), *articles, "--manifest", str(folder / "manifest.jsonl"), "--json"])
     scores = json.loads(result.output[result.output.index("{") :])
     assert scores["documents"] == 90 and scores["gold"] == 143
-    assert scores["event"]["f1"] >= 0.80 and scores["strict"]["f1"] >= 0.36
+    assert scores["event"]["f1"] >= 0.80 and scores["strict"]["f1"] >= 0.41
     assert scores["event"]["precision"] >= 0.78 and scores["event"]["recall"] >= 0.82
-    assert scores["field_accuracy"] >= 0.86
+    assert scores["field_accuracy"] >= 0.88
     assert scores["causes"].get("false: in an article with no event", 0) == 0
 
 
@@ -149,12 +150,13 @@ def test_news_dev_typing_floor(shared: Path) -> None:
 
 
 def test_muc4_development_floor(shared: Path) -> None:
-    """CI gate on the role tagger: 45.05 on dev when it was trained."""
+    """CI gate on the role tagger: 45.05 on dev when it was trained; 46.09 (Victim 39.2) since
+    victims are named whole."""
     result = CliRunner().invoke(main, ["eval", str(shared / "eval" / "muc4" / "dev.jsonl"), "--dataset", "muc4", "--json"])
     scores = json.loads(result.output[result.output.index("{") :])
     assert scores["documents"] == 200
-    assert scores["f1"] >= 0.43
-    assert scores["roles"]["Target"]["f1"] >= 0.45
+    assert scores["f1"] >= 0.45
+    assert scores["roles"]["Target"]["f1"] >= 0.45 and scores["roles"]["Victim"]["f1"] >= 0.37
 
 
 def test_ceaf_ree_alignment() -> None:
