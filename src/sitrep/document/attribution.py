@@ -16,7 +16,11 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.data.lexicon import cues
 from sitrep.document.draft import Draft
-from sitrep.document.kinds import NON_STATE_INTERS, STATE_FORCES_AT_HOME, TERRITORY_TAKEN
+from sitrep.document.kinds import (
+    NON_STATE_INTERS,
+    STATE_FORCES_AT_HOME,
+    TERRITORY_TAKEN,
+)
 from sitrep.extraction.actors import ActorRef, named_in, resolve_actor
 from sitrep.nlp import doc_text
 

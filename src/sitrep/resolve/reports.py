@@ -12,7 +12,12 @@ from itertools import pairwise
 from sitrep.clean.dateline import wire_dateline
 from sitrep.data.lexicon import actor_matcher, country_matcher, cues
 from sitrep.document import Draft
-from sitrep.document.kinds import EXCESSIVE_FORCE, NON_STATE_INTERS, STATE_FORCES_AT_HOME, TERRITORY_TAKEN
+from sitrep.document.kinds import (
+    EXCESSIVE_FORCE,
+    NON_STATE_INTERS,
+    STATE_FORCES_AT_HOME,
+    TERRITORY_TAKEN,
+)
 from sitrep.extraction.actors import CROWD_EVENTS, KIND_NAMES, ActorRef, named_in
 from sitrep.extraction.arguments import CapitalOf, Located
 from sitrep.extraction.numbers import Count
