@@ -459,3 +459,9 @@ def test_armed_men_tied_to_a_named_group_are_that_group() -> None:
             "The strike came as Islamic State fighters clashed with Puntland forces in the north.")
     strike = next(r for r in run_extract(text, "2025-03-16") if r.sub_event_type == "Air/drone strike")
     assert (strike.actor1, strike.actor2, strike.fatalities) == ("Military Forces of the United States", "Al Shabaab", 10)
+
+
+def test_ground_taken_from_unnamed_fighters_was_theirs_not_the_states() -> None:
+    text = "Kenyan troops took control of the port town of Kismayo on Sunday after days of fighting with the militants who had held it, officials said."
+    report = next(r for r in run_extract(text, "2012-10-01") if not r.background)
+    assert (report.actor1, report.actor2, report.location) == ("Military Forces of Kenya", "Unidentified Armed Group (Somalia)", "Kismayo")

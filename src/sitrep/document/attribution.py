@@ -21,7 +21,7 @@ from sitrep.document.kinds import (
     STATE_FORCES_AT_HOME,
     TERRITORY_TAKEN,
 )
-from sitrep.extraction.actors import ActorRef, named_in, resolve_actor
+from sitrep.extraction.actors import ActorRef, named_in, resolve_actor, role_of
 from sitrep.nlp import doc_text
 
 DEFINITE = re.compile(r"\bthe\s+(?:\w+\s+)?\w+$", re.IGNORECASE)
@@ -69,7 +69,7 @@ def _name_the_targets(draft: Draft, window: list[Span], text: str) -> None:
     tightening its siege on the rebels")."""
     doer = {draft.actor1.name} if draft.actor1 is not None and draft.actor1.name else set()
     if not draft.patients and draft.sub_event_type in TERRITORY_TAKEN and draft.actor1 is not None and draft.actor1.inter == STATE_FORCES_AT_HOME:
-        group = _the_one_group(window, text, doer)
+        group = _the_one_group(window, text, doer) or _unnamed_fighters(window, draft.actor1)
         draft.patients = [group] if group is not None else []
         return
     for index, patient in enumerate(draft.patients):
@@ -123,6 +123,19 @@ def _accused(verb: Token) -> list[Token]:
         for pobj in child.children if pobj.dep_ == "pobj"
     ]
     return on or objects
+
+
+def _unnamed_fighters(window: list[Span], doer: ActorRef) -> ActorRef | None:
+    """Unnamed armed men the event's sentences tell of ("one of the last bastions of the
+    Islamist rebels"), not the doer's own words."""
+    for sentence in window:
+        for token in sentence:
+            if doer.start <= token.idx < doer.end or token.pos_ != "NOUN" or role_of(token) != "armed_group":
+                continue
+            actor = resolve_actor(token)
+            if actor is not None and actor.kind == "armed_group" and actor.name is None:
+                return actor
+    return None
 
 
 def _the_one_group(window: list[Span], text: str, other_side: set[str | None]) -> ActorRef | None:
