@@ -465,3 +465,8 @@ def test_ground_taken_from_unnamed_fighters_was_theirs_not_the_states() -> None:
     text = "Kenyan troops took control of the port town of Kismayo on Sunday after days of fighting with the militants who had held it, officials said."
     report = next(r for r in run_extract(text, "2012-10-01") if not r.background)
     assert (report.actor1, report.actor2, report.location) == ("Military Forces of Kenya", "Unidentified Armed Group (Somalia)", "Kismayo")
+
+
+def test_people_named_by_their_work_are_civilians() -> None:
+    [report] = run_extract("Two engineers were killed by a drone strike in northern Mali on Sunday; the army blamed an Islamist faction.", "2025-03-18")
+    assert (report.actor1, report.actor2, report.fatalities) == ("Unidentified Armed Group (Mali)", "Civilians (Mali)", 2)
