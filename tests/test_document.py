@@ -470,3 +470,8 @@ def test_ground_taken_from_unnamed_fighters_was_theirs_not_the_states() -> None:
 def test_people_named_by_their_work_are_civilians() -> None:
     [report] = run_extract("Two engineers were killed by a drone strike in northern Mali on Sunday; the army blamed an Islamist faction.", "2025-03-18")
     assert (report.actor1, report.actor2, report.fatalities) == ("Unidentified Armed Group (Mali)", "Civilians (Mali)", 2)
+
+
+def test_a_destination_is_no_place_of_the_event_but_tells_its_country() -> None:
+    [report] = run_extract("Militants attacked a convoy of trucks heading to Menaka on Friday, killing two drivers.", "2025-03-18")
+    assert (report.location, report.country, report.actor1, report.actor2) == (None, "Mali", "Unidentified Armed Group (Mali)", "Civilians (Mali)")

@@ -19,7 +19,7 @@ from sitrep.document.kinds import (
     TERRITORY_TAKEN,
 )
 from sitrep.extraction.actors import CROWD_EVENTS, KIND_NAMES, ActorRef, named_in
-from sitrep.extraction.arguments import CapitalOf, Located
+from sitrep.extraction.arguments import CapitalOf, Located, place_candidates
 from sitrep.extraction.numbers import Count
 from sitrep.guard import guarded
 from sitrep.records import Article, EventReport, Evidence, Relation
@@ -65,7 +65,7 @@ def resolve_drafts(article: Article, drafts: list[Draft]) -> list[EventReport]:
     drafts = [part for draft in drafts for part in _one_a_place(draft, article.text, context)]
     places = {id(d): _geocode(d, article.text, context) for d in drafts}
     dominant = Counter(p.iso2 for d in drafts for p, _ in places[id(d)]).most_common(1)
-    fallback_country = dominant[0][0] if dominant else (context.countries[0] if context.countries else None)
+    fallback_country = dominant[0][0] if dominant else (context.countries[0] if context.countries else _country_of_names(drafts, context))
     ids = {id(d): f"{article.id}#{n}" for n, d in enumerate(drafts, 1)}
     reports = []
     for draft in drafts:
@@ -182,6 +182,19 @@ def _geocode(draft: Draft, text: str, context: PlaceContext) -> list[tuple[Place
     listed = {(item.start, item.end) for item in draft.listed}
     villages = [village for located in unknown if (village := village_near(located, text, found, region, (located.start, located.end) in listed)) is not None]
     return found + villages
+
+
+def _country_of_names(drafts: list[Draft], context: PlaceContext) -> str | None:
+    """Where the text names no country and no event place, the country of a place the
+    events' sentences name in another role: "a convoy of trucks heading to Menaka" was not
+    attacked in Menaka, but in Mali."""
+    for draft in drafts:
+        for fact in draft.facts:
+            for name in place_candidates(fact.mention.sentence):
+                resolved = guarded("place", partial(resolve_phrase, name.text, context), None)
+                if resolved is not None:
+                    return resolved[2].iso2
+    return None
 
 
 def _story_region(context: PlaceContext) -> Place | None:
