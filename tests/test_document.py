@@ -475,3 +475,10 @@ def test_people_named_by_their_work_are_civilians() -> None:
 def test_a_destination_is_no_place_of_the_event_but_tells_its_country() -> None:
     [report] = run_extract("Militants attacked a convoy of trucks heading to Menaka on Friday, killing two drivers.", "2025-03-18")
     assert (report.location, report.country, report.actor1, report.actor2) == (None, "Mali", "Unidentified Armed Group (Mali)", "Civilians (Mali)")
+
+
+def test_a_bomber_who_set_off_his_own_vest_is_a_man_and_a_suicide_bombing() -> None:
+    [man] = run_extract("The bomber detonated his vest at a checkpoint near Gao on Monday, killing two soldiers.", "2025-03-18")
+    assert (man.sub_event_type, man.actor1, man.actor2) == ("Suicide bomb", "Unidentified Armed Group (Mali)", "Military Forces of Mali")
+    [aircraft] = run_extract("A bomber dropped its bombs on the market in Gao on Monday, killing two people.", "2025-03-18")
+    assert (aircraft.sub_event_type, aircraft.actor1) == ("Air/drone strike", "Military Forces of Mali")

@@ -20,6 +20,7 @@ DEMONSTRATIONS = family_types("Demonstrations")
 VIOLENCE = family_types("Political violence")
 AIR_RANK = 7
 SPECIFIC_RANK = 8
+SUICIDE_RANK = 10
 EXCESSIVE_FORCE = "Excessive force against protesters"
 OVERTAKEN = ("Battles", "Non-state actor overtakes territory")
 """Resolve tells it from ground regained by who took it."""
@@ -40,6 +41,8 @@ def mention_type(fact: MentionFacts) -> tuple[str, str, int]:
     head = fact.mention.head.trigger
     if head.sub_event_type == "Arrests" and any(p.kind == "protester" for p in fact.patients):
         return "Protests", "Protest with intervention", head.rank
+    if _blew_himself_up(fact):
+        return "Explosions/Remote violence", "Suicide bomb", SUICIDE_RANK
     if _forces_harm_protesters(fact):
         return "Protests", EXCESSIVE_FORCE, max(head.rank, SPECIFIC_RANK)
     if head.event_type in DEMONSTRATIONS and _armed_force_takes_ground(fact):
@@ -49,6 +52,21 @@ def mention_type(fact: MentionFacts) -> tuple[str, str, int]:
     if head.rank > GENERIC_RANK:
         return head.event_type, head.sub_event_type, head.rank
     return (*_generic_type(fact.agents, fact.patients, fact.weapons, head), head.rank)
+
+
+def _blew_himself_up(fact: MentionFacts) -> bool:
+    """"The bomber blew himself up", "detonated his vest": an explosion a man set off on
+    himself is a suicide bombing, whatever word tells it (cue kinds `personal_pronoun`,
+    `worn_explosive`)."""
+    personal, worn = cues("personal_pronoun"), cues("worn_explosive")
+    for hit in fact.mention.hits:
+        if hit.trigger.event_type != "Explosions/Remote violence":
+            continue
+        for thing in (*hit.token.children, *hit.start.children):
+            own = any(p.dep_ == "poss" and p.lower_ in personal for p in thing.children)
+            if thing.dep_ == "dobj" and (thing.lower_ in personal or own and thing.lemma_.lower() in worn):
+                return True
+    return False
 
 
 def _armed_force_takes_ground(fact: MentionFacts) -> bool:
@@ -67,7 +85,7 @@ def _forces_harm_protesters(fact: MentionFacts) -> bool:
 
 def _generic_type(agents: list[ActorRef], patients: list[ActorRef], weapons: list[Term], default: Any) -> tuple[str, str]:
     """A generic attack or killing is typed by who did it and to whom."""
-    agent_words = {w.lower().rstrip("s") for a in agents for w in a.text.split()}
+    agent_words = {w.lower().rstrip("s") for a in agents if a.kind != "armed_group" for w in a.text.split()}  # a bomber who blew himself up is no aircraft
     if agent_words & cues("air_agent") or any(w.value in ("Hellfire missile", "drone") for w in weapons):
         return "Explosions/Remote violence", "Air/drone strike"
     decided = [weapon_types()[w.value] for w in weapons if w.value in weapon_types()]

@@ -230,8 +230,15 @@ def _kind(head: Token, tokens: list[Token]) -> str | None:
 
 
 def _suicide_attacker(head: Token) -> bool:
-    """"A suicide bomber" is a man of an armed group, not a bomber aircraft."""
-    return any(child.lower_ == "suicide" for child in head.children if child.dep_ in ("compound", "amod", "nmod"))
+    """"A suicide bomber", or a bomber who "detonated his vest" or "blew himself up", is a
+    man of an armed group, not a bomber aircraft ("the bomber dropped its load" is one)."""
+    if any(child.lower_ == "suicide" for child in head.children if child.dep_ in ("compound", "amod", "nmod")):
+        return True
+    verb = head.head if head.dep_ == "nsubj" else None
+    personal = cues("personal_pronoun")
+    return verb is not None and any(
+        c.dep_ == "dobj" and (c.lower_ in personal or any(p.dep_ == "poss" and p.lower_ in personal for p in c.children)) for c in verb.children
+    )
 
 
 def _group_name(person: Token, tokens: list[Token]) -> list[Token]:
