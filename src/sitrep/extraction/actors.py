@@ -234,10 +234,11 @@ def _suicide_attacker(head: Token) -> bool:
     man of an armed group, not a bomber aircraft ("the bomber dropped its load" is one)."""
     if any(child.lower_ == "suicide" for child in head.children if child.dep_ in ("compound", "amod", "nmod")):
         return True
-    verb = head.head if head.dep_ == "nsubj" else None
-    personal = cues("personal_pronoun")
+    verb = head.head if head.dep_ == "nsubj" and head.lemma_.lower() == "bomber" else None
+    personal, worn = cues("personal_pronoun"), cues("worn_explosive")
     return verb is not None and any(
-        c.dep_ == "dobj" and (c.lower_ in personal or any(p.dep_ == "poss" and p.lower_ in personal for p in c.children)) for c in verb.children
+        c.dep_ == "dobj" and (c.lower_ in personal or c.lemma_.lower() in worn and any(p.dep_ == "poss" and p.lower_ in personal for p in c.children))
+        for c in verb.children
     )
 
 
