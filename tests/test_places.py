@@ -8,7 +8,7 @@ from conftest import run_extract
 
 from sitrep.cli import main
 from sitrep.resolve.gazetteer import fold, skeleton, strip_region_word
-from sitrep.resolve.places import article_context, resolve_phrase, resolve_place
+from sitrep.resolve.places import article_context, building_town, resolve_phrase, resolve_place
 
 
 def test_transliterations_share_a_key() -> None:
@@ -433,3 +433,12 @@ def test_a_village_keeps_its_name_without_the_district_word() -> None:
 def test_a_district_of_a_city_is_in_the_city() -> None:
     [report] = run_extract("A Russian missile hit a block of flats in the Shevchenkivskyi district of Kharkiv on Friday, officials said.", "2025-03-22")
     assert (report.location, report.actor2) == ("Kharkiv", "Civilians (Ukraine)")
+
+
+def test_a_building_of_a_town_is_in_the_town() -> None:
+    assert building_town("the University of Nairobi") == "Nairobi"
+    assert building_town("Nairobi University") == "Nairobi"
+    place = resolve_place("the University of Nairobi", ["KE"])
+    assert place is not None and place.name == "Nairobi"
+    [report] = run_extract("Police fired tear gas at students at the University of Nairobi on Tuesday.", "2024-06-26")
+    assert (report.location, report.country) == ("Nairobi", "Kenya")

@@ -36,6 +36,7 @@ ABROAD_MIN_POPULATION = 15_000
 MAX_VOTING_COUNTRIES = 3
 WEAK_BELOW_POPULATION = 100_000
 BIG_CITY = 100_000
+LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 GAZETTEER_KINDS = frozenset({"city", "admin1", "admin2"})
 DISTRICT_KINDS = frozenset({"admin1", "admin2"})
 """What a name in an aside is first: "Melbourne (Victoria)", "Belehede (Tongomayel, Soum)"."""
@@ -160,8 +161,12 @@ def _namesake_region(name: str, country: Place, preferred: set[str]) -> Place | 
 
 
 def building_town(name: str) -> str | None:
-    """The town a building is named after: "Pietermaritzburg High Court" → Pietermaritzburg."""
-    words = name.split()
+    """The town a building is named after: "Pietermaritzburg High Court" → Pietermaritzburg,
+    "the University of Dhaka" → Dhaka."""
+    words = LEADING_THE.sub("", name).split()
+    if len(words) > 2 and words[1].lower() == "of" and fold(words[0]) in cues("building"):
+        town = " ".join(words[2:])
+        return None if _country(town) is not None else town  # the Church of England is no place
     if len(words) < 2 or fold(words[-1]) not in cues("building"):
         return None
     while len(words) > 1 and fold(words[-1]) in cues("building") | cues("building_qualifier"):
