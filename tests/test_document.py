@@ -482,3 +482,8 @@ def test_a_bomber_who_set_off_his_own_vest_is_a_man_and_a_suicide_bombing() -> N
     assert (man.sub_event_type, man.actor1, man.actor2) == ("Suicide bomb", "Unidentified Armed Group (Mali)", "Military Forces of Mali")
     [aircraft] = run_extract("A bomber dropped its bombs on the market in Gao on Monday, killing two people.", "2025-03-18")
     assert (aircraft.sub_event_type, aircraft.actor1) == ("Air/drone strike", "Military Forces of Mali")
+
+
+def test_people_killed_in_a_raid_that_also_took_some_away_were_attacked() -> None:
+    [report] = run_extract("Gunmen stormed a village near Gusau on Sunday, killing nine people and kidnapping 20 others, residents said.", "2025-03-18")
+    assert (report.sub_event_type, report.fatalities, report.actor2) == ("Attack", 9, "Civilians (Nigeria)")

@@ -103,6 +103,8 @@ def settle_type(draft: Draft, context: str) -> None:
         draft.event_type, draft.sub_event_type = "Riots", "Mob violence"
     if draft.event_type == "Protests" and _protesters_destroy(draft):
         draft.event_type, draft.sub_event_type = "Riots", "Violent demonstration"
+    if draft.sub_event_type == "Abduction/forced disappearance" and _deaths(draft):
+        draft.sub_event_type = "Attack"  # ACLED: people killed in a raid that also took some away were attacked
     if draft.event_type == "Protests" and draft.sub_event_type != EXCESSIVE_FORCE and _deaths(draft):
         forces = any(a.kind in ("police", "military") for a in draft.agents)
         draft.event_type, draft.sub_event_type = ("Protests", EXCESSIVE_FORCE) if forces else ("Riots", "Violent demonstration")
