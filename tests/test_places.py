@@ -8,7 +8,12 @@ from conftest import run_extract
 
 from sitrep.cli import main
 from sitrep.resolve.gazetteer import fold, skeleton, strip_region_word
-from sitrep.resolve.places import article_context, building_town, resolve_phrase, resolve_place
+from sitrep.resolve.places import (
+    article_context,
+    building_town,
+    resolve_phrase,
+    resolve_place,
+)
 
 
 def test_transliterations_share_a_key() -> None:
@@ -168,6 +173,7 @@ def test_added_geonames_dumps_bring_villages_and_districts(tmp_path, monkeypatch
     from pathlib import Path
 
     from conftest import run_extract
+
     from sitrep.resolve.gazetteer import gazetteer, index_path
 
     shipped = gazetteer()
