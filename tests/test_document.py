@@ -487,3 +487,10 @@ def test_a_bomber_who_set_off_his_own_vest_is_a_man_and_a_suicide_bombing() -> N
 def test_people_killed_in_a_raid_that_also_took_some_away_were_attacked() -> None:
     [report] = run_extract("Gunmen stormed a village near Gusau on Sunday, killing nine people and kidnapping 20 others, residents said.", "2025-03-18")
     assert (report.sub_event_type, report.fatalities, report.actor2) == ("Attack", 9, "Civilians (Nigeria)")
+
+
+def test_criminal_gangs_are_named_as_acled_names_them() -> None:
+    [gang] = run_extract("Gang members shot dead two men in Culiacan on Sunday, police said.", "2025-03-18")
+    assert (gang.actor1, gang.actor2, gang.fatalities) == ("Unidentified Gang (Mexico)", "Civilians (Mexico)", 2)
+    [armed] = run_extract("Armed men killed two farmers near Culiacan on Sunday.", "2025-03-18")
+    assert armed.actor1 == "Unidentified Armed Group (Mexico)"

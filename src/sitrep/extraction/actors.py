@@ -6,6 +6,8 @@ civilians, named after the event's country once it is known.
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
@@ -32,6 +34,7 @@ KIND_NAMES = {
     "protester": ("Protesters ({name})", 6),
     "rioter": ("Rioters ({name})", 5),
 }
+GANG_NAME = "Unidentified Gang ({name})"
 CROWD_EVENTS = {"Protests": "protester", "Riots": "rioter"}
 MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "nummod", "det", "quantmod", "case", "punct", "appos", "npadvmod"}
 
@@ -55,6 +58,8 @@ class ActorRef:
         iso2 = self.country or fallback_country
         country = countries().get(iso2) if iso2 else None
         template, inter = KIND_NAMES[self.kind]
+        if self.kind == "armed_group" and set(re.findall(r"[a-z]+", self.text.lower())) & cues("gang_word"):
+            template = GANG_NAME  # ACLED: "Unidentified Gang (Mexico)" for criminal gangs
         if country is None:
             bare = template.split(" (")[0].replace(" of {of_name}", "")
             return ActorRef(bare, inter, self.kind, None, self.start, self.end, self.text)
@@ -205,7 +210,7 @@ def _kind(head: Token, tokens: list[Token]) -> str | None:
     John Doe" and "Ogaden commander Abdi" are of the force their title names, "British
     militant John Doe" is a person); aircraft are military."""
     roles = role_nouns()
-    armed = any(t.lower_ in ("armed", "gunmen") and t.i < head.i for t in tokens)
+    armed = any((t.lower_ in ("armed", "gunmen") or t.lower_ in cues("gang_word")) and t.i < head.i for t in tokens)  # "gang members"
     whole = next((p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
     counted = head.pos_ == "NUM" or head.lower_ in vague_numbers()
     if (head.lemma_.lower() in cues("partitive") or counted) and whole is not None and role_of(whole) is not None:
