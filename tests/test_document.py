@@ -494,3 +494,8 @@ def test_criminal_gangs_are_named_as_acled_names_them() -> None:
     assert (gang.actor1, gang.actor2, gang.fatalities) == ("Unidentified Gang (Mexico)", "Civilians (Mexico)", 2)
     [armed] = run_extract("Armed men killed two farmers near Culiacan on Sunday.", "2025-03-18")
     assert armed.actor1 == "Unidentified Armed Group (Mexico)"
+
+
+def test_a_coalition_a_state_led_struck_as_that_state() -> None:
+    [report] = run_extract("Saudi-led coalition air raids targeted a village in Sadah governorate on Monday, residents said.", "2025-03-18")
+    assert (report.sub_event_type, report.actor1, report.assoc_actor_1, report.country) == ("Air/drone strike", "Military Forces of Saudi Arabia", [], "Yemen")

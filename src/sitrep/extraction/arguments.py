@@ -319,8 +319,9 @@ def _roles(mention: Mention) -> MentionFacts:
         else:
             modifiers = [c for holder in {token.i: token, hit.start.i: hit.start}.values() for c in holder.children]
             facts.agents += _actors(c for c in modifiers if c.dep_ in ("compound", "amod", "nmod", "poss") and (c.ent_type_ or role_of(c)))
-            if hit.trigger.event_type == "Explosions/Remote violence":
-                facts.agents += _actors(_leaders(modifiers))
+            if hit.trigger.event_type == "Explosions/Remote violence" and (leaders := _actors(_leaders(modifiers))):
+                unstated = [a for a in facts.agents if a.name is None and a.country is None and a.kind == "military"]
+                facts.agents = leaders + [a for a in facts.agents if a not in unstated]  # "Saudi-led coalition air raids": the Saudis' coalition
             facts.agents += _actors(p for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "of") for p in c.children)
             objects = []
             _governor_roles(token, facts)
