@@ -469,3 +469,8 @@ def test_with_people_killed_counts_the_dead_as_no_doer() -> None:
 def test_two_missiles_are_no_two_events() -> None:
     [report] = run_extract("Russian forces fired two ballistic missiles at Sumy on Wednesday, killing at least six civilians, officials said.", "2025-03-20")
     assert report.fatalities == 6
+
+
+def test_a_weapon_after_with_is_no_absolute_clause() -> None:
+    [report] = run_extract("On 12 March 2025, the Russian military forces shelled with heavy weapons the positions near Vuhledar.", "2025-03-18")
+    assert (report.sub_event_type, report.actor1) == ("Shelling/artillery/missile attack", "Military Forces of Russia")

@@ -376,8 +376,9 @@ def _several_acts(word: Token) -> bool:
 
 def _absolute(verb: Token) -> bool:
     """"with three guards killed": a participle after "with" whose subject suffered it."""
-    with_ = verb.head.lower_ == "with" or any(c.lower_ == "with" for c in verb.children)
-    return verb.tag_ == "VBN" and with_ and any(c.dep_ == "nsubj" for c in verb.children) and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    with_ = verb.head.lower_ == "with" or any(c.lower_ == "with" and subjects and c.i < subjects[0].i for c in verb.children)  # not "forces shelled with heavy weapons"
+    return verb.tag_ == "VBN" and with_ and bool(subjects) and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _reduced_relative(verb: Token) -> bool:
