@@ -7,7 +7,6 @@ civilians, named after the event's country once it is known.
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
