@@ -455,7 +455,7 @@ def test_a_name_listed_among_towns_is_a_village_the_gazetteer_lacks() -> None:
 
 
 def test_armed_men_tied_to_a_named_group_are_that_group() -> None:
-    text = ("U.S. forces conducted an airstrike near Jilib on Monday, killing 10 militants associated with al-Shabaab. "
+    text = ("U.S. forces conducted an airstrike near Jilib on Monday, killing 10 fighters associated with al-Shabaab. "
             "The strike came as Islamic State fighters clashed with Puntland forces in the north.")
     strike = next(r for r in run_extract(text, "2025-03-16") if r.sub_event_type == "Air/drone strike")
     assert (strike.actor1, strike.actor2, strike.fatalities) == ("Military Forces of the United States", "Al Shabaab", 10)

@@ -65,8 +65,8 @@ def _attribute_doer(draft: Draft, window: list[Span], text: str) -> None:
 def _name_the_targets(draft: Draft, window: list[Span], text: str) -> None:
     """"Jets struck Kurdish militant positions ... positions used by the PKK": unnamed armed men
     struck are the one armed group the event's sentences name, other than its doer; and
-    ground a state's forces took was taken from that group ("the army captured the market,
-    tightening its siege on the rebels")."""
+    ground a state's forces took was taken from that group ("troops recaptured the town,
+    driving out Rapid Support Forces fighters")."""
     doer = {draft.actor1.name} if draft.actor1 is not None and draft.actor1.name else set()
     if not draft.patients and draft.sub_event_type in TERRITORY_TAKEN and draft.actor1 is not None and draft.actor1.inter == STATE_FORCES_AT_HOME:
         group = _the_one_group(window, text, doer) or _unnamed_fighters(window, draft.actor1)
@@ -126,8 +126,8 @@ def _accused(verb: Token) -> list[Token]:
 
 
 def _unnamed_fighters(window: list[Span], doer: ActorRef) -> ActorRef | None:
-    """Unnamed armed men the event's sentences tell of ("one of the last bastions of the
-    Islamist rebels"), not the doer's own words."""
+    """Unnamed armed men the event's sentences tell of ("after days of fighting with the
+    militants who had held it"), not the doer's own words."""
     for sentence in window:
         for token in sentence:
             if doer.start <= token.idx < doer.end or token.pos_ != "NOUN" or role_of(token) != "armed_group":

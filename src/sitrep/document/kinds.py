@@ -9,7 +9,7 @@ from typing import Any
 from sitrep.data.lexicon import Term, cues, family_types, weapon_types
 from sitrep.document.draft import Draft, marked
 from sitrep.extraction import subevent
-from sitrep.extraction.actors import ActorRef
+from sitrep.extraction.actors import ActorRef, set_off_on_himself
 from sitrep.extraction.arguments import MentionFacts
 from sitrep.extraction.detect import takes_ground
 
@@ -56,17 +56,11 @@ def mention_type(fact: MentionFacts) -> tuple[str, str, int]:
 
 def _blew_himself_up(fact: MentionFacts) -> bool:
     """"The bomber blew himself up", "detonated his vest": an explosion a man set off on
-    himself is a suicide bombing, whatever word tells it (cue kinds `personal_pronoun`,
-    `worn_explosive`)."""
-    personal, worn = cues("personal_pronoun"), cues("worn_explosive")
-    for hit in fact.mention.hits:
-        if hit.trigger.event_type != "Explosions/Remote violence":
-            continue
-        for thing in (*hit.token.children, *hit.start.children):
-            own = any(p.dep_ == "poss" and p.lower_ in personal for p in thing.children)
-            if thing.dep_ == "dobj" and (thing.lower_ in personal or own and thing.lemma_.lower() in worn):
-                return True
-    return False
+    himself is a suicide bombing, whatever word tells it."""
+    return any(
+        hit.trigger.event_type == "Explosions/Remote violence" and (set_off_on_himself(hit.token) or set_off_on_himself(hit.start))
+        for hit in fact.mention.hits
+    )
 
 
 def _armed_force_takes_ground(fact: MentionFacts) -> bool:

@@ -108,7 +108,7 @@ def resolve_actor(head: Token) -> ActorRef | None:
 
 
 def _affiliation(head: Token) -> ActorRef | None:
-    """"militants associated with al-Shabaab", "fighters linked to the Islamic State",
+    """"gunmen associated with ISWAP", "fighters linked to the Islamic State",
     "gunmen loyal to X": armed men of the group they are tied to (cue kind `affiliation`)."""
     for tie in head.children:
         if tie.dep_ in ("acl", "amod") and tie.lemma_.lower() in cues("affiliation"):
@@ -238,9 +238,14 @@ def _suicide_attacker(head: Token) -> bool:
     man of an armed group, not a bomber aircraft ("the bomber dropped its load" is one)."""
     if any(child.lower_ == "suicide" for child in head.children if child.dep_ in ("compound", "amod", "nmod")):
         return True
-    verb = head.head if head.dep_ == "nsubj" and head.lemma_.lower() == "bomber" else None
+    return head.dep_ == "nsubj" and head.lemma_.lower() == "bomber" and set_off_on_himself(head.head)
+
+
+def set_off_on_himself(verb: Token) -> bool:
+    """"blew himself up", "detonated his vest": the doer set the explosive off on his own
+    body (cue kinds `personal_pronoun`, `worn_explosive`)."""
     personal, worn = cues("personal_pronoun"), cues("worn_explosive")
-    return verb is not None and any(
+    return any(
         c.dep_ == "dobj" and (c.lower_ in personal or c.lemma_.lower() in worn and any(p.dep_ == "poss" and p.lower_ in personal for p in c.children))
         for c in verb.children
     )

@@ -146,8 +146,8 @@ def resolve_place(name: str, context: Iterable[str] = (), regions: Iterable[str]
 
 def _countries_of_regions(regions: Iterable[str]) -> set[str]:
     """The countries of the first-level regions a text names: a name spelt like a big city
-    abroad is not that city when the text says which region it lies in ("Gwer, Benue State"
-    is not Gweru, Zimbabwe)."""
+    abroad is not that city when the text says which region it lies in ("Mombasi, Kano
+    State" is not Mombasa, Kenya)."""
     return {m.entry.iso2 for region in regions for m in gazetteer().lookup(region) if m.entry.kind == "admin1"}
 
 
@@ -162,7 +162,7 @@ def _namesake_region(name: str, country: Place, preferred: set[str]) -> Place | 
 
 def building_town(name: str) -> str | None:
     """The town a building is named after: "Pietermaritzburg High Court" → Pietermaritzburg,
-    "the University of Dhaka" → Dhaka."""
+    "the University of Nairobi" → Nairobi."""
     words = LEADING_THE.sub("", name).split()
     if len(words) > 2 and words[1].lower() == "of" and fold(words[0]) in cues("building"):
         town = " ".join(words[2:])

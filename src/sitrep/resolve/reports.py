@@ -92,8 +92,8 @@ def _one_a_place(draft: Draft, text: str, context: PlaceContext) -> list[Draft]:
     region ("in Srinagar, Jammu and Kashmir" names one town and its region). A name the
     gazetteer does not know is taken for the village it most often is. Each takes the toll
     told for it ("one killed in X, two in Y"); where none is told place by place, the toll
-    stays with the first place. A region in the list says where the towns lie: "in Al-Dali
-    and Al-Mazmum areas of Sennar State" is two events, one in each town."""
+    stays with the first place. A region in the list says where the towns lie: "in Kadugli
+    and Dilling areas of South Kordofan State" is two events, one in each town."""
     regions = [(a.start, b.end) for a, b, name in _names_joined(draft.listed, text) if _is_region(name, context)]
     towns = [p for p in draft.listed if not any(start <= p.start and p.end <= end for start, end in regions)]
     if len(towns) < 2 or _region_after_town(draft.listed, context):
