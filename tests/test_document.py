@@ -499,3 +499,43 @@ def test_criminal_gangs_are_named_as_acled_names_them() -> None:
 def test_a_coalition_a_state_led_struck_as_that_state() -> None:
     [report] = run_extract("Saudi-led coalition air raids targeted a village in Sadah governorate on Monday, residents said.", "2025-03-18")
     assert (report.sub_event_type, report.actor1, report.assoc_actor_1, report.country) == ("Air/drone strike", "Military Forces of Saudi Arabia", [], "Yemen")
+
+
+def test_an_alliance_whose_members_are_listed_acts_as_one() -> None:
+    text = ("The Northern Alliance, made up of the Kachin Independence Army (KIA), the Arakan Army (AA) and the Shan "
+            "State Army (SSA), seized the town of Laukkai in Shan State on Friday.")
+    [report] = run_extract(text, "2023-11-04")
+    assert (report.actor1, report.assoc_actor_1) == ("Northern Alliance", [])
+
+
+def test_members_of_a_security_force_are_that_force() -> None:
+    text = "Gunmen ambushed a convoy near Damaturu on Friday and killed 14 Nigerian security force members, police said."
+    [report] = run_extract(text, "2023-11-04")
+    assert (report.actor2, report.fatalities) == ("Military Forces of Nigeria", 14)
+
+
+def test_the_killings_told_again_give_the_village_they_happened_in() -> None:
+    text = ("Attackers armed with knives killed nine farmers on Monday near Butembo in eastern Congo, officials said.\n\n"
+            "The killings took place in the village of Kabingo, some 40 km north of Butembo, a local official said.")
+    [report] = run_extract(text, "2019-03-04")
+    assert (report.location, report.admin1, report.fatalities) == ("Kabingo", "Nord-Kivu", 9)
+
+
+def test_crimes_a_group_is_accused_of_are_no_event() -> None:
+    text = ("Gunmen killed 12 villagers near Oicha on Monday, officials said.\n\n"
+            "The militia stands accused of widespread abuses such as torture and rape.")
+    assert [r.sub_event_type for r in run_extract(text, "2019-03-04")] == ["Attack"]
+
+
+def test_the_group_that_says_it_took_a_town_did_not_lose_it() -> None:
+    text = ("ADF rebels in the east of Congo have seized the small border town of Kasindi, the rebel group and local aid "
+            "workers said on Friday, sending 5,000 people fleeing.")
+    [report] = run_extract(text, "2022-06-13")
+    assert (report.actor1, report.actor2) == ("ADF: Allied Democratic Forces", "Military Forces of the Democratic Republic of Congo")
+
+
+def test_a_town_and_country_dateline_in_title_case_is_no_actor() -> None:
+    text = ("Kabul, Afghanistan: The Taliban attacked a police post in Kunduz province on Tuesday, killing four officers, "
+            "police and the group said.")
+    [report] = run_extract(text, "2019-12-24")
+    assert (report.actor1, report.assoc_actor_1, report.fatalities) == ("Taliban", [], 4)

@@ -474,3 +474,12 @@ def test_two_missiles_are_no_two_events() -> None:
 def test_a_weapon_after_with_is_no_absolute_clause() -> None:
     [report] = run_extract("On 12 March 2025, the Russian military forces shelled with heavy weapons the positions near Vuhledar.", "2025-03-18")
     assert (report.sub_event_type, report.actor1) == ("Shelling/artillery/missile attack", "Military Forces of Russia")
+
+
+def test_a_victim_named_by_surname_is_named_in_full() -> None:
+    from sitrep import nlp
+    from sitrep.extraction.roles import document_roles
+
+    text = ("urban guerrillas yesterday murdered presidential candidate hernando perez villa in cali. the government "
+            "condemned the murder of perez villa, a member of the liberal party.")
+    assert [f.text for f in document_roles(nlp.parse(text)) if f.role == "victim"] == ["hernando perez villa"]

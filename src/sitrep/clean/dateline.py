@@ -12,6 +12,8 @@ import calendar
 import re
 from datetime import datetime
 
+from sitrep.data.lexicon import country_matcher
+
 MONTH_NUMBERS = {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name} | {"sept": 9}
 MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 DAY = r"\d{1,2}(?:st|nd|rd|th)?"
@@ -106,6 +108,14 @@ WIRE_DATELINE = re.compile(
 """A wire story's place dateline at a paragraph's start: "KINSHASA (Reuters) - ", "ADEN, March 14
 (Reuters) — ", "BEIRUT — ", "KIDAL, Mali (AP) — "."""
 
+TITLED_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][a-z'.]+(?:[ -][A-Z][a-z'.]+)*),\s*(?P<country>[A-Z][a-z]+(?:\s[A-Z][a-z]+)*)"
+    r"\s*(?:\([A-Za-z .&-]{2,30}\))?\s*(?:[-–—]{1,2}|:)\s",
+    re.MULTILINE,
+)
+"""The same in title case, which only a country after the town marks as a dateline:
+"Kabul, Afghanistan: The Taliban ...", "Goma, Congo (AP) — ..."."""
+
 
 def wire_day(text: str, published: datetime | None) -> datetime | None:
     """"ADEN, March 14 (Reuters) — ": the day the wire filed the story, in the year of the
@@ -128,5 +138,8 @@ def wire_day(text: str, published: datetime | None) -> datetime | None:
 def wire_dateline(text: str) -> tuple[str, int, int] | None:
     """The dateline's town and the span of the whole dateline: where the outlet filed from,
     which names no actor and is not where the event happened, but tells its country."""
-    match = WIRE_DATELINE.search(text[: TOP_CHARS * 2])
+    top = text[: TOP_CHARS * 2]
+    match = WIRE_DATELINE.search(top)
+    if match is None:
+        match = next((m for m in TITLED_DATELINE.finditer(top) if country_matcher().find(m.group("country"))), None)
     return (match.group("place").title(), match.start(), match.end()) if match else None

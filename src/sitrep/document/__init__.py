@@ -76,6 +76,7 @@ def _outside_the_dateline(events: list[Draft], text: str) -> None:
     for draft in events:
         draft.agents = [a for a in draft.agents if not start <= a.start < end]
         draft.patients = [p for p in draft.patients if not start <= p.start < end]
+        draft.associates = [a for a in draft.associates if not start <= a.start < end]
         draft.places = [p for p in draft.places if not start <= p.start < end]
 
 

@@ -74,7 +74,18 @@ def phrase_tokens(head: Token) -> list[Token]:
             tokens.extend(child.subtree)
         elif child.dep_ == "prep" and child.lower_ in ("in", "of", "from") and child.i > head.i:
             tokens.extend(child.subtree)
-    return sorted(set(tokens), key=lambda t: t.i)
+    return _around(head, {t.i for t in tokens})
+
+
+def _around(head: Token, chosen: set[int]) -> list[Token]:
+    """The unbroken run of chosen tokens about the head: a comma the parse hangs on the head
+    ("The coalition, formed by X, took") brings no words of the clause between."""
+    start, end = head.i, head.i + 1
+    while start - 1 in chosen:
+        start -= 1
+    while end in chosen:
+        end += 1
+    return list(head.doc[start:end])
 
 
 def resolve_actor(head: Token) -> ActorRef | None:
@@ -216,6 +227,10 @@ def _kind(head: Token, tokens: list[Token]) -> str | None:
         return role_of(whole)  # "members of a militia", "21 of the participants", "dozens of gunmen"
     if whole is not None and any(t.lower_ == "armed" for t in whole.lefts):
         return "armed_group"  # "a group of armed men", "an unknown number of armed individuals"
+    modifiers = [t for t in tokens if t.i < head.i and t.dep_ in ("compound", "amod")]
+    forces = [roles[t.lemma_.lower()] for t in reversed(modifiers) if roles.get(t.lemma_.lower()) in ("military", "police", "armed_group")]
+    if head.lemma_.lower() in cues("partitive") and forces:
+        return forces[0]  # "army unit members", "militia members": what they are members of
     kind = role_of(head)
     if armed and kind in (None, "civilian") or _suicide_attacker(head):
         return "armed_group"
@@ -224,13 +239,12 @@ def _kind(head: Token, tokens: list[Token]) -> str | None:
     text = doc_text(head.doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
     if any(w.start <= head.idx - tokens[0].idx < w.end and w.value in platforms() for w in weapon_matcher().find(text)):
         return "military"
-    modifiers = [t for t in tokens if t.i < head.i and t.dep_ in ("compound", "amod")]
     if head.pos_ == "PROPN" and head.ent_type_ != "PERSON":
         return None
     if head.ent_type_ == "PERSON":
         state = (roles[t.lemma_.lower()] for t in modifiers if roles.get(t.lemma_.lower()) in ("military", "police"))
         return next(state, "armed_group" if _group_name(head, tokens) else None)
-    return next((roles[t.lemma_.lower()] for t in modifiers if roles.get(t.lemma_.lower()) in ("military", "police", "armed_group")), None)
+    return forces[0] if forces else None
 
 
 def _suicide_attacker(head: Token) -> bool:

@@ -305,7 +305,7 @@ def _roles(mention: Mention) -> MentionFacts:
             subjects = [c for c in subject_holder.children if c.dep_ == "nsubj"]
             if hit.trigger.takes_ground and verb.lemma_.lower() == "fall" or token.lemma_.lower() == "die" or _absolute(verb):
                 subjects = []  # "Kutkai fell on Sunday": the ground taken; "28 people died": the dead, not who killed them
-            facts.agents += _actors(subjects)
+            facts.agents += _actors(_without_members(subjects, verb))
             if subjects and subjects[0].pos_ == "PRON" and not facts.agents:
                 facts.agents += _speaker_actors(subject_holder, cues("speech"))
             facts.agents += _actors(p for v in (verb, *verb.conjuncts) for c in v.children if c.dep_ == "agent" for p in c.children)
@@ -359,10 +359,31 @@ def _roles(mention: Mention) -> MentionFacts:
             facts.injured = _largest(facts.injured, hurt)
         _quantities(token, facts)
     facts.agents = _unique(facts.agents)
-    facts.patients = [p for p in _unique(facts.patients) if p.name not in {a.name for a in facts.agents} or p.name is None]
+    facts.patients = [p for p in _unique(facts.patients) if (p.name not in {a.name for a in facts.agents} or p.name is None) and not _the_doer_again(p, facts.agents)]
     if any(_several_acts(hit.token) for hit in mention.hits):
         facts.victims = None  # "killed at least 27 people in two separate attacks": the sum of two events' tolls
     return facts
+
+
+def _the_doer_again(patient: ActorRef, agents: list[ActorRef]) -> bool:
+    """"ADF fighters took the town, the armed group said": "the group" beside a named group
+    that acts is that group, not the one it acted on (cue kind `group_anaphor`)."""
+    words = patient.text.lower().split()
+    return (
+        patient.name is None and patient.kind == "armed_group" and len(words) > 1 and words[0] == "the"
+        and words[-1] in cues("group_anaphor") and any(a.name is not None and a.kind != "military" for a in agents)
+    )
+
+
+def _without_members(subjects: list[Token], verb: Token) -> list[Token]:
+    """"A coalition made up of X, Y and Z took the town": the parse may make Y a second
+    subject; a group whose members a clause lists (cue kind `membership`) acts as
+    one, so a subject inside that clause is no doer of its own."""
+    listed = [
+        clause for subject in subjects for clause in subject.children
+        if clause.dep_ in ("acl", "relcl") and clause.lemma_.lower() in cues("membership")
+    ]
+    return [s for s in subjects if not any(clause.i < s.i < verb.i for clause in listed)]
 
 
 def _several_acts(word: Token) -> bool:
@@ -507,11 +528,22 @@ def _actors(heads: object) -> list[ActorRef]:
     found: list[ActorRef] = []
     for head in heads:  # type: ignore[attr-defined]
         for member in [head, *head.conjuncts]:
-            if member.i >= head.i:
+            if member.i >= head.i and not (member.i > head.i and _speaker_misread(member)):
                 actor = resolve_actor(member)
                 if actor is not None:
                     found.append(actor)
     return found
+
+
+def _speaker_misread(member: Token) -> bool:
+    """"took the town of X, the armed group and aid workers said": the parse may join the
+    speakers to the object; a conjunct right before a verb of saying that has no
+    subject of its own is that verb's subject."""
+    after = member.right_edge.i + 1
+    if after >= len(member.doc):
+        return False
+    verb = member.doc[after]
+    return verb.lemma_.lower() in cues("speech") and not any(c.dep_.startswith("nsubj") for c in verb.children)
 
 
 def _unique(actors: list[ActorRef]) -> list[ActorRef]:

@@ -260,7 +260,15 @@ def _is_hypothetical(token: Token) -> bool:
             return True
         if node.i != token.i and node.pos_ == "NOUN" and node.lemma_.lower() in report_nouns:
             return True
+        if node.i != token.i and node.lemma_.lower() in cues("charge") and _bare_noun(token):
+            return True
     return False
+
+
+def _bare_noun(token: Token) -> bool:
+    """"rape" of "accused of abuses including rape": a crime named, not an act told ("the
+    attack", "Monday's raid" and "attacking the village" tell one)."""
+    return token.pos_ == "NOUN" and not any(c.dep_ in ("det", "poss") for c in token.children)
 
 
 def _relation_word(token: Token) -> Token | None:

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from sitrep.data.lexicon import cues
+from sitrep.data.lexicon import cues, role_nouns
 from sitrep.extraction import linear
 from sitrep.extraction.fillers import RoleFiller, distinct, mention_key
 
@@ -33,6 +33,7 @@ LEFT_MODIFIERS = ("compound", "amod", "nmod", "poss", "nummod", "quantmod", "npa
 RIGHT_MODIFIERS = ("compound", "appos", "amod")
 LEADING_FUNCTION_WORDS = ("det", "predet", "punct", "cc")
 MAX_PATH = 4
+WINDOW = 6
 MAX_NAME_WORDS_ADDED = 2
 
 
@@ -108,10 +109,26 @@ def head_features(head: Token, sentence_index: int, frequency: Counter[str]) -> 
         features += [f"prep={head.head.lower_}", f"prep_governor={head.head.lower_}:{head.head.head.lemma_.lower()}"]
     if head.dep_ in ("compound", "amod"):
         features.append(f"modifies={head.head.lemma_.lower()}")
+    features += _nearby_verbs(head)
     governor = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
     if governor is not None:
         features.append(f"negated={any(c.dep_ == 'neg' for c in governor.children)}")
         features += [f"sibling={c.dep_}:{c.lemma_.lower()}" for c in governor.children if c.dep_ in ("nsubj", "dobj", "nsubjpass", "agent") and c.i != head.i]
+    return features
+
+
+def _nearby_verbs(head: Token) -> list[str]:
+    """The verbs just before and after a head in its sentence, read without the parse,
+    which fails on lowercased wire text ("murdered university student mario flores" is
+    parsed with "flores" as its root)."""
+    sentence = head.sent
+    before = next((t for t in reversed(sentence[: head.i - sentence.start]) if t.pos_ == "VERB"), None)
+    after = next((t for t in sentence[head.i - sentence.start + 1 :] if t.pos_ == "VERB"), None)
+    features = []
+    if before is not None and head.i - before.i <= WINDOW:
+        features.append(f"verb_before={before.lemma_.lower()}")
+    if after is not None and after.i - head.i <= WINDOW:
+        features.append(f"verb_after={after.lemma_.lower()}")
     return features
 
 
@@ -155,20 +172,19 @@ def role_fillers(doc: Doc, sentences: Iterable[Span] | None = None, heads: tuple
             if role != NONE and probability >= FILLER_PROBABILITY:
                 span = doc[start:end]
                 fillers.append(RoleFiller(role, span.start_char, span.end_char, span.text, float(probability)))
-    return distinct(_whole_names(doc, rows, fillers))
+    return distinct(_whole_names(doc, fillers))
 
 
-def _whole_names(doc: Doc, rows: list[tuple[tuple[int, int, int], dict[str, float]]], fillers: list[RoleFiller]) -> list[RoleFiller]:
+def _whole_names(doc: Doc, fillers: list[RoleFiller]) -> list[RoleFiller]:
     """A victim named in part is named in full where the text also gives the name with
-    one or two more name words: "carlos ruiz" → "carlos ruiz velasco" of "judge carlos ruiz
-    velasco" (MUC-4 keys and readers both want the full name; dev Victim F1 0.327 → 0.350)."""
-    names = [doc[start:end] for (start, end, _), _ in rows]
+    more name words: "jaramillo" → "bernardo jaramillo ossa" of "candidate bernardo
+    jaramillo ossa" (MUC-4 keys and readers both want the full name). The longest name
+    wins; of two as long, the one the words end ("X" → "Y X" rather than "X Z")."""
     whole = []
     for filler in fillers:
         words = mention_key(filler.text).split()
-        longer = [longest for name in names if filler.role == "victim" and words and (longest := _name_going_on(name, words)) is not None]
-        if longer:
-            span = max(longer, key=len)
+        if filler.role == "victim" and words and (names := _names_around(doc, words)):
+            span = max(names, key=lambda name: (len(name), name[-1].lower_ == words[-1]))
             filler = RoleFiller(filler.role, span.start_char, span.end_char, span.text, filler.probability)
         whole.append(_bare_name(doc, filler))
     return whole
@@ -193,16 +209,29 @@ def _bare_name(doc: Doc, filler: RoleFiller) -> RoleFiller:
     return RoleFiller(filler.role, bare.start_char, bare.end_char, bare.text, filler.probability)
 
 
-def _name_going_on(name: Span, words: list[str]) -> Span | None:
-    """The words inside a longer name with the name words that follow them in it."""
-    lowered = [t.lower_ for t in name]
-    for first in range(len(lowered) - len(words)):
-        if lowered[first : first + len(words)] == words:
-            end = first + len(words)
-            while end < len(name) and end < first + len(words) + MAX_NAME_WORDS_ADDED and name[end].pos_ in NOUN_TAGS:
-                end += 1
-            return name[first:end] if end > first + len(words) else None
-    return None
+def _names_around(doc: Doc, words: list[str]) -> list[Span]:
+    """Every occurrence of the words in the text with the name words on either side."""
+    lowered = [t.lower_ for t in doc]
+    longer = []
+    for first in range(len(lowered) - len(words) + 1):
+        if lowered[first : first + len(words)] != words:
+            continue
+        start, end = first, first + len(words)
+        while start > max(0, first - MAX_NAME_WORDS_ADDED) and _is_name_word(doc[start - 1]):
+            start -= 1
+        while end < min(len(doc), first + len(words) + MAX_NAME_WORDS_ADDED) and _is_name_word(doc[end]):
+            end += 1
+        if end - start > len(words):
+            longer.append(doc[start:end])
+    return longer
+
+
+def _is_name_word(token: Token) -> bool:
+    """A word that may be part of a person's name: no title, no role noun, no function word."""
+    return (
+        token.is_alpha and not token.is_stop and token.pos_ in ("PROPN", "NOUN", "ADJ", "X") and token.tag_ != "NNS"
+        and not {token.lower_, token.lemma_.lower()} & (cues("person_title") | role_nouns().keys())
+    )
 
 
 def incident_probability(text: str) -> float:
