@@ -22,6 +22,7 @@ from sitrep.document.kinds import (
     TERRITORY_TAKEN,
 )
 from sitrep.extraction.actors import ActorRef, named_in, resolve_actor, role_of
+from sitrep.extraction.arguments import HANDOVER
 from sitrep.nlp import doc_text
 
 DEFINITE = re.compile(r"\bthe\s+(?:\w+\s+)?\w+$", re.IGNORECASE)
@@ -34,16 +35,27 @@ def attribute(events: list[Draft], doc: Doc) -> None:
     Islamist faction"), where its own words name no doer, or only unnamed armed men or an
     aircraft of no stated country (whose state the place does not tell); else,
     for unnamed armed men, the one armed group its sentences (and the sentence after each)
-    name, if they name exactly one that it was not done to. An event with no doer at all
+    name, if they name exactly one that it was not done to, else, for the story's lead
+    act, the one armed group the whole story names. An event with no doer at all
     takes no group merely named: the group beside an air strike is more often its target."""
     sentences = list(doc.sents)
     text = doc_text(doc)
     for draft in events:
+        window = [sentences[i] for i in _window(draft, len(sentences))]
+        if draft.sub_event_type == HANDOVER and not draft.agents:
+            _the_receiver(draft, window, text)
         if draft.event_type not in ATTRIBUTED_TYPES:
             continue
-        window = [sentences[i] for i in _window(draft, len(sentences))]
         _attribute_doer(draft, window, text)
         _name_the_targets(draft, window, text)
+
+
+def _the_receiver(draft: Draft, window: list[Span], text: str) -> None:
+    """"The brigade based near X capitulated on Monday, a KIA spokesman said": ground handed
+    over with no receiver told went to the one armed group the event's sentences name."""
+    group = _the_one_group(window, text, {p.name for p in draft.patients if p.name})
+    if group is not None:
+        draft.agents.insert(0, group)
 
 
 def _attribute_doer(draft: Draft, window: list[Span], text: str) -> None:
@@ -52,7 +64,11 @@ def _attribute_doer(draft: Draft, window: list[Span], text: str) -> None:
         return
     armed_men = doer is not None and doer.kind == "armed_group"
     acted_on = {p.name for p in draft.patients if p.name}
-    group = _blamed(window) or _the_group_claiming(draft, text) or (_the_one_group(window, text, acted_on) if armed_men else None)
+    whole_story = [span for span in window[0].doc.sents] if draft.lead and armed_men else []
+    group = (
+        _blamed(window) or _the_group_claiming(draft, text)
+        or (_the_one_group(window, text, acted_on) or _the_one_group(whole_story, text, acted_on) if armed_men else None)
+    )
     if group is None:
         return
     draft.patients = [p for p in draft.patients if p.name is None or p.name != group.name]

@@ -101,8 +101,8 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
 
 
 def _match(token: Token) -> TriggerHit | None:
-    if token.ent_type_ in QUANTITY_ENTITIES:
-        return None
+    if token.ent_type_ in QUANTITY_ENTITIES and token.pos_ != "VERB":
+        return None  # the tagger may swallow the verb before a number ("kidnapped over 100" as one number)
     if token.ent_type_ in NAME_ENTITIES and token.ent_iob_ != "O" and _lemma(token) not in ("attack", "airstrike"):
         return None
     if token.dep_ == "compound" and token.head.lemma_.lower() in role_nouns():

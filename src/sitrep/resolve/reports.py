@@ -70,6 +70,7 @@ def resolve_drafts(article: Article, drafts: list[Draft]) -> list[EventReport]:
     reports = []
     for draft in drafts:
         _same_foe(draft, drafts)
+        _story_foe(draft, drafts)
     for index, draft in enumerate(drafts):
         _inherit_actors(draft, drafts[:index])
         report = guarded("report", partial(_report, article, draft, ids[id(draft)], places[id(draft)], fallback_country, context), None)
@@ -217,6 +218,23 @@ def _same_foe(draft: Draft, drafts: list[Draft]) -> None:
          if other.event_type == "Battles" and other.agents and other.agents[0].name not in (None, foe) and other.patients and other.patients[0].name == foe),
         [],
     )
+
+
+def _story_foe(draft: Draft, drafts: list[Draft]) -> None:
+    """"Rebels shelled the port on Monday ... Two US air strikes later hit the airport":
+    a state's strike on no one named was made on the armed group the story's lead act is
+    by or against, not on unnamed men."""
+    if draft.event_type != "Explosions/Remote violence" or not draft.agents or draft.agents[0].kind != "military":
+        return
+    if any(p.name is not None or p.kind != "armed_group" for p in draft.patients):
+        return
+    doers = {a.name for a in draft.agents} | {a.name for a in draft.associates}
+    lead = next((other for other in drafts if other.lead), None)
+    if lead is None or lead is draft:
+        return
+    foe = next((actor for actor in (*lead.agents[:1], *lead.patients) if actor.inter in NON_STATE_INTERS and actor.name is not None and actor.name not in doers), None)
+    if foe is not None:
+        draft.patients = [foe]
 
 
 def _inherit_actors(draft: Draft, earlier: list[Draft]) -> None:
