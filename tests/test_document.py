@@ -569,3 +569,11 @@ def test_unnamed_gunmen_of_the_lead_are_the_one_group_the_story_names() -> None:
             "Residents said members of al-Shabaab had been seen near the hotel hours earlier.")
     [report] = run_extract(text, "2024-03-09")
     assert (report.actor1, report.actor2) == ("Al Shabaab", "Civilians (Somalia)")
+
+
+def test_people_killed_at_a_riot_faced_the_police_the_text_implies() -> None:
+    text = ("Young protesters hurled stones and burned tyres in Thies on Saturday during a demonstration against the postponed "
+            "vote, and a 20-year-old student died of his wounds, hospital sources said.")
+    [report] = run_extract(text, "2024-02-11")
+    assert (report.sub_event_type, report.actor1, report.actor2, report.fatalities) == (
+        "Violent demonstration", "Rioters (Senegal)", "Police Forces of Senegal", 1)

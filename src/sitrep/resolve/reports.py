@@ -55,7 +55,8 @@ ARMED_ACTS = ("Battles", "Violence against civilians", "Explosions/Remote violen
 (Country)" did it, cited by the word that tells the act. Air strikes are a state's."""
 AIR_STRIKE = "Air/drone strike"
 UNKNOWN_GROUP_INTER = 3
-FACED_CROWDS = ("Protest with intervention", "Violent demonstration")
+RIOT = "Violent demonstration"
+FACED_CROWDS = ("Protest with intervention", RIOT)
 """Crowd events where the police or soldiers who faced the crowd are actor 2."""
 
 
@@ -409,6 +410,8 @@ def _sides(draft: Draft, country_iso: str | None) -> tuple[ActorRef | None, list
             if actor1 is not None and actor1.kind not in ("protester", "rioter"):
                 draft.associates.insert(0, draft.actor1)  # type: ignore[arg-type]
             actor1 = crowd
+            if draft.sub_event_type == RIOT and (draft.victims or draft.injured) and all(p.kind in ("civilian", "protester", "rioter") for p in patients_read):
+                patients_read = [_told_by_trigger(draft, "police", STATE_FORCES_AT_HOME, country_iso)]  # people killed or hurt at a riot faced the police the text implies
     if draft.sub_event_type == "Suicide bomb" and actor1 is not None and actor1.kind in STATE_KINDS:
         struck = [p for p in patients_read if p.kind in STATE_KINDS]  # "blew himself up at a military checkpoint"
         patients_read = [*struck, actor1, *(p for p in patients_read if p not in struck)]  # the bomber is of an armed group; the forces were the target
