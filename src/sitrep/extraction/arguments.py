@@ -325,7 +325,8 @@ def _roles(mention: Mention) -> MentionFacts:
             facts.agents += _actors(p for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "of") for p in c.children)
             objects = []
             _governor_roles(token, facts)
-        partners = [p for holder in {**holders, verb.i: verb}.values() for p in _partners(holder)]
+        carrier = {token.head.i: token.head} if token.dep_ == "dobj" else {}  # "carried out an airstrike in coordination with X"
+        partners = [p for holder in {**holders, verb.i: verb, **carrier}.values() for p in _partners(holder)]
         facts.associates += _actors(partners)
         targets = _actors(
             p
@@ -457,15 +458,25 @@ def _owners(struck: list[Token]) -> list[Token]:
 
 def _partners(holder: Token) -> list[Token]:
     """Who acted with the doer: "a combined raid with Dutch jets", "together with
-    militiamen", "alongside Wagner fighters" (cue kind `partner_word`)."""
+    militiamen", "alongside Wagner fighters", "in coordination with the army" (cue kind
+    `partner_word`)."""
     partner_words = cues("partner_word")
     joint = any(c.dep_ in ("amod", "advmod") and c.lower_ in partner_words for c in holder.children)
-    return [
+    partners = [
         p
         for c in holder.children
         if c.dep_ == "prep" and (c.lower_ == "alongside" or c.lower_ == "with" and (joint or any(a.lower_ in partner_words for a in c.children)))
         for p in c.children
         if p.dep_ == "pobj"
+    ]
+    copula = holder.head if holder.dep_ == "nsubj" and holder.head.lemma_ == "be" else None
+    return partners + [  # "in coordination with X", and "the raid was in conjunction with X"
+        partner
+        for phrase_holder in (holder, *([copula] if copula is not None else []))
+        for c in phrase_holder.children if c.dep_ == "prep" and c.lower_ == "in"
+        for manner in c.children if manner.dep_ == "pobj" and manner.lower_ in partner_words
+        for with_ in manner.children if with_.dep_ == "prep" and with_.lower_ == "with"
+        for partner in with_.children if partner.dep_ == "pobj"
     ]
 
 
