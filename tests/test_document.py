@@ -583,7 +583,7 @@ def test_a_strike_in_coordination_with_a_partner_has_it_as_associate() -> None:
     text = "US forces carried out an airstrike near Jamaame on Tuesday in coordination with the Somali army, killing five al-Shabaab fighters."
     [report] = run_extract(text, "2024-03-06")
     assert (report.actor1, report.assoc_actor_1, report.actor2) == ("Military Forces of the United States", ["Military Forces of Somalia"], "Al Shabaab")
-    text = ("US forces carried out an airstrike near Jamaame on Tuesday, killing five al-Shabaab fighters, US Africa Command said. "
-            "The strike was in conjunction with the Federal Government of Somalia.")
+    text = ("American drones hit a militant camp near Jamaame on Tuesday, killing five al-Shabaab fighters, the Pentagon said. "
+            "The strike was in conjunction with the Somali government.")
     [report] = run_extract(text, "2024-03-06")
     assert report.assoc_actor_1 == ["Government of Somalia"]
