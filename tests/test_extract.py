@@ -483,3 +483,16 @@ def test_a_victim_named_by_surname_is_named_in_full() -> None:
     text = ("urban guerrillas yesterday murdered presidential candidate hernando perez villa in cali. the government "
             "condemned the murder of perez villa, a member of the liberal party.")
     assert [f.text for f in document_roles(nlp.parse(text)) if f.role == "victim"] == ["hernando perez villa"]
+
+
+def test_a_verb_the_tagger_reads_into_a_number_still_tells_the_event() -> None:
+    from spacy.tokens import Span
+
+    from sitrep import nlp
+    from sitrep.extraction.detect import find_mentions
+
+    doc = nlp.parse("Gunmen stormed the college and kidnapped over 80 pupils from their dormitories.")
+    kidnapped = next(t.i for t in doc if t.lower_ == "kidnapped")
+    doc.ents = [Span(doc, kidnapped, kidnapped + 3, label="CARDINAL")]  # as the tagger reads "kidnapped over 100" in real news
+    hits = [hit.token.lower_ for mention in find_mentions(doc) for hit in mention.hits]
+    assert "kidnapped" in hits
