@@ -581,3 +581,8 @@ def test_a_strike_in_coordination_with_a_partner_has_it_as_associate() -> None:
             "The strike was in conjunction with the Somali government.")
     [report] = run_extract(text, "2024-03-06")
     assert report.assoc_actor_1 == ["Government of Somalia"]
+
+
+def test_a_man_fatally_stabbed_is_a_death() -> None:
+    [report] = run_extract("A man was fatally stabbed outside a mosque in Leeds on Friday, police said.", "2024-03-09")
+    assert (report.sub_event_type, report.fatalities) == ("Attack", 1)

@@ -419,10 +419,13 @@ def _largest(known: Count | None, people: list[Token]) -> Count | None:
 
 
 def _done_to_death(verb: Token, objects: list[Token]) -> bool:
-    """"Police shot dead two protesters", "were beaten to death": the parse may hang "dead"
-    on the object ("dead two protesters") or the verb."""
+    """"Police shot dead two protesters", "were beaten to death", "was fatally stabbed": the
+    parse may hang "dead" on the object ("dead two protesters") or the verb."""
     on_object = any(c.lower_ == "dead" for o in objects for c in o.children if c.dep_ == "amod")
-    on_verb = any(c.lower_ == "dead" or c.lower_ == "to" and any(g.lower_ == "death" for g in c.children) for c in verb.children)
+    on_verb = any(
+        c.lower_ in ("dead", "fatally", "mortally") or c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)
+        for c in verb.children
+    )
     return verb.pos_ in ("VERB", "AUX") and (on_object or on_verb)
 
 
