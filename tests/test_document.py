@@ -586,3 +586,11 @@ def test_a_strike_in_coordination_with_a_partner_has_it_as_associate() -> None:
 def test_a_man_fatally_stabbed_is_a_death() -> None:
     [report] = run_extract("A man was fatally stabbed outside a mosque in Leeds on Friday, police said.", "2024-03-09")
     assert (report.sub_event_type, report.fatalities) == ("Attack", 1)
+
+
+def test_where_the_incident_happened_is_the_events_place() -> None:
+    text = ("A suicide bomber blew himself up at an army checkpoint in northern Mali on Friday, killing one soldier.\n\n"
+            "The incident happened in Gao, where troops from France and Mali have been patrolling the streets.")
+    [report] = run_extract(text, "2013-02-09")
+    assert (report.sub_event_type, report.location) == ("Suicide bomb", "Gao")
+

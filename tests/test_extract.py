@@ -496,3 +496,26 @@ def test_a_verb_the_tagger_reads_into_a_number_still_tells_the_event() -> None:
     doc.ents = [Span(doc, kidnapped, kidnapped + 3, label="CARDINAL")]  # as the tagger reads "kidnapped over 100" in real news
     hits = [hit.token.lower_ for mention in find_mentions(doc) for hit in mention.hits]
     assert "kidnapped" in hits
+
+
+def test_he_who_acted_is_not_the_sergeant_who_tells_of_it() -> None:
+    from datetime import datetime
+
+    from sitrep import nlp
+    from sitrep.clean import clean_article
+    from sitrep.extraction import read_mentions
+    from sitrep.records import Article
+
+    article = clean_article(Article(id="t", text="He opened fire on the guards, Sergeant Ali Traore told AFP.", published=datetime(2021, 9, 1)))
+    [facts] = read_mentions(article, nlp.load()(article.text))
+    assert facts.agents == []
+
+
+def test_the_first_such_incident_in_weeks_refers_to_no_event() -> None:
+    from sitrep import nlp
+    from sitrep.extraction.detect import find_mentions
+
+    doc = nlp.parse("It was the first such deadly incident in weeks at the city's main square.")
+    assert [hit.token.lower_ for mention in find_mentions(doc) for hit in mention.hits] == []
+    doc = nlp.parse("The incident happened in Gao on Friday.")
+    assert [hit.token.lower_ for mention in find_mentions(doc) for hit in mention.hits] == ["incident"]

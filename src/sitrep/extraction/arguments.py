@@ -306,7 +306,7 @@ def _roles(mention: Mention) -> MentionFacts:
             if hit.trigger.takes_ground and verb.lemma_.lower() == "fall" or token.lemma_.lower() == "die" or _absolute(verb):
                 subjects = []  # "Kutkai fell on Sunday": the ground taken; "28 people died": the dead, not who killed them
             facts.agents += _actors(_without_members(subjects, verb))
-            if subjects and subjects[0].pos_ == "PRON" and not facts.agents:
+            if subjects and subjects[0].pos_ == "PRON" and subjects[0].lower_ not in ("he", "she") and not facts.agents:
                 facts.agents += _speaker_actors(subject_holder, cues("speech"))
             facts.agents += _actors(p for v in (verb, *verb.conjuncts) for c in v.children if c.dep_ == "agent" for p in c.children)
             objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.i != token.i]

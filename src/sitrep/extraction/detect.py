@@ -114,6 +114,8 @@ def _match(token: Token) -> TriggerHit | None:
             continue  # "fired at least 20 workers"; "fired ... on 18 February" is when, not at what
         if trigger.takes_ground and not takes_ground(token):
             continue  # "seized the town" is territory taken, "seized weapons" is not
+        if trigger.role == "anaphor" and token.dep_ == "attr":
+            continue  # "it was the first such incident in months" sizes an event up, refers to none
         start = _phrase_start(token, trigger.lemmas)
         if start is not None:
             return TriggerHit(token, start, trigger)
