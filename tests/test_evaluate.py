@@ -151,12 +151,13 @@ def test_news_dev_typing_floor(shared: Path) -> None:
 
 def test_muc4_development_floor(shared: Path) -> None:
     """CI gate on the role tagger: 45.05 on dev when it was trained; 46.09 (Victim 39.2) since
-    victims are named whole."""
+    victims are named whole; 46.36 (Victim 46.1) with surnames named in full, the verbs
+    around a name read and bracketed short forms one entity."""
     result = CliRunner().invoke(main, ["eval", str(shared / "eval" / "muc4" / "dev.jsonl"), "--dataset", "muc4", "--json"])
     scores = json.loads(result.output[result.output.index("{") :])
     assert scores["documents"] == 200
     assert scores["f1"] >= 0.45
-    assert scores["roles"]["Target"]["f1"] >= 0.45 and scores["roles"]["Victim"]["f1"] >= 0.37
+    assert scores["roles"]["Target"]["f1"] >= 0.45 and scores["roles"]["Victim"]["f1"] >= 0.44
 
 
 def test_ceaf_ree_alignment() -> None:
@@ -176,6 +177,18 @@ def test_ceaf_ree_alignment() -> None:
     ceaf.add(gold, predicted)
     assert (ceaf.matched["PerpInd"], ceaf.predicted["PerpInd"], ceaf.gold["PerpInd"]) == (1, 2, 2)
     assert ceaf.prf() == (2 / 3, 2 / 4, 2 * (2 / 3) * 0.5 / (2 / 3 + 0.5))
+
+
+def test_a_name_and_its_bracketed_short_form_are_one_entity() -> None:
+    from sitrep.evaluate.muc4 import predicted_entities
+    from sitrep.extraction.fillers import RoleFiller
+
+    text = "rebels of the popular liberation army (epl) attacked the town. the epl later freed the mayor."
+    fillers = [RoleFiller("perpetrator_organisation", 14, 38, "popular liberation army", 0.6), RoleFiller("perpetrator_organisation", 40, 43, "epl", 0.5),
+               RoleFiller("victim", 78, 83, "mayor", 0.4)]
+    predicted = predicted_entities(fillers, text)
+    assert predicted["PerpOrg"] == {frozenset({"popular liberation army", "epl"})}
+    assert predicted["Victim"] == {frozenset({"mayor"})}
 
 
 def test_fakes_places_compare_leniently() -> None:

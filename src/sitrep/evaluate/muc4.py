@@ -17,7 +17,7 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 
 from sitrep import nlp
-from sitrep.extraction.fillers import RoleFiller, mention_key
+from sitrep.extraction.fillers import RoleFiller, entities, mention_key
 from sitrep.extraction.roles import document_roles
 
 SLOTS = {
@@ -51,12 +51,14 @@ def gold_entities(templates: list[dict[str, Any]]) -> dict[str, set[Entity]]:
     return entities
 
 
-def predicted_entities(fillers: Iterable[RoleFiller]) -> dict[str, set[Entity]]:
+def predicted_entities(fillers: Iterable[RoleFiller], text: str) -> dict[str, set[Entity]]:
+    """sitrep's entities per role: a filler's wordings that name one entity are one
+    (`extraction.fillers.entities`)."""
     slot_of = {role: slot for slot, role in SLOTS.items()}
-    entities: dict[str, set[Entity]] = {role: set() for role in ROLES}
-    for filler in fillers:
-        entities[slot_of[filler.role]].add(frozenset({mention_key(filler.text)}))
-    return entities
+    predicted: dict[str, set[Entity]] = {role: set() for role in ROLES}
+    for group in entities(fillers, text):
+        predicted[slot_of[group[0].role]].add(frozenset(mention_key(filler.text) for filler in group))
+    return predicted
 
 
 def evaluate(path: Path, progress: Callable[[Iterable[Any], int], Iterable[Any]] = lambda items, _: items) -> CeafScore:
@@ -64,7 +66,7 @@ def evaluate(path: Path, progress: Callable[[Iterable[Any], int], Iterable[Any]]
     score = CeafScore()
     docs = nlp.load().pipe((text for _, text, _ in documents), batch_size=nlp.BATCH_SIZE)
     for (_, _, templates), doc in progress(zip(documents, docs), len(documents)):
-        score.add(gold_entities(templates), predicted_entities(document_roles(doc)))
+        score.add(gold_entities(templates), predicted_entities(document_roles(doc), doc.text))
     return score
 
 

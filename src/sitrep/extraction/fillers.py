@@ -35,3 +35,25 @@ def distinct(fillers: Iterable[RoleFiller]) -> list[RoleFiller]:
         if not any(k.role == filler.role and (words <= set(mention_key(k.text).split()) or set(mention_key(k.text).split()) <= words) for k in kept):
             kept.append(filler)
     return sorted(kept, key=lambda f: (f.start, f.role))
+
+
+def entities(fillers: Iterable[RoleFiller], text: str) -> list[list[RoleFiller]]:
+    """The fillers of one role that name one entity: a name and the short form the text
+    gives it in brackets ("the farabundo marti national liberation front (fmln)"), which
+    each of its mentions may use alone."""
+    groups: list[list[RoleFiller]] = []
+    for filler in fillers:
+        joined = [g for g in groups if g[0].role == filler.role and any(_bracketed(text, f, filler) or _bracketed(text, filler, f) for f in g)]
+        merged = [filler, *(f for g in joined for f in g)]
+        groups = [g for g in groups if not any(g is j for j in joined)] + [merged]
+    return groups
+
+
+def _bracketed(text: str, name: RoleFiller, short: RoleFiller) -> bool:
+    """The text gives the short form in brackets right after the name."""
+    pattern = _words(name.text) + r"\W{0,2}\(\s*" + _words(short.text) + r"\s*\)"
+    return re.search(pattern, text, re.IGNORECASE) is not None
+
+
+def _words(wording: str) -> str:
+    return r"\W+".join(re.escape(word) for word in re.findall(r"\w+", wording))
