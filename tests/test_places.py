@@ -448,3 +448,10 @@ def test_a_building_of_a_town_is_in_the_town() -> None:
     assert place is not None and place.name == "Nairobi"
     [report] = run_extract("Police fired tear gas at students at the University of Nairobi on Tuesday.", "2024-06-26")
     assert (report.location, report.country) == ("Nairobi", "Kenya")
+
+
+def test_a_name_close_to_a_big_city_abroad_is_no_variant_of_it() -> None:
+    from sitrep.resolve.places import resolve_place
+
+    assert resolve_place("Gara", ["IQ", "TR"]) is None  # a district of northern Iraq, not Guara, Brazil
+    assert resolve_place("Ar Raqqa", ["TR"]).iso2 == "SY"  # a variant spelling of the city

@@ -47,6 +47,8 @@ PART_SEPARATORS = re.compile(r"\s*(?:[(),;]|\s-\s)\s*")
 IN = re.compile(r"\s+in\s+")
 MIN_SKELETON = 3
 SPELLING_SIMILARITY = 75
+VARIANT_SPELLING_SIMILARITY = 90
+"""How alike a big city abroad must be spelled to be taken for the name ("Ar Raqqa": Ar Raqqah)."""
 SHORT_SPELLING_SIMILARITY = 85
 SHORT_NAME = 6
 MISPLACED_KM = 100
@@ -140,7 +142,11 @@ def resolve_place(name: str, context: Iterable[str] = (), regions: Iterable[str]
     if len(skeleton(bare).replace(" ", "")) < MIN_SKELETON or _is_acronym(bare):
         return None
     near = preferred | _countries_of_regions(steer)
-    matches = [m for m in gazetteer().lookup(bare, fuzzy=True) if (m.entry.iso2 in near or not steer and _is_large(m, BIG_CITY)) and _alike(bare, m.entry.name)]
+    matches = [
+        m for m in gazetteer().lookup(bare, fuzzy=True)
+        if (m.entry.iso2 in near or not steer and _is_large(m, BIG_CITY)) and _alike(bare, m.entry.name)
+        and (m.entry.iso2 in near or not near or _spelled_alike(bare, m.entry.name))
+    ]
     return _best(matches, spellings[-1], preferred, steer, aside, districts) if matches else None
 
 
@@ -188,6 +194,13 @@ def _alike(name: str, other: str) -> bool:
     a, b = _without_articles(name), _without_articles(other)
     short = min(len(a), len(b)) <= SHORT_NAME
     return fuzz.ratio(a, b) >= (SHORT_SPELLING_SIMILARITY if short else SPELLING_SIMILARITY) and (not short or a[:1] == b[:1] or {a[:1], b[:1]} <= set(VOWELS))
+
+
+def _spelled_alike(name: str, other: str) -> bool:
+    """A big city outside the countries the text names, spelled in a variant only ("Ar
+    Raqqa" for Raqqa), not another name close in spelling ("the Gara region" of northern
+    Iraq is no Guara, Brazil); where the text names no country, closeness is enough."""
+    return fuzz.ratio(_without_articles(name), _without_articles(other)) >= VARIANT_SPELLING_SIMILARITY
 
 
 def _without_articles(name: str) -> str:
