@@ -594,3 +594,13 @@ def test_where_the_incident_happened_is_the_events_place() -> None:
     [report] = run_extract(text, "2013-02-09")
     assert (report.sub_event_type, report.location) == ("Suicide bomb", "Gao")
 
+
+
+def test_the_people_an_abduction_is_of_were_abducted() -> None:
+    [report] = run_extract("Police confirmed the abduction of 12 farmers near Gusau in Zamfara State on Monday.", "2021-09-02")
+    assert (report.actor1, report.actor2) == ("Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)")
+
+
+def test_a_protest_over_a_killing_targets_no_one_and_its_people_are_the_crowd() -> None:
+    [report] = run_extract("Hundreds of people protested in Lahore on Friday against the killing of a young lawyer last week.", "2022-03-05")
+    assert (report.sub_event_type, report.actor1, report.assoc_actor_1, report.actor2) == ("Peaceful protest", "Protesters (Pakistan)", [], None)

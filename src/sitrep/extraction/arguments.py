@@ -32,6 +32,8 @@ from sitrep.nlp import doc_text
 
 CLIMB_DEPS = {"dobj", "pobj", "prep", "pcomp", "xcomp", "attr", "oprd", "nsubj", "nsubjpass", "conj", "compound", "appos"}
 HANDOVER = "Non-violent transfer of territory"
+SUFFERING_KINDS = ("civilian", "protester")
+"""Who "of" names after an act is done to, not by: "the killing of two farmers"."""
 CARRIED_DEPS = {"amod", "prep", "dobj", "oprd", "acomp", "advmod"}
 """How an adjective or a prepositional trigger hangs from the verb that carries it out."""
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -322,7 +324,10 @@ def _roles(mention: Mention) -> MentionFacts:
             if hit.trigger.event_type == "Explosions/Remote violence" and (leaders := _actors(_leaders(modifiers))):
                 unstated = [a for a in facts.agents if a.name is None and a.country is None and a.kind == "military"]
                 facts.agents = leaders + [a for a in facts.agents if a not in unstated]  # "Saudi-led coalition air raids": the Saudis' coalition
-            facts.agents += _actors(p for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "of") for p in c.children)
+            facts.agents += _actors(p for c in token.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children)
+            of_whom = _actors(p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children)
+            facts.agents += [a for a in of_whom if a.kind not in SUFFERING_KINDS]  # "an offensive of the army"
+            facts.patients += [a for a in of_whom if a.kind in SUFFERING_KINDS]  # "the abduction of 73 students"
             objects = []
             _governor_roles(token, facts)
         carrier = {token.head.i: token.head} if token.dep_ == "dobj" else {}  # "carried out an airstrike in coordination with X"

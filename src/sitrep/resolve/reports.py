@@ -407,9 +407,11 @@ def _sides(draft: Draft, country_iso: str | None) -> tuple[ActorRef | None, list
             patients_read = [named_force, *(p for p in patients_read if p.name != named_force.name and p.kind not in ("protester", "civilian"))]
             actor1 = crowd
         else:
-            if actor1 is not None and actor1.kind not in ("protester", "rioter"):
-                draft.associates.insert(0, draft.actor1)  # type: ignore[arg-type]
+            if actor1 is not None and actor1.kind not in ("protester", "rioter", "civilian"):
+                draft.associates.insert(0, draft.actor1)  # type: ignore[arg-type]  # "hundreds of people" who protest are the crowd itself
             actor1 = crowd
+            if draft.event_type == "Protests":
+                patients_read = [p for p in patients_read if p.kind != "civilian"]  # "a protest over the killing of a student": its cause, not its target
             if draft.sub_event_type == RIOT and (draft.victims or draft.injured) and all(p.kind in ("civilian", "protester", "rioter") for p in patients_read):
                 patients_read = [_told_by_trigger(draft, "police", STATE_FORCES_AT_HOME, country_iso)]  # people killed or hurt at a riot faced the police the text implies
     if draft.sub_event_type == "Suicide bomb" and actor1 is not None and actor1.kind in STATE_KINDS:
