@@ -604,3 +604,11 @@ def test_the_people_an_abduction_is_of_were_abducted() -> None:
 def test_a_protest_over_a_killing_targets_no_one_and_its_people_are_the_crowd() -> None:
     [report] = run_extract("Hundreds of people protested in Lahore on Friday against the killing of a young lawyer last week.", "2022-03-05")
     assert (report.sub_event_type, report.actor1, report.assoc_actor_1, report.actor2) == ("Peaceful protest", "Protesters (Pakistan)", [], None)
+
+
+def test_the_act_a_strike_avenged_was_done_by_those_it_struck_to_the_avenger() -> None:
+    text = ("Pakistan's air force has struck militant hideouts in Afghanistan in apparent retaliation for an attack on an army "
+            "post that killed seven soldiers on Saturday, officials said.")
+    strike, cause = run_extract(text, "2024-03-18")
+    assert (strike.sub_event_type, strike.actor1) == ("Air/drone strike", "Military Forces of Pakistan")
+    assert (cause.actor1, cause.actor2, cause.fatalities) == ("Unidentified Armed Group (Afghanistan)", "Military Forces of Pakistan", 7)

@@ -70,6 +70,8 @@ def resolve_drafts(article: Article, drafts: list[Draft]) -> list[EventReport]:
     ids = {id(d): f"{article.id}#{n}" for n, d in enumerate(drafts, 1)}
     reports = []
     for draft in drafts:
+        _retaliated(draft)
+    for draft in drafts:
         _same_foe(draft, drafts)
         _story_foe(draft, drafts)
     for index, draft in enumerate(drafts):
@@ -205,6 +207,23 @@ def _story_region(context: PlaceContext) -> Place | None:
     lead = context.countries[:1]
     places = {place.name: place for name in context.regions if (place := resolve_place(name, lead)) is not None and place.kind == "admin1" and place.iso2 in lead}
     return next(iter(places.values())) if len(places) == 1 else None
+
+
+def _retaliated(draft: Draft) -> None:
+    """"Jets struck militant hideouts in retaliation for an attack on an army post that
+    killed seven soldiers": the act retaliated for was done by those the retaliation
+    struck, to the retaliating state's own forces, unless the text names its sides."""
+    for kind, cause in draft.links:
+        if kind != "retaliation_for" or cause is draft:
+            continue
+        struck = [p for p in draft.patients if p.kind in ("armed_group", "named")]
+        if not cause.agents and struck:
+            cause.agents = [struck[0]]
+        avenger = draft.agents[0].country if draft.agents and draft.agents[0].kind in ("military", "police") else None
+        cause.patients = [
+            replace(p, country=avenger) if avenger and p.kind in ("military", "police") and p.name is None and p.country is None else p
+            for p in cause.patients
+        ]
 
 
 def _same_foe(draft: Draft, drafts: list[Draft]) -> None:
