@@ -612,3 +612,10 @@ def test_the_act_a_strike_avenged_was_done_by_those_it_struck_to_the_avenger() -
     strike, cause = run_extract(text, "2024-03-18")
     assert (strike.sub_event_type, strike.actor1) == ("Air/drone strike", "Military Forces of Pakistan")
     assert (cause.actor1, cause.actor2, cause.fatalities) == ("Unidentified Armed Group (Afghanistan)", "Military Forces of Pakistan", 7)
+
+
+def test_others_also_killed_add_to_the_toll_of_the_one_named_first() -> None:
+    text = ("A rebel commander was killed on Friday near Ibnat in the Amhara region, the military said. The military said that "
+            "more than 10 other rebel fighters were also killed in the operation.")
+    [report] = run_extract(text, "2024-07-14")
+    assert (report.location, report.fatalities) == ("Ibnat", 11)

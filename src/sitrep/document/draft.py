@@ -3,6 +3,8 @@ each field chosen across them by the quality of its evidence (a date stated for 
 over the publication day, the most specific actor, the toll told as a toll)."""
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -60,7 +62,8 @@ class Draft:
     earlier_toll: Located | None = None
     """The toll told before an update ("at first 12 ... the toll rose to 47"): the low bound."""
     other_side_toll: Located | None = None
-    """The dead of the other side, told apart ("Five assailants also died"): added to the toll."""
+    """Dead told apart, besides the first toll ("Five assailants also died", "10 other
+    fighters were also killed"): added to the toll."""
 
     @property
     def dated_by(self) -> Located | None:
@@ -101,7 +104,7 @@ def absorb(draft: Draft, fact: MentionFacts) -> None:
         text = doc_text(fact.mention.sentence.doc)[fact.victims.start : fact.victims.end]
         toll = Located(fact.victims, fact.victims.start, fact.victims.end, text)
         side = _side(fact)
-        if draft.victims and not fact.updated and draft.other_side_toll is None and _other_side(draft.toll_side, side, fact):
+        if draft.victims and not fact.updated and draft.other_side_toll is None and (_other_side(draft.toll_side, side, fact) or _others_besides(text, fact)):
             draft.other_side_toll = toll
         else:
             if fact.updated and draft.victims and draft.earlier_toll is None:
@@ -128,6 +131,13 @@ def _other_side(first: frozenset[str], side: frozenset[str], fact: MentionFacts)
     told as more ("also"), count besides the first toll, not instead of it."""
     also = any(t.lower_ in cues("one_more") for t in fact.mention.sentence)
     return also and bool(first) and bool(side) and first != side
+
+
+def _others_besides(toll: str, fact: MentionFacts) -> bool:
+    """"A commander was killed ... more than 10 other fighters were also killed": dead told
+    as others besides those already counted add to the toll, on either side."""
+    also = any(t.lower_ in cues("one_more") for t in fact.mention.sentence)
+    return also and re.search(r"\bothers?\b", toll, re.IGNORECASE) is not None
 
 
 def _context_date(draft: Draft, fact: MentionFacts) -> bool:

@@ -114,7 +114,8 @@ def _named_by_apposition(noun: Token) -> bool:
 
 def _one_person(noun: Token) -> bool:
     determined = any(c.dep_ in ("det", "poss") and c.lower_ not in ("no", "any", "some", "every", "each") for c in noun.children)
-    return noun.tag_ == "NN" and determined and noun.lemma_.lower() in role_nouns() and noun.lemma_.lower() not in cues("collective")
+    person = noun.lemma_.lower() in role_nouns() or noun.lemma_.lower() in cues("person_title")  # "a rebel commander"
+    return noun.tag_ == "NN" and determined and person and noun.lemma_.lower() not in cues("collective")
 
 
 def _number_token(noun: Token) -> Token | None:
