@@ -619,3 +619,10 @@ def test_others_also_killed_add_to_the_toll_of_the_one_named_first() -> None:
             "more than 10 other rebel fighters were also killed in the operation.")
     [report] = run_extract(text, "2024-07-14")
     assert (report.location, report.fatalities) == ("Ibnat", 11)
+
+
+def test_a_town_within_the_city_named_for_the_event_is_its_more_precise_place() -> None:
+    text = ("Armed men stormed a neighbourhood of the Haitian capital, Port-au-Prince, on Sunday, killing nine people. "
+            "The assault on Delmas lasted several hours, residents said.")
+    [report] = run_extract(text, "2024-11-19")
+    assert (report.location, report.admin1) == ("Delmas", "Ouest")

@@ -21,6 +21,7 @@ from sitrep.document.kinds import (
 from sitrep.extraction.actors import CROWD_EVENTS, KIND_NAMES, ActorRef, named_in
 from sitrep.extraction.arguments import CapitalOf, Located, place_candidates
 from sitrep.extraction.numbers import Count
+from sitrep.geo import kilometres
 from sitrep.guard import guarded
 from sitrep.records import Article, EventReport, Evidence, Relation
 from sitrep.resolve.gazetteer import fold, strip_region_word
@@ -56,6 +57,8 @@ ARMED_ACTS = ("Battles", "Violence against civilians", "Explosions/Remote violen
 AIR_STRIKE = "Air/drone strike"
 UNKNOWN_GROUP_INTER = 3
 RIOT = "Violent demonstration"
+SUBURB_KM = 10
+"""How near a city's point a smaller town the text names must be to be a part of the city."""
 FACED_CROWDS = ("Protest with intervention", RIOT)
 """Crowd events where the police or soldiers who faced the crowd are actor 2."""
 
@@ -353,8 +356,25 @@ def _location(places: list[tuple[Place, Located]], context: PlaceContext, text: 
         or next(((p, loc) for p, loc in ranked if p.is_settlement), None)
         or (ranked[0] if ranked else None)
     )
+    chosen = _part_of(chosen, [found for found in ranked if not _in_brackets(text, found[1].start)]) if chosen is not None else None
     villages = [found for found in places if found[0].near is not None and context.holds(found[0])]
     return next((v for v in villages if chosen is None or chosen[0].kind in ("country", *DISTRICT_KINDS) or chosen[0].name == v[0].near), chosen)
+
+
+def _part_of(chosen: tuple[Place, Located], places: list[tuple[Place, Located]]) -> tuple[Place, Located]:
+    """"An upscale community in Port-au-Prince ... the attack on Petionville": a smaller town
+    the event's words also name, part of the city chosen (a few kilometres from its point),
+    is the more precise place ACLED codes; not one named in brackets ("(Solomyanskyi district
+    of Kyiv)"), an aside on where the place lies."""
+    town = chosen[0]
+    if not town.is_settlement or town.latitude is None or town.longitude is None:
+        return chosen
+    parts = [
+        (place, located) for place, located in places
+        if place.is_settlement and place.name != town.name and place.latitude is not None and place.longitude is not None
+        and place.population < town.population and kilometres(town.latitude, town.longitude, place.latitude, place.longitude) <= SUBURB_KM
+    ]
+    return parts[0] if parts else chosen
 
 
 def _is_background(draft: Draft, article: Article) -> bool:
