@@ -519,3 +519,11 @@ def test_the_first_such_incident_in_weeks_refers_to_no_event() -> None:
     assert [hit.token.lower_ for mention in find_mentions(doc) for hit in mention.hits] == []
     doc = nlp.parse("The incident happened in Gao on Friday.")
     assert [hit.token.lower_ for mention in find_mentions(doc) for hit in mention.hits] == ["incident"]
+
+
+def test_the_source_after_according_to_tells_no_act() -> None:
+    from sitrep import nlp
+    from sitrep.extraction.detect import find_mentions
+
+    doc = nlp.parse("According to the UN peacekeeping mission, 12 civilians were killed in a raid on a camp near Bunia.")
+    assert [hit.token.lower_ for mention in find_mentions(doc) for hit in mention.hits] == ["killed", "raid"]

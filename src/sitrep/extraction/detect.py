@@ -107,6 +107,8 @@ def _match(token: Token) -> TriggerHit | None:
         return None
     if token.dep_ == "compound" and token.head.lemma_.lower() in role_nouns():
         return None  # "riot police", "protest marshals": a kind of force or person, no event
+    if _is_source(token):
+        return None  # "according to the UN peacekeeping mission": who tells, not what happened
     for trigger in _triggers_of(token):
         if trigger.pos != "any" and token.pos_ not in POS_GROUPS[trigger.pos]:
             continue
@@ -120,6 +122,11 @@ def _match(token: Token) -> TriggerHit | None:
         if start is not None:
             return TriggerHit(token, start, trigger)
     return None
+
+
+def _is_source(token: Token) -> bool:
+    """A word of the phrase after "according to", which names who tells of the event."""
+    return any(a.lower_ == "to" and a.head.lower_ == "according" for a in token.ancestors)
 
 
 def takes_ground(token: Token) -> bool:
