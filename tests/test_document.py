@@ -626,3 +626,14 @@ def test_a_town_within_the_city_named_for_the_event_is_its_more_precise_place() 
             "The assault on Delmas lasted several hours, residents said.")
     [report] = run_extract(text, "2024-11-19")
     assert (report.location, report.admin1) == ("Delmas", "Ouest")
+
+
+def test_a_riot_faced_the_police_the_text_names_and_the_crowd_is_no_partner_of_its_own() -> None:
+    text = ("Clashes between Iraqi protesters and security forces in central Basra killed at least three demonstrators overnight, "
+            "security and medical sources said.\n\n"
+            "The protesters had begun marching from the main square towards the governor's office, chanting about power cuts.\n\n"
+            "Security forces tried to contain the march and fired tear gas, according to police and medics. Protesters threw "
+            "stones and petrol bombs at the police, a security source said.")
+    [report] = run_extract(text, "2020-07-28")
+    assert (report.sub_event_type, report.actor1, report.assoc_actor_1, report.actor2, report.fatalities) == (
+        "Violent demonstration", "Rioters (Iraq)", [], "Police Forces of Iraq", 3)

@@ -438,7 +438,9 @@ def _sides(draft: Draft, country_iso: str | None) -> tuple[ActorRef | None, list
     crowd_kind = CROWD_EVENTS.get(draft.event_type)
     if crowd_kind is not None:
         crowd = _told_by_trigger(draft, crowd_kind, 0, country_iso)
-        force = next((_policing(a) for a in (*draft.agents, *draft.patients) if a.kind in ("police", "military")), None)
+        draft.associates = [a for a in draft.associates if a.kind not in ("protester", "rioter")]  # the crowd itself, or the force's target
+        forces = [_policing(a) for a in (*draft.agents, *draft.patients) if a.kind in ("police", "military")]
+        force = next((f for f in forces if f.kind == "police"), forces[0] if forces else None)  # the police, where the text also names them, faced the crowd
         if draft.sub_event_type == EXCESSIVE_FORCE and force is not None:
             actor1, patients_read = force.named(country_iso), [crowd, *(p for p in patients_read if p.kind != "protester")]
         elif force is not None and draft.sub_event_type in FACED_CROWDS:
