@@ -637,3 +637,21 @@ def test_a_riot_faced_the_police_the_text_names_and_the_crowd_is_no_partner_of_i
     [report] = run_extract(text, "2020-07-28")
     assert (report.sub_event_type, report.actor1, report.assoc_actor_1, report.actor2, report.fatalities) == (
         "Violent demonstration", "Rioters (Iraq)", [], "Police Forces of Iraq", 3)
+
+
+def test_rebels_seen_storming_a_ship_stormed_it_and_the_red_sea_is_yemens() -> None:
+    text = "Houthi rebels from Yemen were seen storming a cargo ship in the Red Sea on Sunday, in a video released by the group on Monday."
+    [report] = run_extract(text, "2023-11-20")
+    assert (report.actor1, report.location, report.country) == ("Ansar Allah", "Red Sea", "Yemen")
+
+
+def test_a_hijacked_ship_is_an_abduction_of_its_crew() -> None:
+    [report] = run_extract("Pirates hijacked a bulk carrier off the coast of Puntland in Somalia on Sunday, officials said.", "2023-11-20")
+    assert report.sub_event_type == "Abduction/forced disappearance"
+
+
+def test_a_sea_that_names_a_kind_of_ship_is_not_where_it_was_hit() -> None:
+    text = ("A Houthi missile attack on a Red Sea merchant ship off Yemen killed two sailors, the US military said. "
+            "The ship was hit in the Gulf of Aden on Wednesday, the military said.")
+    [report] = run_extract(text, "2024-03-07")
+    assert (report.location, report.fatalities) == ("Gulf of Aden", 2)

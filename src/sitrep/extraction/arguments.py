@@ -304,7 +304,8 @@ def _roles(mention: Mention) -> MentionFacts:
         if verb.pos_ in ("VERB", "AUX"):
             own_subject = any(c.dep_.startswith("nsubj") for c in verb.children)
             subject_holder = verb.head if verb.dep_ in ("conj", "xcomp", "advcl") and not own_subject else verb
-            subjects = [c for c in subject_holder.children if c.dep_ == "nsubj"]
+            seen_doing = verb.dep_ == "xcomp" and subject_holder is not verb and subject_holder.lemma_.lower() in cues("perception")  # "rebels were seen storming a ship"
+            subjects = [c for c in subject_holder.children if c.dep_ == "nsubj" or seen_doing and c.dep_ == "nsubjpass"]
             if hit.trigger.takes_ground and verb.lemma_.lower() == "fall" or token.lemma_.lower() == "die" or _absolute(verb):
                 subjects = []  # "Kutkai fell on Sunday": the ground taken; "28 people died": the dead, not who killed them
             facts.agents += _actors(_without_members(subjects, verb))

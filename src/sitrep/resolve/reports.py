@@ -349,7 +349,7 @@ def _location(places: list[tuple[Place, Located]], context: PlaceContext, text: 
     A village no gazetteer holds is the place where nothing surer than the region or town
     it is named with was found."""
     known = [found for found in places if found[0].near is None]
-    ranked = sorted(known, key=lambda found: (_in_brackets(text, found[1].start), _within_another(text, found[1]), not context.holds(found[0])))
+    ranked = sorted(known, key=lambda found: (_in_brackets(text, found[1].start), _within_another(text, found[1]) or _describes_a_thing(text, found[1]), not context.holds(found[0])))
     chosen = (
         _surest([found for found in ranked if context.holds(found[0])], context)
         or _surest(ranked, context)
@@ -539,6 +539,17 @@ def _in_brackets(text: str, start: int) -> bool:
     known ("Boulwogdo (Bouroum, Namentenga)"): the event is near it, not in it."""
     opening = text.rfind("(", max(0, start - ASIDE_LENGTH), start)
     return opening >= 0 and ")" not in text[opening:start]
+
+
+def _describes_a_thing(text: str, located: Located) -> bool:
+    """"a Red Sea merchant ship": a sea or region named as a modifier says what kind of thing
+    was hit, where a place named on its own ("hit in the Gulf of Aden") says where."""
+    before = text[max(0, located.start - 4) : located.start].lower().split()
+    following = text[located.end : located.end + ASIDE_LENGTH].split()
+    return (
+        before[-1:] in (["a"], ["an"]) and bool(following) and following[0].isalpha() and following[0].islower()
+        and fold(following[0]) not in cues("region_word") | cues("settlement")
+    )
 
 
 def _within_another(text: str, located: Located) -> bool:
