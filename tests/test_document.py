@@ -655,3 +655,12 @@ def test_a_sea_that_names_a_kind_of_ship_is_not_where_it_was_hit() -> None:
             "The ship was hit in the Gulf of Aden on Wednesday, the military said.")
     [report] = run_extract(text, "2024-03-07")
     assert (report.location, report.fatalities) == ("Gulf of Aden", 2)
+
+
+def test_violence_against_civilians_with_no_victim_named_was_done_to_civilians() -> None:
+    [report] = run_extract("Gunmen stormed a wedding party near Kidal on Monday, witnesses said.", "2023-11-20")
+    assert (report.sub_event_type, report.actor2) == ("Attack", "Civilians (Mali)")
+    [report] = run_extract("Pirates hijacked a bulk carrier in the Gulf of Aden on Sunday, officials said.", "2023-11-20")
+    assert (report.sub_event_type, report.actor2) == ("Abduction/forced disappearance", "Civilians (International)")
+    [report] = run_extract("A Houthi missile hit a cargo ship in the Gulf of Aden on Wednesday, the US military said.", "2024-03-07")
+    assert report.actor2 == "Civilians (International)"  # a ship is a place of civilians, its crew

@@ -294,6 +294,10 @@ def _report(article: Article, draft: Draft, report_id: str, places: list[tuple[P
     sub_event_type = _who_took(draft.sub_event_type, _inter(actor1, country_iso))
     if not patients and (holder := _state_opponent(draft, sub_event_type, actor1, country_iso)) is not None:
         patients = [holder]
+    if not patients and draft.event_type == "Violence against civilians":  # violence against civilians was done to civilians
+        harmed = _told_by_trigger(draft, "civilian", KIND_NAMES["civilian"][1], country_iso)
+        at_sea = location is not None and location[0].kind == "sea"
+        patients = [_seafarers(replace(harmed, name=None, country=None)) if at_sea else harmed]
     actor2 = patients[0] if patients else None
     associates = [a.named(country_iso) for a in draft.associates]
     claim = _claim(draft, actor1)
