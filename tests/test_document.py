@@ -664,3 +664,10 @@ def test_violence_against_civilians_with_no_victim_named_was_done_to_civilians()
     assert (report.sub_event_type, report.actor2) == ("Abduction/forced disappearance", "Civilians (International)")
     [report] = run_extract("A Houthi missile hit a cargo ship in the Gulf of Aden on Wednesday, the US military said.", "2024-03-07")
     assert report.actor2 == "Civilians (International)"  # a ship is a place of civilians, its crew
+
+
+def test_arrests_and_looting_with_no_one_named_were_done_to_civilians() -> None:
+    [report] = run_extract("Police carried out a wave of arrests in Karachi on Monday.", "2022-03-08")
+    assert (report.sub_event_type, report.actor2) == ("Arrests", "Civilians (Pakistan)")
+    [report] = run_extract("Soldiers ransacked shops in Kidal on Monday, residents said.", "2022-03-08")
+    assert (report.sub_event_type, report.actor2) == ("Looting/property destruction", "Civilians (Mali)")
