@@ -108,8 +108,9 @@ def test_region_names_compare_across_spellings() -> None:
 
 
 def test_acled_development_floor(shared: Path) -> None:
-    """CI gate: a change that makes typing, fatalities or geocoding worse on the held-out
-    notes fails (session 6: sub-event 0.822, fatalities 0.934, coordinates 0.757, admin1 0.843)."""
+    """CI gate: a change that makes typing, fatalities, actors or geocoding worse on the
+    held-out notes fails (session 6: sub-event 0.822, fatalities 0.934, coordinates 0.757,
+    admin1 0.843; session 13: actor 1 0.726, actor 2 0.797)."""
     result = CliRunner().invoke(main, ["eval", str(shared / "eval" / "acled" / "acled_2022q1.csv"), "--dataset", "acled", "--json"])
     scores = json.loads(result.output[result.output.index("{") :])
     assert scores["notes"] == 1648
@@ -117,6 +118,7 @@ def test_acled_development_floor(shared: Path) -> None:
     assert scores["fatalities_accuracy"] >= 0.92
     assert scores["coordinates_25km_accuracy"] >= 0.73
     assert scores["admin1_accuracy"] >= 0.82
+    assert scores["actor1_accuracy"] >= 0.70 and scores["actor2_accuracy"] >= 0.77
 
 
 def test_news_dev_floor(shared: Path) -> None:
@@ -125,15 +127,16 @@ def test_news_dev_floor(shared: Path) -> None:
     event F1 0.599, strict 0.054, field accuracy 0.731; session 9 at F1 0.832 (P 0.818,
     R 0.846), strict 0.213, field accuracy 0.812; session 11 at F1 0.833 (P 0.813, R 0.853),
     strict 0.389, field accuracy 0.885; session 12 at F1 0.822 (P 0.805, R 0.839), strict
-    0.445, field accuracy 0.899; no event on the 13 articles that report none."""
+    0.445, field accuracy 0.899; session 13 at F1 0.826 (P 0.807, R 0.846), strict 0.567,
+    field accuracy 0.920; no event on the 13 articles that report none."""
     folder = shared / "eval" / "news-dev"
     articles = sorted(str(p) for p in (folder / "articles").glob("*.txt"))
     result = CliRunner().invoke(main, ["eval", str(folder / "gold.jsonl"), *articles, "--manifest", str(folder / "manifest.jsonl"), "--json"])
     scores = json.loads(result.output[result.output.index("{") :])
     assert scores["documents"] == 90 and scores["gold"] == 143
-    assert scores["event"]["f1"] >= 0.80 and scores["strict"]["f1"] >= 0.41
+    assert scores["event"]["f1"] >= 0.80 and scores["strict"]["f1"] >= 0.54
     assert scores["event"]["precision"] >= 0.78 and scores["event"]["recall"] >= 0.82
-    assert scores["field_accuracy"] >= 0.88
+    assert scores["field_accuracy"] >= 0.90
     assert scores["causes"].get("false: in an article with no event", 0) == 0
 
 
