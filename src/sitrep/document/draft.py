@@ -4,7 +4,6 @@ over the publication day, the most specific actor, the toll told as a toll)."""
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, field
 from datetime import timedelta
 
