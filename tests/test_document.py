@@ -671,3 +671,8 @@ def test_arrests_and_looting_with_no_one_named_were_done_to_civilians() -> None:
     assert (report.sub_event_type, report.actor2) == ("Arrests", "Civilians (Pakistan)")
     [report] = run_extract("Soldiers ransacked shops in Kidal on Monday, residents said.", "2022-03-08")
     assert (report.sub_event_type, report.actor2) == ("Looting/property destruction", "Civilians (Mali)")
+
+
+def test_a_person_harmed_named_by_name_is_a_civilian() -> None:
+    [report] = run_extract("Karim B. was shot dead by a policeman in Nanterre on Tuesday.", "2023-06-30")
+    assert (report.sub_event_type, report.actor1, report.actor2) == ("Attack", "Police Forces of France", "Civilians (France)")
