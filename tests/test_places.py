@@ -455,3 +455,11 @@ def test_a_name_close_to_a_big_city_abroad_is_no_variant_of_it() -> None:
 
     assert resolve_place("Gara", ["IQ", "TR"]) is None  # a district of northern Iraq, not Guara, Brazil
     assert resolve_place("Ar Raqqa", ["TR"]).iso2 == "SY"  # a variant spelling of the city
+
+
+def test_a_neighbourhood_is_a_part_of_a_town_of_the_storys_countries() -> None:
+    from sitrep.resolve.places import article_context, resolve_phrase
+
+    name = "Al-Karama neighborhood"  # a part of a Sudanese town, not Al Karama, United Arab Emirates
+    assert resolve_phrase(name, article_context(["SD"], [name])) is None
+    assert resolve_phrase("Al-Karama", article_context(["SD"], ["Al-Karama"]))[2].iso2 == "AE"

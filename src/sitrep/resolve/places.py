@@ -132,7 +132,7 @@ def resolve_place(name: str, context: Iterable[str] = (), regions: Iterable[str]
             found = gazetteer().lookup(key)
             if _is_acronym(key):
                 found = tuple(m for m in found if m.entry.kind == "admin1")
-            matches = [m for m in found if _plausible(m, preferred) or not preferred and m.own_name]
+            matches = [m for m in found if (_plausible(m, preferred) or not preferred and m.own_name) and not _part_abroad(name, m, preferred)]
             if matches:
                 return _best(matches, spelling, preferred, steer, aside, districts)
     town = building_town(name)
@@ -145,7 +145,7 @@ def resolve_place(name: str, context: Iterable[str] = (), regions: Iterable[str]
     matches = [
         m for m in gazetteer().lookup(bare, fuzzy=True)
         if (m.entry.iso2 in near or not steer and _is_large(m, BIG_CITY)) and _alike(bare, m.entry.name)
-        and (m.entry.iso2 in near or not near or _spelled_alike(bare, m.entry.name))
+        and (m.entry.iso2 in near or not near or _spelled_alike(bare, m.entry.name)) and not _part_abroad(name, m, preferred)
     ]
     return _best(matches, spellings[-1], preferred, steer, aside, districts) if matches else None
 
@@ -287,6 +287,17 @@ def _plausible(match: Match, preferred: set[str]) -> bool:
     return match.entry.iso2 in preferred or _is_large(match, ABROAD_MIN_POPULATION) or match.entry.kind not in GAZETTEER_KINDS
 
 
+def _part_abroad(name: str, match: Match, preferred: set[str]) -> bool:
+    """"the Al-Thawra neighborhood" is a part of a town of the story's countries, never a
+    namesake town abroad (cue kind `town_part`)."""
+    return bool(preferred) and match.entry.iso2 not in preferred and _names_a_part(name)
+
+
+def _names_a_part(name: str) -> bool:
+    words = name.split()
+    return len(words) > 1 and fold(words[-1]) in cues("town_part")
+
+
 def _is_large(match: Match, people: int) -> bool:
     """A region, or a town of at least `people`: what a name may mean outside the story's
     countries (by a variant spelling only a big city: "Ar Raqqa" when only Turkish forces
@@ -363,7 +374,10 @@ def article_context(named_countries: Iterable[str], place_names: Iterable[str]) 
 
 def _votes(match: Match, name: str) -> bool:
     """A name that says it is a region votes only for the countries of regions of that
-    name: "Shabwa province" does not pull a Yemen story to Myanmar's village of Sha Bwa."""
+    name: "Shabwa province" does not pull a Yemen story to Myanmar's village of Sha Bwa;
+    a part of a town ("the Al-Thawra neighborhood") votes for none."""
+    if _names_a_part(name):
+        return False
     return match.entry.kind in DISTRICT_KINDS or not strip_region_word(name)[1]
 
 
