@@ -52,8 +52,6 @@ REGIONAL_KINDS = ("admin2", "district", "sea")
 """Places wider than a town: an event there is coded near its point (precision 2)."""
 STATE_KINDS = ("military", "police", "government")
 ARMED_ACTS = ("Battles", "Violence against civilians", "Explosions/Remote violence")
-HARMING_ACTS = ("Violence against civilians", "Explosions/Remote violence")
-"""Acts whose target, named by its own name and no armed actor, is civilians."""
 """Acts some armed actor did: where the text names none, ACLED's "Unidentified Armed Group
 (Country)" did it, cited by the word that tells the act. Air strikes are a state's."""
 AIR_STRIKE = "Air/drone strike"
@@ -474,7 +472,7 @@ def _sides(draft: Draft, country_iso: str | None) -> tuple[ActorRef | None, list
     for patient in patients_read:
         if patient.kind == "other" and patient.text in place_names:
             continue
-        patient = _as_civilians(patient, country_iso) if draft.event_type in HARMING_ACTS else patient
+        patient = _as_civilians(patient, country_iso) if draft.event_type == "Violence against civilians" else patient
         if patient.name not in taken:
             patients.append(patient)
             taken.add(patient.name)
@@ -482,9 +480,9 @@ def _sides(draft: Draft, country_iso: str | None) -> tuple[ActorRef | None, list
 
 
 def _as_civilians(patient: ActorRef, country_iso: str | None) -> ActorRef:
-    """A person or a body named by its name that is no armed actor ("Nahel M. was shot dead",
-    "a strike on the True Confidence") is, as ACLED codes the harmed, civilians: the name
-    stays in the evidence."""
+    """A person named by name whom violence against civilians harmed ("Karim B. was shot
+    dead by a policeman") is, as ACLED codes them, civilians: the name stays in the
+    evidence. (A man named as killed by an air strike may be the militant it hunted.)"""
     if patient.kind != "other":
         return patient
     return ActorRef(None, KIND_NAMES["civilian"][1], "civilian", None, patient.start, patient.end, patient.text).named(country_iso)
