@@ -676,3 +676,13 @@ def test_arrests_and_looting_with_no_one_named_were_done_to_civilians() -> None:
 def test_a_person_harmed_named_by_name_is_a_civilian() -> None:
     [report] = run_extract("Karim B. was shot dead by a policeman in Nanterre on Tuesday.", "2023-06-30")
     assert (report.sub_event_type, report.actor1, report.actor2) == ("Attack", "Police Forces of France", "Civilians (France)")
+
+
+def test_raids_counted_by_the_dozen_are_a_tally_not_an_event() -> None:
+    text = ("Syrian warplanes struck a market in Idlib on Wednesday, killing 19 people, activists said.\n\n"
+            "The Observatory said air strikes were also reported in other parts of the province, recording at least 40 "
+            "Russian raids and 30 by government warplanes.")
+    [report] = run_extract(text, "2020-01-15")
+    assert (report.actor1, report.assoc_actor_1, report.fatalities) == ("Military Forces of Syria", [], 19)
+    [report] = run_extract("French fighter planes dropped 20 bombs on an Islamic State depot near Raqqa on Sunday.", "2015-11-16")
+    assert report.sub_event_type == "Air/drone strike"  # the weapons of one act, counted

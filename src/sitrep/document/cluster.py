@@ -32,6 +32,7 @@ from sitrep.extraction.actors import ActorRef
 from sitrep.extraction.arguments import Located, MentionFacts
 from sitrep.extraction.dates import DateValue
 from sitrep.extraction.detect import TriggerHit
+from sitrep.extraction.numbers import count_of
 from sitrep.folding import fold
 
 RESTATE_DISTANCE = 2
@@ -39,6 +40,8 @@ NIGHT = re.compile(r"\b(night|overnight)\b", re.IGNORECASE)
 NOT_PLACES = ("ORG", "NORP", "PERSON")
 """Entities the place finder may take for a place ("the Syrian Observatory", "Shia"), which
 cannot tell one event's place from another's."""
+TALLY_COUNT = 10
+"""Acts counted from this many up, on no day told, are a tally, not an event."""
 
 
 def cluster(facts: list[MentionFacts], lead_end: int, published: DateValue | None, headline_end: int = 0) -> tuple[list[Draft], dict[int, Draft]]:
@@ -52,7 +55,7 @@ def cluster(facts: list[MentionFacts], lead_end: int, published: DateValue | Non
     ordered = _acts_before_harms([f for f in facts if id(f) not in in_headline]) + [f for f in facts if id(f) in in_headline]
     for step, fact in enumerate(ordered, 1):
         mention = fact.mention
-        if mention.negated or mention.hypothetical:
+        if mention.negated or mention.hypothetical or _counts_many(fact):
             continue
         event_type, sub_event_type, rank = mention_type(fact)
         headline = id(fact) in in_headline and bool(drafts)
@@ -78,6 +81,20 @@ def told_events(drafts: list[Draft]) -> list[Draft]:
     """The drafts that tell an event: those told clearly, and, beside one, the plausible."""
     strong = [d for d in drafts if _is_clear(d)]
     return [d for d in drafts if d in strong or strong and _is_plausible(d)]
+
+
+def _counts_many(fact: MentionFacts) -> bool:
+    """"recording at least 42 Russian raids and 33 by government warplanes": acts counted by
+    the dozen, on no day told, are a tally of many events, not one (news-dev: aggregates are
+    no event); "12 airstrikes on Monday" is still the day's news, and "dropped 20 bombs"
+    counts the weapons of one act."""
+    sentence = fact.mention.sentence
+    if any(e.label_ in ("DATE", "TIME") for e in sentence.ents):
+        return False
+    return any(
+        hit.start.i == hit.token.i and hit.token.tag_ == "NNS" and (count := count_of(hit.token)) is not None and count.value >= TALLY_COUNT
+        for hit in fact.mention.hits
+    )
 
 
 def _names_a_kind(fact: MentionFacts) -> bool:
