@@ -686,3 +686,10 @@ def test_raids_counted_by_the_dozen_are_a_tally_not_an_event() -> None:
     assert (report.actor1, report.assoc_actor_1, report.fatalities) == ("Military Forces of Syria", [], 19)
     [report] = run_extract("French fighter planes dropped 20 bombs on an Islamic State depot near Raqqa on Sunday.", "2015-11-16")
     assert report.sub_event_type == "Air/drone strike"  # the weapons of one act, counted
+
+
+def test_yet_another_attack_is_the_one_told() -> None:
+    text = ("Gang members attacked the Delmas district of Port-au-Prince on Tuesday, killing 12 residents, police said.\n\n"
+            "Witnesses said residents were angered by yet another gang attack on their community.")
+    [report] = run_extract(text, "2024-11-19")
+    assert (report.location, report.fatalities) == ("Delmas", 12)

@@ -304,8 +304,10 @@ def _same_name(name: str, others: set[str]) -> bool:
 
 
 def tells_a_new_one(fact: MentionFacts) -> bool:
-    """"a second strike on the camp", "In a separate attack", "Elsewhere, ...", "Meanwhile, ..."."""
-    return marked(fact, cues("another_event"), fact.mention.tokens)
+    """"a second strike on the camp", "In a separate attack", "Elsewhere, ...", "Meanwhile,
+    ..."; not "angered by yet another gang attack", the latest of a series: the one told."""
+    latest = any(t.lower_ == "another" and t.i > 0 and t.doc[t.i - 1].lower_ == "yet" for word in fact.mention.tokens for t in word.children)
+    return not latest and marked(fact, cues("another_event"), fact.mention.tokens)
 
 
 def _is_clear(draft: Draft) -> bool:
