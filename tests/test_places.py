@@ -453,7 +453,7 @@ def test_a_building_of_a_town_is_in_the_town() -> None:
 def test_a_name_close_to_a_big_city_abroad_is_no_variant_of_it() -> None:
     from sitrep.resolve.places import resolve_place
 
-    assert resolve_place("Gara", ["IQ", "TR"]) is None  # a district of northern Iraq, not Guara, Brazil
+    assert resolve_place("Bana", ["IQ", "TR"]) is None  # a valley of northern Iraq, not Banha, Egypt
     assert resolve_place("Ar Raqqa", ["TR"]).iso2 == "SY"  # a variant spelling of the city
 
 

@@ -198,8 +198,8 @@ def _alike(name: str, other: str) -> bool:
 
 def _spelled_alike(name: str, other: str) -> bool:
     """A big city outside the countries the text names, spelled in a variant only ("Ar
-    Raqqa" for Raqqa), not another name close in spelling ("the Gara region" of northern
-    Iraq is no Guara, Brazil); where the text names no country, closeness is enough."""
+    Raqqa" for Raqqa), not another name close in spelling ("the Bana valley" of northern
+    Iraq is no Banha, Egypt); where the text names no country, closeness is enough."""
     return fuzz.ratio(_without_articles(name), _without_articles(other)) >= VARIANT_SPELLING_SIMILARITY
 
 
@@ -288,7 +288,7 @@ def _plausible(match: Match, preferred: set[str]) -> bool:
 
 
 def _part_abroad(name: str, match: Match, preferred: set[str]) -> bool:
-    """"the Al-Thawra neighborhood" is a part of a town of the story's countries, never a
+    """"the Al-Karama neighborhood" is a part of a town of the story's countries, never a
     namesake town abroad (cue kind `town_part`)."""
     return bool(preferred) and match.entry.iso2 not in preferred and _names_a_part(name)
 
@@ -375,7 +375,7 @@ def article_context(named_countries: Iterable[str], place_names: Iterable[str]) 
 def _votes(match: Match, name: str) -> bool:
     """A name that says it is a region votes only for the countries of regions of that
     name: "Shabwa province" does not pull a Yemen story to Myanmar's village of Sha Bwa;
-    a part of a town ("the Al-Thawra neighborhood") votes for none."""
+    a part of a town ("the Al-Karama neighborhood") votes for none."""
     if _names_a_part(name):
         return False
     return match.entry.kind in DISTRICT_KINDS or not strip_region_word(name)[1]

@@ -369,10 +369,10 @@ def _location(places: list[tuple[Place, Located]], context: PlaceContext, text: 
 
 
 def _part_of(chosen: tuple[Place, Located], places: list[tuple[Place, Located]]) -> tuple[Place, Located]:
-    """"An upscale community in Port-au-Prince ... the attack on Petionville": a smaller town
-    the event's words also name, part of the city chosen (a few kilometres from its point),
-    is the more precise place ACLED codes; not one named in brackets ("(Solomyanskyi district
-    of Kyiv)"), an aside on where the place lies."""
+    """"Gunmen raided a market in Lagos ... the raid on Surulere": a smaller town the event's
+    words also name, part of the city chosen (a few kilometres from its point), is the more
+    precise place ACLED codes; not one named in brackets ("(Shevchenkivskyi district of
+    Kharkiv)"), an aside on where the place lies."""
     town = chosen[0]
     if not town.is_settlement or town.latitude is None or town.longitude is None:
         return chosen
