@@ -589,8 +589,8 @@ def test_a_man_fatally_stabbed_is_a_death() -> None:
 
 
 def test_where_the_incident_happened_is_the_events_place() -> None:
-    text = ("A suicide bomber blew himself up at an army checkpoint in northern Mali on Friday, killing one soldier.\n\n"
-            "The incident happened in Gao, where troops from France and Mali have been patrolling the streets.")
+    text = ("A suicide bomber killed a soldier at an army checkpoint outside a northern Malian town on Friday.\n\n"
+            "The incident happened in Gao, a garrison town on the Niger river.")
     [report] = run_extract(text, "2013-02-09")
     assert (report.sub_event_type, report.location) == ("Suicide bomb", "Gao")
 
@@ -607,8 +607,8 @@ def test_a_protest_over_a_killing_targets_no_one_and_its_people_are_the_crowd() 
 
 
 def test_the_act_a_strike_avenged_was_done_by_those_it_struck_to_the_avenger() -> None:
-    text = ("Pakistan's air force has struck militant hideouts in Afghanistan in apparent retaliation for an attack on an army "
-            "post that killed seven soldiers on Saturday, officials said.")
+    text = ("Pakistan's air force has struck militant hideouts in Afghanistan in retaliation for an assault on an army post "
+            "that killed seven soldiers on Saturday, officials said.")
     strike, cause = run_extract(text, "2024-03-18")
     assert (strike.sub_event_type, strike.actor1) == ("Air/drone strike", "Military Forces of Pakistan")
     assert (cause.actor1, cause.actor2, cause.fatalities) == ("Unidentified Armed Group (Afghanistan)", "Military Forces of Pakistan", 7)
@@ -629,18 +629,18 @@ def test_a_town_within_the_city_named_for_the_event_is_its_more_precise_place() 
 
 
 def test_a_riot_faced_the_police_the_text_names_and_the_crowd_is_no_partner_of_its_own() -> None:
-    text = ("Clashes between Iraqi protesters and security forces in central Basra killed at least three demonstrators overnight, "
-            "security and medical sources said.\n\n"
-            "The protesters had begun marching from the main square towards the governor's office, chanting about power cuts.\n\n"
-            "Security forces tried to contain the march and fired tear gas, according to police and medics. Protesters threw "
-            "stones and petrol bombs at the police, a security source said.")
+    text = ("Three demonstrators died overnight in clashes between protesters and Iraqi security forces in the centre of "
+            "Basra, hospital and police sources said.\n\n"
+            "The crowd had set off from the main square towards the governor's office, complaining about power cuts.\n\n"
+            "According to medics, security forces tried to hold back the crowd with tear gas. Protesters hurled rocks and "
+            "firebombs at the police, a police source said.")
     [report] = run_extract(text, "2020-07-28")
     assert (report.sub_event_type, report.actor1, report.assoc_actor_1, report.actor2, report.fatalities) == (
         "Violent demonstration", "Rioters (Iraq)", [], "Police Forces of Iraq", 3)
 
 
 def test_rebels_seen_storming_a_ship_stormed_it_and_the_red_sea_is_yemens() -> None:
-    text = "Houthi rebels from Yemen were seen storming a cargo ship in the Red Sea on Sunday, in a video released by the group on Monday."
+    text = "Yemeni Houthi fighters were seen storming a car carrier in the Red Sea on Sunday, according to footage the group published."
     [report] = run_extract(text, "2023-11-20")
     assert (report.actor1, report.location, report.country) == ("Ansar Allah", "Red Sea", "Yemen")
 
@@ -651,8 +651,8 @@ def test_a_hijacked_ship_is_an_abduction_of_its_crew() -> None:
 
 
 def test_a_sea_that_names_a_kind_of_ship_is_not_where_it_was_hit() -> None:
-    text = ("A Houthi missile attack on a Red Sea merchant ship off Yemen killed two sailors, the US military said. "
-            "The ship was hit in the Gulf of Aden on Wednesday, the military said.")
+    text = ("Two crew members were killed when a Houthi missile hit a Red Sea bulk carrier on Wednesday, the US military said. "
+            "The carrier was hit in the Gulf of Aden, about 50 miles off Aden.")
     [report] = run_extract(text, "2024-03-07")
     assert (report.location, report.fatalities) == ("Gulf of Aden", 2)
 
@@ -662,7 +662,7 @@ def test_violence_against_civilians_with_no_victim_named_was_done_to_civilians()
     assert (report.sub_event_type, report.actor2) == ("Attack", "Civilians (Mali)")
     [report] = run_extract("Pirates hijacked a bulk carrier in the Gulf of Aden on Sunday, officials said.", "2023-11-20")
     assert (report.sub_event_type, report.actor2) == ("Abduction/forced disappearance", "Civilians (International)")
-    [report] = run_extract("A Houthi missile hit a cargo ship in the Gulf of Aden on Wednesday, the US military said.", "2024-03-07")
+    [report] = run_extract("A Houthi missile hit a cargo ship in the Gulf of Aden late on Tuesday, the US military said.", "2024-03-07")
     assert report.actor2 == "Civilians (International)"  # a ship is a place of civilians, its crew
 
 
@@ -680,8 +680,7 @@ def test_a_person_harmed_named_by_name_is_a_civilian() -> None:
 
 def test_raids_counted_by_the_dozen_are_a_tally_not_an_event() -> None:
     text = ("Syrian warplanes struck a market in Idlib on Wednesday, killing 19 people, activists said.\n\n"
-            "The Observatory said air strikes were also reported in other parts of the province, recording at least 40 "
-            "Russian raids and 30 by government warplanes.")
+            "Monitors counted at least 40 Russian raids and 30 by government jets across the province, the group said.")
     [report] = run_extract(text, "2020-01-15")
     assert (report.actor1, report.assoc_actor_1, report.fatalities) == ("Military Forces of Syria", [], 19)
     [report] = run_extract("French fighter planes dropped 20 bombs on an Islamic State depot near Raqqa on Sunday.", "2015-11-16")
@@ -689,7 +688,7 @@ def test_raids_counted_by_the_dozen_are_a_tally_not_an_event() -> None:
 
 
 def test_yet_another_attack_is_the_one_told() -> None:
-    text = ("Gang members attacked a market in Mushin, Lagos, on Tuesday, killing 12 residents, police said.\n\n"
-            "Witnesses said residents were angered by yet another gang attack on their community.")
+    text = ("Gang members raided a market in Mushin, Lagos, on Tuesday, killing 12 residents, police said.\n\n"
+            "Residents were enraged by yet another attack by the gangs on their streets, witnesses said.")
     [report] = run_extract(text, "2024-11-19")
     assert (report.location, report.fatalities) == ("Mushin", 12)

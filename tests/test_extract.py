@@ -511,11 +511,11 @@ def test_he_who_acted_is_not_the_sergeant_who_tells_of_it() -> None:
     assert facts.agents == []
 
 
-def test_the_first_such_incident_in_weeks_refers_to_no_event() -> None:
+def test_the_worst_such_incident_in_a_month_refers_to_no_event() -> None:
     from sitrep import nlp
     from sitrep.extraction.detect import find_mentions
 
-    doc = nlp.parse("It was the first such deadly incident in weeks at the city's main square.")
+    doc = nlp.parse("This was the worst such incident in a month at the square.")
     assert [hit.token.lower_ for mention in find_mentions(doc) for hit in mention.hits] == []
     doc = nlp.parse("The incident happened in Gao on Friday.")
     assert [hit.token.lower_ for mention in find_mentions(doc) for hit in mention.hits] == ["incident"]

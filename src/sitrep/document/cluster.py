@@ -84,7 +84,7 @@ def told_events(drafts: list[Draft]) -> list[Draft]:
 
 
 def _counts_many(fact: MentionFacts) -> bool:
-    """"recording at least 42 Russian raids and 33 by government warplanes": acts counted by
+    """"monitors counted at least 40 Russian raids and 30 by government jets": acts counted by
     the dozen, on no day told, are a tally of many events, not one (news-dev: aggregates are
     no event); "12 airstrikes on Monday" is still the day's news, and "dropped 20 bombs"
     counts the weapons of one act."""
@@ -305,7 +305,7 @@ def _same_name(name: str, others: set[str]) -> bool:
 
 def tells_a_new_one(fact: MentionFacts) -> bool:
     """"a second strike on the camp", "In a separate attack", "Elsewhere, ...", "Meanwhile,
-    ..."; not "angered by yet another gang attack", the latest of a series: the one told."""
+    ..."; not "enraged by yet another attack by the gangs", the latest of a series: the one told."""
     latest = any(t.lower_ == "another" and t.i > 0 and t.doc[t.i - 1].lower_ == "yet" for word in fact.mention.tokens for t in word.children)
     return not latest and marked(fact, cues("another_event"), fact.mention.tokens)
 

@@ -117,7 +117,7 @@ def _match(token: Token) -> TriggerHit | None:
         if trigger.takes_ground and not takes_ground(token):
             continue  # "seized the town" is territory taken, "seized weapons" is not
         if trigger.role == "anaphor" and token.dep_ == "attr":
-            continue  # "it was the first such incident in months" sizes an event up, refers to none
+            continue  # "this was the worst such incident in a month" sizes an event up, refers to none
         start = _phrase_start(token, trigger.lemmas)
         if start is not None:
             return TriggerHit(token, start, trigger)

@@ -216,7 +216,7 @@ def _story_region(context: PlaceContext) -> Place | None:
 
 
 def _retaliated(draft: Draft) -> None:
-    """"Jets struck militant hideouts in retaliation for an attack on an army post that
+    """"Jets struck militant hideouts in retaliation for an assault on an army post that
     killed seven soldiers": the act retaliated for was done by those the retaliation
     struck, to the retaliating state's own forces, unless the text names its sides."""
     for kind, cause in draft.links:
@@ -561,8 +561,9 @@ def _in_brackets(text: str, start: int) -> bool:
 
 
 def _describes_a_thing(text: str, located: Located) -> bool:
-    """"a Red Sea merchant ship": a sea or region named as a modifier says what kind of thing
-    was hit, where a place named on its own ("hit in the Gulf of Aden") says where."""
+    """"a Red Sea bulk carrier": a sea or region named as a modifier says what kind of thing
+    was hit, where a place named on its own ("the carrier was hit in the Gulf of Aden")
+    says where."""
     before = text[max(0, located.start - 4) : located.start].lower().split()
     following = text[located.end : located.end + ASIDE_LENGTH].split()
     return (
