@@ -4,6 +4,7 @@ generic attack is typed by who did it, to whom and with what), then the whole ev
 refinement within a family."""
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 from sitrep.data.lexicon import Term, cues, family_types, weapon_types
@@ -80,7 +81,7 @@ def _forces_harm_protesters(fact: MentionFacts) -> bool:
 def _generic_type(agents: list[ActorRef], patients: list[ActorRef], weapons: list[Term], default: Any) -> tuple[str, str]:
     """A generic attack or killing is typed by who did it and to whom."""
     words = [[w.lower().rstrip("s") for w in a.text.split()] for a in agents if a.kind != "armed_group"]  # a bomber who blew himself up is no aircraft
-    agent_words = {w for said in words for w in said} | {f"{a} {b}" for said in words for a, b in zip(said, said[1:])}  # "the air force"
+    agent_words = {w for said in words for w in said} | {f"{a} {b}" for said in words for a, b in pairwise(said)}  # "the air force"
     if agent_words & cues("air_agent") or any(w.value in ("Hellfire missile", "drone") for w in weapons):
         return "Explosions/Remote violence", "Air/drone strike"
     decided = [weapon_types()[w.value] for w in weapons if w.value in weapon_types()]
