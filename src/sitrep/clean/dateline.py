@@ -114,7 +114,7 @@ TITLED_DATELINE = re.compile(
     re.MULTILINE,
 )
 """The same in title case, which only a country after the town marks as a dateline:
-"Kabul, Afghanistan: The Taliban ...", "Goma, Congo (AP) — ..."."""
+"Herat, Afghanistan: The Taliban ...", "Goma, Congo (AP) — ..."."""
 
 
 def wire_day(text: str, published: datetime | None) -> datetime | None:

@@ -103,7 +103,7 @@ def absorb(draft: Draft, fact: MentionFacts) -> None:
         text = doc_text(fact.mention.sentence.doc)[fact.victims.start : fact.victims.end]
         toll = Located(fact.victims, fact.victims.start, fact.victims.end, text)
         side = _side(fact)
-        if draft.victims and not fact.updated and draft.other_side_toll is None and (_other_side(draft.toll_side, side, fact) or _others_besides(text, fact)):
+        if draft.victims and not fact.updated and draft.other_side_toll is None and _besides_the_first(draft.toll_side, side, text, fact):
             draft.other_side_toll = toll
         else:
             if fact.updated and draft.victims and draft.earlier_toll is None:
@@ -125,18 +125,15 @@ def _side(fact: MentionFacts) -> frozenset[str]:
     return frozenset({"attackers"} if kinds == {"armed_group"} else {"attacked"} if kinds and "armed_group" not in kinds else set())
 
 
-def _other_side(first: frozenset[str], side: frozenset[str], fact: MentionFacts) -> bool:
-    """"Two gendarmes were killed ... Five assailants also died": the other side's dead,
-    told as more ("also"), count besides the first toll, not instead of it."""
-    also = any(t.lower_ in cues("one_more") for t in fact.mention.sentence)
-    return also and bool(first) and bool(side) and first != side
-
-
-def _others_besides(toll: str, fact: MentionFacts) -> bool:
-    """"A commander was killed ... more than 10 other fighters were also killed": dead told
-    as others besides those already counted add to the toll, on either side."""
-    also = any(t.lower_ in cues("one_more") for t in fact.mention.sentence)
-    return also and re.search(r"\bothers?\b", toll, re.IGNORECASE) is not None
+def _besides_the_first(first: frozenset[str], side: frozenset[str], toll: str, fact: MentionFacts) -> bool:
+    """Dead told as more ("also") count besides the first toll, not instead of it: the other
+    side's ("Two gendarmes were killed ... Five assailants also died"), or others besides
+    those counted, on either side ("a commander was killed ... 10 other fighters were also
+    killed")."""
+    if not any(t.lower_ in cues("one_more") for t in fact.mention.sentence):
+        return False
+    other_side = bool(first) and bool(side) and first != side
+    return other_side or re.search(r"\bothers?\b", toll, re.IGNORECASE) is not None
 
 
 def _context_date(draft: Draft, fact: MentionFacts) -> bool:

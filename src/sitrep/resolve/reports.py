@@ -19,7 +19,7 @@ from sitrep.document.kinds import (
     TERRITORY_TAKEN,
 )
 from sitrep.extraction.actors import CROWD_EVENTS, KIND_NAMES, ActorRef, named_in
-from sitrep.extraction.arguments import CapitalOf, Located, place_candidates
+from sitrep.extraction.arguments import HANDOVER, CapitalOf, Located, place_candidates
 from sitrep.extraction.numbers import Count
 from sitrep.geo import kilometres
 from sitrep.guard import guarded
@@ -45,7 +45,6 @@ ASIDE_LENGTH = 80
 ASIDES = 3
 AFTER_PLACE = re.compile(r"(?:\s+[a-z-]+)?\s*\([^()]{1,80}\)|,\s*[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)*(?=[,.;:)]|\s[a-z]|\s-\s)")
 INHERITING_TYPES = {"Explosions/Remote violence", "Battles"}
-HANDOVER = "Non-violent transfer of territory"
 INTERNATIONAL = "International"
 """ACLED's country name for actors of no one state."""
 REGIONAL_KINDS = ("admin2", "district", "sea")
