@@ -352,7 +352,7 @@ def test_damaged_web_archives_are_errors_and_whole_records_are_kept(tmp_path: Pa
     second = ("https://a.example/kidal", "Troops shelled the outskirts of Kidal on Wednesday, wounding five civilians.")
     one = _warc([first], gz)
     cut_header = _write(tmp_path / f"cut-header{suffix}", one + (gzip.compress(_warc([second], False)[:150]) if gz else _warc([second], False)[:150]))
-    cut_body = _write(tmp_path / f"cut-body{suffix}", _warc([first, second], gz)[:-120])
+    cut_body = _write(tmp_path / f"cut-body{suffix}", one + (gzip.compress(_warc([second], False)[:-120]) if gz else _warc([second], False)[:-120]))
     garbage = _write(tmp_path / f"garbage{suffix}", b"WARC/1.0\r\n\x93\xff garbage \x01 no colon\r\nmore\r\n\r\n" + b"x" * 100)
     page = _write(tmp_path / f"page{suffix}", b"\n\n<html><body><p>A page, not an archive.</p></body></html>")
     wrong_length = _write(tmp_path / f"length{suffix}", one + b"garbage" if gz else one.replace(b"Content-Length: ", b"Content-Length: 1"))
