@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import pytest
 
+from sitrep import linear
 from sitrep.data import check, read_text
 from sitrep.data.lexicon import actor_matcher, country_matcher, cues, family_types, taxonomy
-from sitrep.extraction import linear, subevent
+from sitrep.extraction import subevent
 
 
 def test_the_curated_tables_have_no_problem() -> None:

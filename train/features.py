@@ -1,4 +1,4 @@
-"""Feature matrices shared by the training scripts, built the way sitrep.extraction.linear scores them."""
+"""Feature matrices shared by the training scripts, built the way sitrep.linear scores them."""
 from __future__ import annotations
 
 import math

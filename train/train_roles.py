@@ -25,7 +25,7 @@ from sklearn.model_selection import cross_val_score
 
 from sitrep import nlp
 from sitrep.evaluate.muc4 import SLOTS, read_documents
-from sitrep.extraction import linear
+from sitrep import linear
 from sitrep.extraction.fillers import mention_key
 from sitrep.extraction.roles import (
     INCIDENT_MODEL,

@@ -25,7 +25,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import cross_val_score
 
 from sitrep.evaluate.acled import HELD_OUT_FROM, SIZE_TAG
-from sitrep.extraction import linear
+from sitrep import linear
 from sitrep.extraction.subevent import LABEL_SEPARATOR, MODEL_FILE, MODEL_NAME, features
 
 MIN_DOCUMENTS = 2

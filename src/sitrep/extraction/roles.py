@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.data.lexicon import cues, role_nouns
-from sitrep.extraction import linear
+from sitrep import linear
 from sitrep.extraction.fillers import RoleFiller, distinct, mention_key
 
 MODEL_FILE = "roles.npz"

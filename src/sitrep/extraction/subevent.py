@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from sitrep.extraction import linear
+from sitrep import linear
 
 MODEL_FILE = "subevent.npz"
 MODEL_NAME = "subevent"
