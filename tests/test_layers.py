@@ -9,10 +9,10 @@ import sys
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "sitrep"
-SHARED = ("records", "folding", "guard", "geo", "data")
+SHARED = ("records", "folding", "guard", "geo", "data", "linear")
 """Used by every stage; they import only one another."""
-STAGES = ("read", "clean", "nlp", "extraction", "document", "resolve", "pipeline", "merge", "store", "export", "api", "evaluate", "scale", "web", "cli")
-"""The data flow, in order: source → Article → Doc → mentions → drafts → EventReport → Event → database → outputs."""
+STAGES = ("read", "clean", "triage", "nlp", "extraction", "document", "resolve", "pipeline", "merge", "store", "export", "api", "evaluate", "scale", "web", "cli")
+"""The data flow, in order: source → Article → (relevant?) → Doc → mentions → drafts → EventReport → Event → database → outputs."""
 
 
 def _imports(path: Path) -> set[str]:

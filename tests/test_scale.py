@@ -45,12 +45,14 @@ def test_run_equals_one_process_and_skips_finished_work(tmp_path: Path) -> None:
     manifest = json.loads((out / "manifest.json").read_text())
     assert [p["state"] for p in manifest["partitions"]] == ["done"] * 4
     assert sum(p["articles"] for p in manifest["partitions"]) == 41
+    assert [a["id"] for a in _parquet(out, "articles") if a["filtered"]] == ["demo-football"]
+    assert sum(p["filtered"] for p in manifest["partitions"]) == 1 and "(filtered as unrelated 1)" in first.output
     again = CliRunner().invoke(main, args)
     assert "0 done now, 4 done before" in again.output
 
     db = tmp_path / "loaded.duckdb"
     loaded = CliRunner().invoke(main, ["load", str(out), "--db", str(db)])
-    assert "articles stored 40" in loaded.output and "copies 1" in loaded.output, loaded.output
+    assert "articles stored 40" in loaded.output and "filtered as unrelated 1 " in loaded.output and "copies 1" in loaded.output, loaded.output
     ingested = tmp_path / "ingested.duckdb"
     CliRunner().invoke(main, ["ingest", str(CORPUS), str(DEMO), "--manifest", str(DEMO / "manifest.jsonl"), "--db", str(ingested)])
     with Store(db) as a, Store(ingested) as b:

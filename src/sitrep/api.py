@@ -13,9 +13,10 @@ from sitrep.resolve.places import Place, resolve_places
 
 
 def extract_text(text: str, published: str | date | datetime | None = None, article_id: str = "text") -> list[EventReport]:
-    """Event reports in one article's text; relative dates resolve against `published`."""
+    """Event reports in one article's text; relative dates resolve against `published`. A
+    text asked for by itself is always parsed: the relevance stage is for streams."""
     article = Article(id=article_id, text=text, published=parse_published(published))
-    result = next(process([article]))
+    result = next(process([article], relevance_filter=False))
     if result.error is not None:
         raise ValueError(result.error)
     return result.reports

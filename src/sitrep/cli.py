@@ -91,6 +91,10 @@ def main() -> None:
 
 db_option = click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB database file.")
 manifest_option = click.option("--manifest", type=click.Path(), help="JSONL of metadata (id, path, published, url, outlet).")
+filter_option = click.option(
+    "--filter/--no-filter", "relevance_filter", default=True, show_default=True,
+    help="Skip the parse of articles the relevance stage finds unrelated to conflict or protest (stored unparsed; --no-filter extracts them).",
+)
 
 
 def article_inputs(command):  # type: ignore[no-untyped-def]
@@ -114,8 +118,9 @@ def article_inputs(command):  # type: ignore[no-untyped-def]
 
 @main.command()
 @article_inputs
+@filter_option
 @db_option
-def ingest(batch: Batch, db: str) -> None:
+def ingest(batch: Batch, relevance_filter: bool, db: str) -> None:
     """Read, extract and store articles (files, folders, globs: .txt .jsonl .csv .html .rss .warc; URLs).
 
     \b
@@ -125,24 +130,25 @@ def ingest(batch: Batch, db: str) -> None:
     from sitrep.store.intake import ingest as ingest_articles
 
     with Store(db) as store:
-        counts = ingest_articles(batch.articles(), store, _extracting("ingest"), batch.failed_on)
+        counts = ingest_articles(batch.articles(), store, _extracting("ingest", relevance_filter), batch.failed_on)
         total_events = store.event_count()
     merged = counts.merged
     kept_as_sources = f"; {counts.copies} near-duplicate copies kept as sources of stored articles" if counts.copies else ""
     click.echo(
         f"articles read {counts.stored + counts.skipped + counts.copies + batch.failed}: stored {counts.stored}, "
-        f"skipped {counts.skipped} (already stored), failed {batch.failed}; event reports {counts.reports}{kept_as_sources}"
+        f"skipped {counts.skipped} (already stored), failed {batch.failed}; event reports {counts.reports}{kept_as_sources}; "
+        f"filtered as unrelated {counts.filtered} (stored unparsed)"
     )
     click.echo(f"merged: {merged.created} new events, {merged.updated} updated; {total_events} events in {db}")
     if batch.failed:
         sys.exit(1)
 
 
-def _extracting(label: str) -> Callable[[Iterable[Article]], Iterable[Processed]]:
+def _extracting(label: str, relevance_filter: bool) -> Callable[[Iterable[Article]], Iterable[Processed]]:
     """The pipeline over a stream of articles, with a progress bar."""
     from sitrep.pipeline import process
 
-    return lambda articles: tqdm(process(articles), desc=label, unit=" articles", file=sys.stderr, disable=None)
+    return lambda articles: tqdm(process(articles, relevance_filter), desc=label, unit=" articles", file=sys.stderr, disable=None)
 
 
 @main.command()
@@ -174,7 +180,8 @@ READ_FIELDS = ("id", "title", "published", "outlet", "url", "language", "source_
 @main.command()
 @article_inputs
 @click.option("--background/--no-background", default=True, help="Include background (historical) mentions.")
-def extract(batch: Batch, background: bool) -> None:
+@filter_option
+def extract(batch: Batch, background: bool, relevance_filter: bool) -> None:
     """Extract event reports without a database: one JSON object a line on stdout.
 
     \b
@@ -183,7 +190,7 @@ def extract(batch: Batch, background: bool) -> None:
     """
     from sitrep.pipeline import process
 
-    for result in process(batch.articles()):
+    for result in process(batch.articles(), relevance_filter):
         if batch.failed_on(result):
             continue
         for report in result.reports:
@@ -374,7 +381,11 @@ def places(text: str, as_json: bool) -> None:
 @manifest_option
 @click.option("--html", type=click.Choice(EXTRACTOR_NAMES), default="precise", show_default=True, help="Web page extractor.")
 @click.option("--files-per-partition", default=200, show_default=True, type=click.IntRange(1), help="Small files (texts, pages) per task.")
-def run_command(inputs: tuple[str, ...], out: Path, workers: int | None, scheduler: str | None, manifest: str | None, html: str, files_per_partition: int) -> None:
+@filter_option
+def run_command(
+    inputs: tuple[str, ...], out: Path, workers: int | None, scheduler: str | None, manifest: str | None, html: str, files_per_partition: int,
+    relevance_filter: bool,
+) -> None:
     """Read, extract and resolve INPUTS on Dask, one task a partition, into Parquet (then: sitrep load OUT).
 
     \b
@@ -390,14 +401,15 @@ def run_command(inputs: tuple[str, ...], out: Path, workers: int | None, schedul
         if isinstance(item, str):
             tqdm.write(f"error: partition failed: {item}", file=sys.stderr)
 
-    summary = run(list(inputs), out, workers, scheduler, manifest, html, files_per_partition, progress)
+    summary = run(list(inputs), out, workers, scheduler, manifest, html, files_per_partition, progress, relevance_filter)
     bar.close()
     for missing in summary.missing:
         click.echo(f"error: {missing}", err=True)
     articles = sum(r.articles for r in summary.done)
     errors = sum(len(r.errors) for r in summary.done)
     click.echo(f"partitions {summary.partitions}: {len(summary.done)} done now, {summary.skipped} done before, {len(summary.failed)} failed; "
-               f"articles {articles}, reports {sum(r.reports for r in summary.done)}, unreadable inputs {errors} (listed in {out / 'manifest.json'})")
+               f"articles {articles} (filtered as unrelated {sum(r.filtered for r in summary.done)}), reports {sum(r.reports for r in summary.done)}, "
+               f"unreadable inputs {errors} (listed in {out / 'manifest.json'})")
     if summary.failed or summary.missing:
         sys.exit(1)
 
@@ -417,8 +429,8 @@ def load(out: Path, db: str) -> None:
     with Store(db) as store:
         partitions, intake = load_output(out, store)
         total = store.event_count()
-    click.echo(f"partitions {partitions}: articles stored {intake.stored}, skipped {intake.skipped} (already stored), "
-               f"copies {intake.copies}; event reports {intake.reports}; merged: {intake.merged.created} new events; {total} events in {db}")
+    click.echo(f"partitions {partitions}: articles stored {intake.stored}, skipped {intake.skipped} (already stored), copies {intake.copies}; "
+               f"filtered as unrelated {intake.filtered} (stored unparsed); event reports {intake.reports}; merged: {intake.merged.created} new events; {total} events in {db}")
 
 
 @main.command()

@@ -1,4 +1,4 @@
-"""The stages in order, for one article or a stream of them: clean → parse → extract → document → resolve."""
+"""The stages in order, for one article or a stream of them: clean → triage → parse → extract → document → resolve."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
@@ -12,6 +12,7 @@ from sitrep.extraction import read_mentions
 from sitrep.guard import guarded_article, reading
 from sitrep.records import Article, EventReport, Processed
 from sitrep.resolve.reports import resolve_drafts
+from sitrep.triage.relevance import triage
 
 EXTRACTED_LANGUAGES = {"en", None}
 """Other languages are stored, marked with their language, and not extracted (yet)."""
@@ -23,11 +24,13 @@ def reports_for(article: Article, doc: Doc) -> list[EventReport]:
         return resolve_drafts(article, document_events(article, doc, read_mentions(article, doc)))
 
 
-def process(articles: Iterable[Article]) -> Iterator[Processed]:
+def process(articles: Iterable[Article], relevance_filter: bool = True) -> Iterator[Processed]:
     """Clean each article, parse in batches, and yield it (cleaned) with its reports.
 
     One article that cannot be processed is reported and skipped; the stream goes on. An
-    article in a language sitrep does not extract is passed on with no reports."""
+    article in a language sitrep does not extract is passed on with no reports, and so is
+    one the relevance stage finds unrelated (marked `filtered`, unless `relevance_filter`
+    is off)."""
     pipeline = nlp.load()
     unparsed: list[Processed] = []
 
@@ -40,7 +43,7 @@ def process(articles: Iterable[Article]) -> Iterator[Processed]:
                 unparsed.append(Processed(article, error=f"text of {len(article.text):,} characters is over the {pipeline.max_length:,}-character limit"))
             elif not article.text.strip():
                 unparsed.append(Processed(article, error="no story text left after removing site chrome"))
-            elif article.language not in EXTRACTED_LANGUAGES:
+            elif article.language not in EXTRACTED_LANGUAGES or (relevance_filter and triage(article).filtered):
                 unparsed.append(Processed(article))
             else:
                 yield article.text, article

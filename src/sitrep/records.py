@@ -41,6 +41,12 @@ class Article:
     """SimHash of the wording as read (clean.duplicates), to recognise copies of a story."""
     source_path: str | None = None
     ingested_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    relevance: float | None = None
+    """How likely the text reports a conflict or protest event (triage.relevance), scored
+    before the parse; None where the relevance stage did not run."""
+    filtered: bool = False
+    """Dropped by the relevance stage as unrelated: stored as read, never parsed; a later
+    run with the filter off extracts it."""
     metadata: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:

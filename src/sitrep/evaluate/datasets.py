@@ -47,12 +47,15 @@ def _seeds(run: EvalRun) -> Scored:
     from sitrep.pipeline import process
 
     read: list[str] = []
+    filtered: list[str] = []
     reports = []
     for result in process(run.articles):
         read.append(result.article.id)
+        if result.article.filtered:
+            filtered.append(result.article.id)
         if not _failed(run, result):
             reports += result.reports
-    return score(load_gold(run.gold), reports, read)
+    return score(load_gold(run.gold), reports, read, filtered)
 
 
 def _failed(run: EvalRun, result: Processed) -> bool:
@@ -62,7 +65,8 @@ def _failed(run: EvalRun, result: Processed) -> bool:
 
 
 def _typing(run: EvalRun) -> Scored:
-    """Each required event's evidence typed on its own; PATHS give the publication dates."""
+    """Each required event's evidence typed on its own; PATHS give the publication dates.
+    Every snippet is parsed (no relevance stage): each is known to tell an event."""
     from sitrep.evaluate.acled import first_event
     from sitrep.evaluate.events import load_gold
     from sitrep.evaluate.typing import TypingScore, publication_dates, snippets
@@ -70,7 +74,7 @@ def _typing(run: EvalRun) -> Scored:
 
     items = {article.id: (article, gold) for article, gold in snippets(load_gold(run.gold), publication_dates(run.articles))}
     result = TypingScore()
-    for processed in run.progress(process(article for article, _ in items.values()), len(items)):
+    for processed in run.progress(process((article for article, _ in items.values()), relevance_filter=False), len(items)):
         result.add(items[processed.article.id][1], first_event(processed.reports))
     return result
 
@@ -99,7 +103,8 @@ def _html(run: EvalRun) -> Scored:
 
 
 def _notes(reader: str, run: EvalRun) -> Scored:
-    """ACLED's coder notes or FA-KES's reports: the first event of each text against its row."""
+    """ACLED's coder notes or FA-KES's reports: the first event of each text against its row.
+    Every text is parsed (no relevance stage): each is known to tell an event."""
     from sitrep.evaluate.acled import NoteScore, first_event, read_notes
     from sitrep.evaluate.fakes import FakesScore, read_articles
     from sitrep.pipeline import process
@@ -107,7 +112,7 @@ def _notes(reader: str, run: EvalRun) -> Scored:
     rows = read_notes(run.gold, split=run.split) if reader == "acled" else read_articles(run.gold)
     items = {article.id: (article, truth) for article, truth in rows}
     result = NoteScore() if reader == "acled" else FakesScore()
-    for processed in run.progress(process(article for article, _ in items.values()), len(items)):
+    for processed in run.progress(process((article for article, _ in items.values()), relevance_filter=False), len(items)):
         result.add(items[processed.article.id][1], first_event(processed.reports))
     return result
 

@@ -118,6 +118,8 @@ class Score:
     matched: int = 0
     strict: int = 0
     field_hits: dict[str, int] = field(default_factory=lambda: {f: 0 for f in (*CORE_FIELDS, *EXTRA_FIELDS)})
+    filtered: int = 0
+    """Articles the relevance stage left unparsed as unrelated."""
     errors: list[str] = field(default_factory=list)
     causes: Counter[str] = field(default_factory=Counter)
     """Misses and false events by their likely cause."""
@@ -142,7 +144,7 @@ class Score:
         p, r, f = self.prf(self.matched)
         sp, sr, sf = self.prf(self.strict)
         return {
-            "documents": self.documents, "gold": self.gold, "optional": self.optional, "predicted": self.predicted,
+            "documents": self.documents, "filtered": self.filtered, "gold": self.gold, "optional": self.optional, "predicted": self.predicted,
             "event": {"precision": p, "recall": r, "f1": f}, "strict": {"precision": sp, "recall": sr, "f1": sf},
             "field_accuracy": self.core_accuracy,
             "fields": {name: self.field_accuracy(name) for name in self.field_hits},
@@ -158,7 +160,7 @@ class Score:
             lines.append(f"  {name:<14} {self.field_accuracy(name):.3f}{marker}")
         lines += [f"  {cause:<48} {count}" for cause, count in sorted(self.causes.items())]
         lines += [
-            f"documents {self.documents}, gold events {self.gold} (+{self.optional} optional), predicted {self.predicted}",
+            f"documents {self.documents} ({self.filtered} filtered as unrelated), gold events {self.gold} (+{self.optional} optional), predicted {self.predicted}",
             f"event   precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}",
             f"strict  precision {sp:.3f}  recall {sr:.3f}  F1 {sf:.3f}",
             f"field accuracy {self.core_accuracy:.3f} over {self.matched} matched events",
@@ -179,13 +181,15 @@ def agreement(pred: EventReport, gold: Gold) -> int:
     return sum(check(pred, gold) for check in CORE_FIELDS.values())
 
 
-def score(gold: dict[str, list[Gold]], predictions: Iterable[EventReport], documents: Iterable[str] = ()) -> Score:
-    """`documents`: the ids of every article read, so that those with no gold event count too."""
+def score(gold: dict[str, list[Gold]], predictions: Iterable[EventReport], documents: Iterable[str] = (), filtered: Iterable[str] = ()) -> Score:
+    """`documents`: the ids of every article read, so that those with no gold event count
+    too; `filtered`: those the relevance stage left unparsed, whose events it lost."""
+    unparsed = set(filtered)
     by_doc: dict[str, list[EventReport]] = {}
     background: dict[str, list[EventReport]] = {}
     for report in predictions:
         (background if report.background else by_doc).setdefault(report.article_id, []).append(report)
-    result = Score()
+    result = Score(filtered=len(unparsed))
     for doc_id in sorted(set(gold) | set(documents) | set(by_doc)):
         result.documents += 1
         golds, preds = gold.get(doc_id, []), by_doc.get(doc_id, [])
@@ -208,7 +212,7 @@ def score(gold: dict[str, list[Gold]], predictions: Iterable[EventReport], docum
         spare = [p for i, p in enumerate(preds) if i not in paired_preds]
         for j, g in enumerate(golds):
             if not g["optional"] and j not in paired_golds:
-                cause = _why_missed(g, spare, background.get(doc_id, []))
+                cause = "in an article filtered as unrelated" if doc_id in unparsed else _why_missed(g, spare, background.get(doc_id, []))
                 result.causes[f"missed: {cause}"] += 1
                 result.errors.append(f"{g['gold_id']}: missed ({cause})")
         for p in spare:

@@ -32,6 +32,7 @@ class RunSummary:
 def run(
     inputs: list[str], out: Path, workers: int | None = None, scheduler: str | None = None, manifest: str | None = None,
     html: str = "precise", files_per_partition: int = FILES_PER_PARTITION, progress: Callable[[PartitionResult | str], None] = lambda _: None,
+    relevance_filter: bool = True,
 ) -> RunSummary:
     from dask.distributed import Client, LocalCluster, as_completed
 
@@ -44,7 +45,7 @@ def run(
                                                        dashboard_address=None, memory_limit="3GiB",
                                                        preload=[LIFELINE], preload_nanny=[LIFELINE])
         with Client(scheduler or cluster) as client:
-            futures = {client.submit(process_partition, p, str(out), manifest, html, key=f"partition-{p.id}", retries=RETRIES, pure=False): p
+            futures = {client.submit(process_partition, p, str(out), manifest, html, relevance_filter, key=f"partition-{p.id}", retries=RETRIES, pure=False): p
                        for p in todo}
             for future in as_completed(futures):
                 partition = futures[future]
@@ -68,7 +69,7 @@ def _write_manifest(out: Path, found: list[Partition], summary: RunSummary) -> N
         marker = done_marker(out, partition.id)
         done = json.loads(marker.read_text(encoding="utf-8")) if marker.exists() else None
         state = "done" if done else "failed" if partition.id in summary.failed else "not run"
-        entries.append({"id": partition.id, "paths": list(partition.paths), "state": state, **({k: done[k] for k in ("articles", "reports", "errors")} if done else {}),
+        entries.append({"id": partition.id, "paths": list(partition.paths), "state": state, **({k: done.get(k, 0) for k in ("articles", "filtered", "reports", "errors")} if done else {}),
                         **({"error": summary.failed[partition.id]} if partition.id in summary.failed else {})})
     record = {"written": datetime.now(timezone.utc).isoformat(), "partitions": entries, "missing_inputs": summary.missing}
     temporary = out / ".manifest.json.tmp"

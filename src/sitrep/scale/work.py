@@ -30,6 +30,7 @@ class PartitionResult:
     id: str
     paths: list[str]
     articles: int = 0
+    filtered: int = 0
     reports: int = 0
     errors: list[str] = field(default_factory=list)
     worker_peak_rss_mb: float = 0.0
@@ -39,7 +40,7 @@ def done_marker(out: Path, partition_id: str) -> Path:
     return out / "done" / f"{partition_id}.json"
 
 
-def process_partition(partition: Partition, out: str, manifest: str | None = None, html: str = "precise") -> PartitionResult:
+def process_partition(partition: Partition, out: str, manifest: str | None = None, html: str = "precise", relevance_filter: bool = True) -> PartitionResult:
     """Run on a worker; the NLP model and the gazetteer load once per worker process. The
     articles stream through and are written a row group at a time: a 10 GB web archive
     is one partition in constant memory."""
@@ -55,7 +56,7 @@ def process_partition(partition: Partition, out: str, manifest: str | None = Non
 
     with _Shard(folder / "articles" / f"part-{partition.id}.parquet", ARTICLES) as articles, \
             _Shard(folder / "reports" / f"part-{partition.id}.parquet", REPORTS) as reports:
-        for processed in process(readable()):
+        for processed in process(readable(), relevance_filter):
             if processed.error is not None:
                 result.errors.append(f"{processed.article.source_path or processed.article.id}: {processed.error}")
                 continue
@@ -64,6 +65,7 @@ def process_partition(partition: Partition, out: str, manifest: str | None = Non
             for report in processed.reports:
                 reports.add((report.report_id, report.article_id, partition.id, json.dumps(report.to_dict())))
             result.articles += 1
+            result.filtered += article.filtered
             result.reports += len(processed.reports)
     result.worker_peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     _write_text(done_marker(folder, partition.id), json.dumps(asdict(result), indent=1))

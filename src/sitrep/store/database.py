@@ -38,9 +38,11 @@ CREATE TABLE IF NOT EXISTS article_copies (
     ingested_at TIMESTAMP
 );
 CREATE INDEX IF NOT EXISTS copies_hash ON article_copies (raw_hash);
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS relevance DOUBLE;
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS filtered BOOLEAN DEFAULT false;
 """
 MAX_CANDIDATES = 20
-ARTICLE_COLUMNS = ("id", "raw_hash", "url", "outlet", "title", "published", "language", "text", "source_path", "metadata", "ingested_at", "fingerprint")
+ARTICLE_COLUMNS = ("id", "raw_hash", "url", "outlet", "title", "published", "language", "text", "source_path", "metadata", "ingested_at", "fingerprint", "relevance", "filtered")
 
 
 class DatabaseUnavailable(Exception):
@@ -79,21 +81,26 @@ class Store(EventTables):
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def has_content(self, raw_hash: str) -> bool:
-        """This exact content is stored, as an article or as a copy of one."""
-        sql = "SELECT 1 FROM articles WHERE raw_hash = ? UNION ALL SELECT 1 FROM article_copies WHERE raw_hash = ? LIMIT 1"
-        return self.con.execute(sql, [raw_hash, raw_hash]).fetchone() is not None
+    def has_content(self, raw_hash: str, counting_filtered: bool = True) -> bool:
+        """This exact content is stored, as an article or as a copy of one; an article the
+        relevance stage filtered counts only when `counting_filtered`."""
+        sql = (
+            "SELECT 1 FROM articles WHERE raw_hash = ? AND (? OR NOT filtered) "
+            "UNION ALL SELECT 1 FROM article_copies WHERE raw_hash = ? LIMIT 1"
+        )
+        return self.con.execute(sql, [raw_hash, counting_filtered, raw_hash]).fetchone() is not None
 
     def near_duplicate(self, article: Article) -> str | None:
         """The id of a stored article this one is a copy of (the same wire story from
-        another outlet, the same page fetched twice), by wording fingerprint."""
+        another outlet, the same page fetched twice), by wording fingerprint; never its own
+        content stored unparsed, which it replaces when extracted."""
         if article.fingerprint is None:
             return None
         sql = (
-            "SELECT id, fingerprint, text, published FROM articles WHERE fingerprint IS NOT NULL AND id <> ? "
+            "SELECT id, fingerprint, text, published FROM articles WHERE fingerprint IS NOT NULL AND id <> ? AND raw_hash <> ? "
             "AND bit_count(xor(fingerprint, ?::UBIGINT)) <= ? ORDER BY bit_count(xor(fingerprint, ?::UBIGINT)) LIMIT ?"
         )
-        rows = self.con.execute(sql, [article.id, article.fingerprint, CANDIDATE_BITS, article.fingerprint, MAX_CANDIDATES]).fetchall()
+        rows = self.con.execute(sql, [article.id, article.raw_hash, article.fingerprint, CANDIDATE_BITS, article.fingerprint, MAX_CANDIDATES]).fetchall()
         return copy_of(article, (Article(id=str(key), text=text, fingerprint=int(other), published=published) for key, other, text, published in rows))
 
     def add_copy(self, original_id: str, copy: Article) -> None:
@@ -112,11 +119,15 @@ class Store(EventTables):
     def add(self, article: Article, reports: list[EventReport]) -> bool:
         """Store an article and its reports atomically; False when this content is stored already.
 
-        An article whose id is stored with other content is replaced, reports and all."""
-        if self.has_content(article.raw_hash):
+        An article whose id is stored with other content is replaced, reports and all; so
+        is the same content stored unparsed (`filtered`) when this one was extracted."""
+        if self.has_content(article.raw_hash, counting_filtered=article.filtered):
             return False
         self.con.execute("BEGIN TRANSACTION")
         try:
+            for (unparsed,) in self.con.execute("SELECT id FROM articles WHERE raw_hash = ? AND filtered AND id <> ?", [article.raw_hash, article.id]).fetchall():
+                self.con.execute("UPDATE article_copies SET article_id = ? WHERE article_id = ?", [article.id, unparsed])
+                self.con.execute("DELETE FROM articles WHERE id = ?", [unparsed])
             self.mark_stale(article.id)
             self.con.execute("DELETE FROM event_reports WHERE report_id IN (SELECT report_id FROM reports WHERE article_id = ?)", [article.id])
             self.con.execute("DELETE FROM reports WHERE article_id = ?", [article.id])
@@ -126,7 +137,7 @@ class Store(EventTables):
                 [
                     article.id, article.raw_hash, article.url, article.outlet, article.title, article.published,
                     article.language, article.text, article.source_path, json.dumps(article.metadata, default=str),
-                    article.ingested_at, article.fingerprint,
+                    article.ingested_at, article.fingerprint, article.relevance, article.filtered,
                 ],
             )
             for report in reports:

@@ -23,6 +23,8 @@ MERGE_EVERY = 2000
 @dataclass
 class Intake:
     stored: int = 0
+    filtered: int = 0
+    """Of those stored, how many the relevance stage found unrelated (stored unparsed)."""
     skipped: int = 0
     copies: int = 0
     reports: int = 0
@@ -30,9 +32,11 @@ class Intake:
 
     def admit(self, store: Store, article: Article, recent: Iterable[Article] = ()) -> bool:
         """True when the article is new; a copy of a stored story, or of one in `recent`
-        (read earlier in this run, perhaps not committed yet), is recorded as its source."""
+        (read earlier in this run, perhaps not committed yet), is recorded as its source.
+        Content stored unparsed by the relevance stage is new again: the stage judges it
+        anew, and with the filter off it is extracted."""
         article.fingerprint = fingerprint(article.text)
-        if store.has_content(article.raw_hash):
+        if store.has_content(article.raw_hash, counting_filtered=False):
             self.skipped += 1
             return False
         original = store.near_duplicate(article) or copy_of(article, recent)
@@ -46,6 +50,7 @@ class Intake:
         """Store a new article with its reports; False when its content was stored meanwhile."""
         if store.add(article, reports):
             self.stored += 1
+            self.filtered += article.filtered
             self.reports += sum(not r.background for r in reports)
             return True
         self.skipped += 1
