@@ -113,4 +113,4 @@ def test_dashboard_filter_open_event_see_evidence_correct_and_export(served: tup
     api = json.loads(_get(f"{base}/api/events/{event_id}"))
     assert api["event"]["fatalities"] == 8 and api["event"]["review_status"] == "corrected"
     [row] = list(csv.DictReader(io.StringIO(_get(f"{base}/api/export?format=acled-csv&country=Ukraine").decode("utf-8"))))
-    assert row["event_id_cnty"] == event_id and row["fatalities"] == "8" and "reviewed: corrected" in row["tags"]
+    assert row["event_id_cnty"] == event_id and row["fatalities"] == "8" and row["review_status"] == "corrected"

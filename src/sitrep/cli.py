@@ -16,7 +16,8 @@ import click
 from tqdm import tqdm
 
 from sitrep.evaluate.datasets import DATASETS, SPLITS, EvalRun
-from sitrep.export import WRITERS, Exported, text
+from sitrep.export import Exported, text
+from sitrep.export.formats import FORMATS
 from sitrep.records import Article, Processed
 from sitrep.store import DatabaseUnavailable, EventFilter, Store, merge_new
 from sitrep.store.filters import FILTER_OPTIONS, event_filter
@@ -281,25 +282,33 @@ def show(event_id: str, db: str) -> None:
 
 
 @main.command(name="export")
-@click.option("--format", "fmt", type=click.Choice(sorted(WRITERS)), default="jsonl", show_default=True)
-@click.option("--output", "-o", type=click.File("w", encoding="utf-8"), default="-", help="File to write (default: stdout).")
+@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="jsonl", show_default=True,
+              help="jsonl: whole records; acled-csv: ACLED's 31 columns, then sitrep's; geojson: points (RFC 7946); parquet: typed columns; xlsx: events and sources sheets.")
+@click.option("--output", "-o", default="-", type=click.Path(dir_okay=False, allow_dash=True), help="File to write (default: stdout).")
 @click.option("--reports", "as_reports", is_flag=True, help="Each article's reports instead of merged events.")
 @with_filters
 @db_option
-def export_command(fmt: str, output: object, as_reports: bool, where: EventFilter, db: str) -> None:
-    """Export merged events (or reports) as JSON lines or an ACLED-style CSV.
+def export_command(fmt: str, output: str, as_reports: bool, where: EventFilter, db: str) -> None:
+    """Export merged events (or reports): JSON lines, an ACLED CSV, GeoJSON, Parquet or Excel.
 
     \b
-    Example:
+    Examples:
       sitrep export --format acled-csv --country Ukraine -o ukraine.csv
+      sitrep export --format geojson --since 2024-01-01 -o events.geojson
     """
+    chosen = FORMATS[fmt]
+    if chosen.binary and output == "-" and sys.stdout.isatty():
+        raise click.UsageError(f"{fmt} is not text: give -o FILE")
     with Store(db, read_only=True) as store:
         if as_reports:
             reports = store.reports(where)
             rows = [Exported(r.to_dict(), r, [_outlet(store.article(r.article_id) or {}, r.article_id)]) for r in reports]
         else:
             rows = [Exported.of_event(e) for e in store.events(where)]
-    WRITERS[fmt](rows, output)  # type: ignore[arg-type]
+    with click.open_file(output, "wb") as out:
+        left_out = chosen.write(rows, out)
+    if left_out:
+        click.echo(f"left out {left_out} of {len(rows)} events: no coordinates", err=True)
 
 
 def _outlet(article: dict[str, Any], article_id: str) -> str:

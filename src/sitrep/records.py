@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from typing import Any, Literal
+
+from sitrep.data.lexicon import note_templates
 
 DatePrecision = Literal["day", "week", "month", "year", "range"]
 Certainty = Literal["confirmed", "claimed", "reported"]
@@ -122,13 +125,15 @@ class EventReport:
     notes: str = field(default="", metadata=CORRECTABLE)
 
     def summary(self) -> str:
-        """One sentence in the manner of ACLED's notes."""
-        when = self.event_date.isoformat() if self.event_date else "an unknown date"
-        where = ", ".join(dict.fromkeys(x for x in (self.location, self.country) if x))
-        who = self.actor1 or "Unknown actors"
-        whom = f" against {self.actor2}" if self.actor2 else ""
-        place = f" in {where}" if where else ""
-        return f"On {when}, {who}: {self.sub_event_type.lower()}{whom}{place}; {self.fatalities} reported fatalities."
+        """A note in the manner of ACLED's: when, who did what to whom, where, the toll."""
+        what = _told(note_templates().get(self.sub_event_type, "{actor1}: " + self.sub_event_type.lower() + " against {actor2}"), self)
+        where = ", ".join(dict.fromkeys(x for x in (self.admin1, self.country) if x and x != self.location))
+        place = f" in {self.location}" + (f" ({where})" if where else "") if self.location else (f" in {self.country}" if self.country else "")
+        toll = "No fatalities reported." if not self.fatalities else f"{self.fatalities} {'fatality' if self.fatalities == 1 else 'fatalities'}."
+        if self.fatalities_high and self.fatalities_high > self.fatalities:
+            toll = f"{self.fatalities} to {self.fatalities_high} fatalities."
+        extras = [f"{self.injuries} injured." if self.injuries else "", "[size=no report]" if self.event_type in ("Protests", "Riots") else ""]
+        return " ".join(filter(None, [f"{_when(self)}, {what}{place}.", toll, *extras]))
 
     def to_dict(self) -> dict[str, Any]:
         return _jsonable(dataclasses.asdict(self))
@@ -226,6 +231,8 @@ class Event:
     review_status: ReviewStatus | None = None
     """By an analyst; None until reviewed."""
     reviewed_fields: list[str] = field(default_factory=list)
+    updated_at: datetime | None = None
+    """When the event was last written: merged anew or reviewed."""
 
     @property
     def source_count(self) -> int:
@@ -250,6 +257,7 @@ class Event:
                 "links": [dataclasses.asdict(link) for link in self.links],
                 "review_status": self.review_status,
                 "reviewed_fields": self.reviewed_fields,
+                "updated_at": self.updated_at,
             }
         )
 
@@ -268,6 +276,7 @@ class Event:
             links=[EventLink(**link) for link in data.get("links", [])],
             review_status=data.get("review_status"),
             reviewed_fields=list(data.get("reviewed_fields") or []),
+            updated_at=_datetime(data.get("updated_at")),
         )
 
 
@@ -283,3 +292,20 @@ def _jsonable(value: Any) -> Any:
     if isinstance(value, (date, datetime)):
         return value.isoformat()
     return value
+
+
+ACTOR2_JOINS = re.compile(r"\s+(?:with|on|at|against|from|of|and)\s+\{actor2\}.*$")
+
+
+def _told(template: str, report: EventReport) -> str:
+    """A taxonomy note template with the report's actors (data/taxonomy.csv's `note`)."""
+    if not report.actor2:
+        template = ACTOR2_JOINS.sub("", template)
+    return template.replace("{actor1}", report.actor1 or "An unidentified actor").replace("{actor2}", report.actor2 or "an unidentified party")
+
+
+def _when(report: EventReport) -> str:
+    day = "{d.day} {d:%B} {d.year}"
+    if report.date_precision not in (None, "day") and report.date_from and report.date_to and report.date_from != report.date_to:
+        return f"Between {day.format(d=report.date_from)} and {day.format(d=report.date_to)}"
+    return f"On {day.format(d=report.event_date)}" if report.event_date else "On an unknown date"

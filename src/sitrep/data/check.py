@@ -17,7 +17,10 @@ SOURCE = Path(__file__).resolve().parents[1]
 """The package's code, where the rules name the kinds of words they read."""
 KIND_READERS = {"cues.csv": re.compile(r"\bcues\(\"(\w+)\"\)"), "quantities.csv": re.compile(r"\b_quantities\(\"(\w+)\"\)")}
 """A table of kinds, and how the code asks for one kind of it."""
-ALIAS_TABLES = {"actors.csv": ("canonical", ("aliases",)), "weapons.csv": ("canonical", ("aliases",)), "countries.csv": ("iso2", ("name", "aliases", "demonyms"))}
+ALIAS_TABLES = {
+    "actors.csv": ("canonical", ("aliases",)), "weapons.csv": ("canonical", ("aliases",)), "countries.csv": ("iso2", ("name", "aliases", "demonyms")),
+    "outlets.csv": ("outlet", ("outlet", "aliases")),
+}
 """A table of names and its aliases: the column an alias resolves to, the columns of aliases."""
 
 

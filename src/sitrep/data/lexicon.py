@@ -324,3 +324,21 @@ def chrome_patterns() -> dict[str, re.Pattern[str]]:
 def is_chrome(line: str) -> bool:
     """A short line that a chrome pattern of either kind matches."""
     return len(line) <= MAX_CHROME_LINE and any(pattern.search(line) for pattern in chrome_patterns().values())
+
+
+@cache
+def acled_regions() -> dict[str, str]:
+    """ISO alpha-2 → the region ACLED files the country under."""
+    return {row["iso2"]: row["region"] for row in load_table("acled_regions.csv")}
+
+
+@cache
+def outlet_scales() -> dict[str, str]:
+    """An outlet's name or alias, folded → its reach (ACLED's source scale)."""
+    return {fold(name): row["scale"] for row in load_table("outlets.csv") for name in [row["outlet"], *split_list(row["aliases"])]}
+
+
+@cache
+def note_templates() -> dict[str, str]:
+    """Sub-event type → how an ACLED-style note tells it (taxonomy.csv's `note`)."""
+    return {row["sub_event_type"]: row["note"] for row in load_table("taxonomy.csv")}

@@ -169,8 +169,10 @@ class EventTables(ReviewTables):
         """Replace these events and their memberships in one transaction."""
         gone = sorted(set(emptied) | {p.event.event_id for p in placed})
         reviewed = self.reviews([p.event.event_id for p in placed])
+        now = datetime.now(timezone.utc)
         for placement in placed:
             apply_reviews(placement.event, reviewed.get(placement.event.event_id, []))
+            placement.event.updated_at = now
         self.con.execute("BEGIN TRANSACTION")
         try:
             self.con.execute("DELETE FROM events WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [gone])
@@ -223,6 +225,7 @@ class EventTables(ReviewTables):
         old = getattr(event.merged, field_name) if field_name else None
         review = Review(event_id, action, field_name, old, value, reviewer, datetime.now(timezone.utc))
         apply_reviews(event, [review])
+        event.updated_at = review.reviewed_at
         self.con.execute("BEGIN TRANSACTION")
         try:
             self.add_review(review)

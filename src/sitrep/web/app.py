@@ -20,7 +20,8 @@ from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field, StrictFloat, StrictInt, StrictStr
 
-from sitrep.export import WRITERS, Exported
+from sitrep.export import Exported
+from sitrep.export.formats import FORMATS
 from sitrep.store import DatabaseUnavailable, EventFilter, Store
 from sitrep.store.browse import map_features, stats
 from sitrep.store.filters import FILTER_OPTIONS, event_filter
@@ -127,13 +128,13 @@ def create_app(db: str | Path, linger: float = LINGER) -> FastAPI:
             raise HTTPException(404, f"no article {article_id!r}")
         return JSONResponse(jsonable_encoder(article))
 
-    @app.get("/api/export", summary="Download events as ACLED-style CSV or JSON lines, reviewed values included")
-    def export(db: Db, where: Filters, format: Annotated[str, Query(pattern="^(acled-csv|jsonl)$")] = "acled-csv") -> StreamingResponse:
-        buffer = io.StringIO()
-        rows = [Exported.of_event(e) for e in db.events(where)]
-        WRITERS[format](rows, buffer)
-        suffix, media = ("csv", "text/csv") if format == "acled-csv" else ("jsonl", "application/x-ndjson")
-        return StreamingResponse(iter([buffer.getvalue()]), media_type=media, headers={"Content-Disposition": f'attachment; filename="sitrep-events.{suffix}"'})
+    @app.get("/api/export", summary="Download events as an ACLED CSV, JSON lines, GeoJSON, Parquet or Excel, reviewed values included")
+    def export(db: Db, where: Filters, format: Annotated[str, Query(pattern=f"^({'|'.join(FORMATS)})$")] = "acled-csv") -> StreamingResponse:
+        buffer = io.BytesIO()
+        chosen = FORMATS[format]
+        chosen.write([Exported.of_event(e) for e in db.events(where)], buffer)
+        headers = {"Content-Disposition": f'attachment; filename="sitrep-events.{chosen.suffix}"'}
+        return StreamingResponse(iter([buffer.getvalue()]), media_type=chosen.media_type, headers=headers)
 
     @app.post("/api/events/{event_id}/review", summary="Accept, correct (one field) or reject an event; needs a token",
               dependencies=[Security(bearer)], max_body_size=MAX_BODY, response_model=Reviewed)
