@@ -26,7 +26,7 @@ def extract(text: str, published: str | date | datetime | None = None, article_i
     return extract_text(text, published, article_id)
 
 
-def open(db: str | Path = "sitrep.duckdb") -> Database:  # noqa: A001 - sitrep.open, as sqlite3.connect or duckdb.connect
+def open(db: str | Path = "sitrep.duckdb") -> Database:
     """A database read as tables: `.events(country=..., since=...)` and `.reports(...)` as
     pandas DataFrames, `.events_table()` as Arrow (for polars). Opened read-only, per call."""
     from sitrep.api import Database

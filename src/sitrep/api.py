@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING, Any
 import pyarrow as pa
 
 from sitrep import nlp
+from sitrep.export import Exported
+from sitrep.export.tables import SCHEMA, flat
 from sitrep.extraction.arguments import place_candidates
 from sitrep.pipeline import process
 from sitrep.read.fields import parse_published
 from sitrep.records import Article, EventReport
-from sitrep.export import Exported
-from sitrep.export.tables import SCHEMA, flat
 from sitrep.resolve.places import Place, resolve_places
 from sitrep.store import Store
 from sitrep.store.filters import event_filter

@@ -4,6 +4,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
+import shutil
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
@@ -18,11 +19,15 @@ from tqdm import tqdm
 from sitrep.evaluate.datasets import DATASETS, SPLITS, EvalRun
 from sitrep.export import Exported, text
 from sitrep.export.formats import FORMATS
+from sitrep.export.text import shorten
 from sitrep.records import Article, Processed
 from sitrep.store import DatabaseUnavailable, EventFilter, Store, merge_new
+from sitrep.store.events import SORTS
 from sitrep.store.filters import FILTER_OPTIONS, event_filter
 
 DEFAULT_DB = "sitrep.duckdb"
+WIDTH_NOT_A_TERMINAL = 200
+"""The table's width when written to a file or a pipe: every column as wide as it likes."""
 EXTRACTOR_NAMES = ("fast", "precise")
 """The page extractors of read/html.py, named here so that `--help` need not load them."""
 
@@ -215,7 +220,7 @@ def with_filters(command):  # type: ignore[no-untyped-def]
         return command(where=where, **options)
 
     for spec in reversed(FILTER_OPTIONS):
-        kind = click.DateTime(["%Y-%m-%d"]) if spec.kind is date else click.Choice(spec.choices) if spec.choices else str
+        kind = click.DateTime(["%Y-%m-%d"]) if spec.kind is date else click.Choice(spec.choices) if spec.choices else spec.kind
         with_where = click.option(spec.flag, spec.name, type=kind, help=spec.help)(with_where)
     return with_where
 
@@ -223,19 +228,53 @@ def with_filters(command):  # type: ignore[no-untyped-def]
 @main.command()
 @with_filters
 @click.option("--reports", "as_reports", is_flag=True, help="List each article's reports instead of merged events.")
+@click.option("--sort", type=click.Choice([f"{sign}{key}" for key in SORTS for sign in ("", "-")]), help="Order by date (default), fatalities, sources or country; a leading - reverses.")
+@click.option("--limit", type=click.IntRange(1), help="Show at most this many.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON record a line instead of a table.")
 @db_option
-def events(where: EventFilter, as_reports: bool, db: str) -> None:
-    """List merged events (or reports) as a table.
+def events(where: EventFilter, as_reports: bool, sort: str | None, limit: int | None, as_json: bool, db: str) -> None:
+    """List merged events (or reports) as a table that fits the terminal, or as JSON.
+
+    \b
+    Examples:
+      sitrep events --country Sudan --since 2025-03-01 --type shelling
+      sitrep events --country ua --min-fatalities 10 --sort -fatalities --limit 20
+    """
+    where = dataclasses.replace(where, sort=sort, limit=limit)
+    with Store(db, read_only=True) as store:
+        found = store.reports(where) if as_reports else store.events(where)
+    if as_json:
+        for item in found:
+            click.echo(json.dumps(item.to_dict(), ensure_ascii=False))
+        return
+    rows = [(r.report_id, r, 1) for r in found] if as_reports else [(e.event_id, e.merged, e.source_count) for e in found]
+    for line in text.table(rows, shutil.get_terminal_size().columns if sys.stdout.isatty() else WIDTH_NOT_A_TERMINAL):
+        click.echo(line)
+    click.echo(f"{len(rows)} {'reports' if as_reports else 'events'}")
+
+
+@main.command()
+@with_filters
+@db_option
+def stats(where: EventFilter, db: str) -> None:
+    """Counts and fatalities of the events by country, type, month, actor and outlet: the
+    dashboard's facets, for the same filters as `events`.
 
     \b
     Example:
-      sitrep events --country Sudan --since 2025-03-01 --type Shelling
+      sitrep stats --since 2024-01-01 --country Mali
     """
+    from sitrep.store.browse import stats as facets
+
     with Store(db, read_only=True) as store:
-        rows = [(r.report_id, r, 1) for r in store.reports(where)] if as_reports else [(e.event_id, e.merged, e.source_count) for e in store.events(where)]
-    for line in text.table(rows):
-        click.echo(line)
-    click.echo(f"{len(rows)} {'reports' if as_reports else 'events'}")
+        found = facets(store.con, where)
+    click.echo(f"{found['events']} events, {found['fatalities']} dead")
+    for name, key in (("country", "country"), ("event type", "sub_event_type"), ("month", "month"), ("actor 1", "actor"), ("outlet", "outlet")):
+        rows = found[f"by_{key.removeprefix('sub_event_')}" if key != "sub_event_type" else "by_type"]
+        click.echo(f"\nby {name}:")
+        for row in rows:
+            label = f"{row['event_type']}: {row[key]}" if key == "sub_event_type" else str(row[key])
+            click.echo(f"  {shorten(label, 56):<56} {row['count']:>7} events {row['fatalities']:>8} dead")
 
 
 @main.command()

@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable
 from typing import Any, BinaryIO
 
-from sitrep.export import Exported, SOURCE_SEPARATOR
+from sitrep.export import SOURCE_SEPARATOR, Exported
 
 
 def feature(row: Exported) -> dict[str, Any] | None:

@@ -2,21 +2,72 @@
 `sitrep show` (the chosen values beside each report's, the evidence of each field)."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
 from sitrep.records import Event, EventReport
 
-TABLE_HEADER = (f"{'id':<28} {'date':<10} {'sub-event type':<28} {'actor1':<34} {'actor2':<30} {'country':<12} {'location':<14} "
-                f"{'dead':>5} {'src':>4}")
+FLEXIBLE = (("sub-event type", 28, 14), ("actor1", 34, 13), ("actor2", 30, 13), ("country", 12, 11), ("location", 14, 10))
+"""The columns that give way on a narrow terminal: (title, width they like, least width: the
+longest common word fits)."""
+BREAK_AFTER = re.compile(r"(?<=/)|(?<=\s)")
+"""Where a cell may wrap: after a space or a slash ("Shelling/ artillery/ missile attack")."""
 
 
-def table(rows: Iterable[tuple[str, EventReport, int]]) -> Iterable[str]:
-    """The header, then one line a row of (id, report or merged report, sources)."""
-    yield TABLE_HEADER
+def table(rows: Iterable[tuple[str, EventReport, int]], width: int = 160) -> Iterable[str]:
+    """The header, then one row of (id, report or merged report, sources) on as many lines
+    as its longest cell needs, within `width` characters; names wrap between words."""
+    rows = list(rows)
+    id_width = max([len("id"), *(len(key) for key, _, _ in rows)])
+    fixed = id_width + 1 + 10 + 1 + 5 + 1 + 4
+    if fixed + len(FLEXIBLE) + sum(least for _, _, least in FLEXIBLE) > width:
+        yield from _stacked(rows, id_width, width)
+        return
+    spare = width - fixed - len(FLEXIBLE) - sum(least for _, _, least in FLEXIBLE)
+    give = sum(liked - least for _, liked, least in FLEXIBLE)
+    widths = [least + min(liked - least, (liked - least) * spare // give) for _, liked, least in FLEXIBLE]
+    yield " ".join([f"{'id':<{id_width}}", f"{'date':<10}", *(f"{title:<{w}.{w}}" for (title, _, _), w in zip(FLEXIBLE, widths)), f"{'dead':>5}", f"{'src':>4}"])
     for key, r, sources in rows:
-        yield (f"{key:<28.28} {str(r.event_date or ''):<10} {r.sub_event_type:<28.28} {r.actor1 or '':<34.34} "
-               f"{r.actor2 or '':<30.30} {r.country or '':<12.12} {r.location or '':<14.14} {r.fatalities:>5} {sources:>4}")
+        cells = [wrap(c or "", w) for c, w in zip((r.sub_event_type, r.actor1, r.actor2, r.country, r.location), widths)]
+        for line in range(max(len(c) for c in cells)):
+            first = line == 0
+            yield " ".join([f"{key if first else '':<{id_width}}", f"{str(r.event_date or '') if first else '':<10}",
+                            *(f"{c[line] if line < len(c) else '':<{w}}" for c, w in zip(cells, widths)),
+                            f"{r.fatalities if first else '':>5}", f"{sources if first else '':>4}"]).rstrip()
+
+
+def _stacked(rows: list[tuple[str, EventReport, int]], id_width: int, width: int) -> Iterable[str]:
+    """A terminal too narrow for the columns: each row as its id, date, type, dead and
+    sources, then who did it to whom and where, indented and wrapped between words."""
+    yield f"{'id':<{id_width}} {'date':<10} {'dead':>5} {'src':>4}  sub-event type"
+    for key, r, sources in rows:
+        yield f"{key:<{id_width}} {str(r.event_date or ''):<10} {r.fatalities:>5} {sources:>4}  {r.sub_event_type}"
+        told = f"{r.actor1 or '?'} → {r.actor2 or '-'}; " + ", ".join(p for p in (r.location, r.country) if p)
+        yield from (f"    {line}" for line in wrap(told, max(20, width - 4)))
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """The text in lines of at most `width`, broken after spaces and slashes; a word longer
+    than the width is cut only then."""
+    lines = [""]
+    for word in (w for w in BREAK_AFTER.split(text) if w):
+        if len(lines[-1]) + len(word.rstrip()) > width and lines[-1]:
+            lines[-1] = lines[-1].rstrip()
+            lines.append("")
+        while len(word.rstrip()) > width:
+            lines[-1], word = word[:width], word[width:]
+            lines.append("")
+        lines[-1] += word
+    return [line.rstrip() for line in lines]
+
+
+def shorten(text: str, width: int) -> str:
+    """The text within `width`, cut after a whole word and marked with "…"."""
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1]
+    return (cut[: cut.rfind(" ")] if " " in cut else cut) + "…"
 
 
 def copy_line(copy: dict[str, Any]) -> str:

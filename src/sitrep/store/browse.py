@@ -18,26 +18,32 @@ GRID_CELLS = 64
 
 
 def stats(con: duckdb.DuckDBPyConnection, where: EventFilter) -> dict[str, Any]:
+    """Counts and fatalities by week and event type (the timeline), and by type, actor,
+    country, month and outlet (the facets of the dashboard and of `sitrep stats`)."""
     clause, params = where.event_where()
     by_week = con.execute(
-        f"SELECT strftime(date_trunc('week', event_date), '%Y-%m-%d') AS week, event_type, count(*) FROM events "
+        f"SELECT strftime(date_trunc('week', event_date), '%Y-%m-%d') AS week, event_type, count(*), coalesce(sum(fatalities), 0) FROM events "
         f"WHERE {clause} AND event_date IS NOT NULL GROUP BY ALL ORDER BY week, event_type",
         params,
     ).fetchall()
-    by_type = con.execute(f"SELECT event_type, sub_event_type, count(*) AS n FROM events WHERE {clause} GROUP BY ALL ORDER BY n DESC", params).fetchall()
-    by_actor = con.execute(
-        f"SELECT actor1, count(*) AS n FROM events WHERE {clause} AND actor1 IS NOT NULL GROUP BY ALL ORDER BY n DESC, actor1 LIMIT {TOP_ACTORS}",
-        params,
-    ).fetchall()
-    by_country = con.execute(f"SELECT country, count(*) AS n FROM events WHERE {clause} GROUP BY ALL ORDER BY n DESC", params).fetchall()
     total = con.execute(f"SELECT count(*), coalesce(sum(fatalities), 0) FROM events WHERE {clause}", params).fetchone() or (0, 0)
+
+    def facet(keys: str, rows_from: str = "events", limit: int | None = None) -> list[tuple[Any, ...]]:
+        top = f" LIMIT {limit}" if limit else ""
+        sql = f"SELECT {keys}, count(*) AS n, coalesce(sum(fatalities), 0) FROM {rows_from} WHERE {clause} GROUP BY ALL ORDER BY n DESC, 1{top}"
+        return con.execute(sql, params).fetchall()
+
+    outlets = "(SELECT *, unnest(list_distinct(json_extract_string(data, '$.sources[*].outlet'))) AS outlet FROM events)"
     return {
         "events": total[0],
         "fatalities": int(total[1]),
-        "by_week": [{"week": week, "event_type": kind, "count": n} for week, kind, n in by_week],
-        "by_type": [{"event_type": kind, "sub_event_type": sub, "count": n} for kind, sub, n in by_type],
-        "by_actor": [{"actor": actor, "count": n} for actor, n in by_actor],
-        "by_country": [{"country": country, "count": n} for country, n in by_country],
+        "by_week": [{"week": week, "event_type": kind, "count": n, "fatalities": int(dead)} for week, kind, n, dead in by_week],
+        "by_type": [{"event_type": kind, "sub_event_type": sub, "count": n, "fatalities": int(dead)} for kind, sub, n, dead in facet("event_type, sub_event_type")],
+        "by_actor": [{"actor": actor, "count": n, "fatalities": int(dead)} for actor, n, dead in facet("actor1", "(SELECT * FROM events WHERE actor1 IS NOT NULL)", TOP_ACTORS)],
+        "by_country": [{"country": country, "count": n, "fatalities": int(dead)} for country, n, dead in facet("country")],
+        "by_month": sorted(({"month": month, "count": n, "fatalities": int(dead)} for month, n, dead in
+                            facet("strftime(event_date, '%Y-%m') AS month", "(SELECT * FROM events WHERE event_date IS NOT NULL)")), key=lambda row: row["month"]),
+        "by_outlet": [{"outlet": outlet, "count": n, "fatalities": int(dead)} for outlet, n, dead in facet("outlet", outlets, TOP_ACTORS)],
     }
 
 

@@ -14,6 +14,8 @@ from typing import Any
 from sitrep.records import Event, EventReport, Source, SourcedReport
 from sitrep.store.reviews import Review, ReviewTables, apply_reviews
 
+SORTS = {"date": "event_date", "fatalities": "fatalities", "sources": "source_count", "country": "country"}
+"""What events can be sorted by, and the column each reads."""
 MERGED_COLUMNS = (
     ("event_date", "DATE"), ("event_type", "VARCHAR"), ("sub_event_type", "VARCHAR"), ("actor1", "VARCHAR"), ("actor2", "VARCHAR"),
     ("country", "VARCHAR"), ("iso3", "VARCHAR"), ("admin1", "VARCHAR"), ("location", "VARCHAR"), ("latitude", "DOUBLE"),
@@ -72,6 +74,12 @@ class EventFilter:
     """`accepted`, `corrected`, `rejected`, `unreviewed` or `any`; by default rejected events are left out."""
     newest_first: bool = False
     operation: str | None = None
+    min_fatalities: int | None = None
+    admin1: str | None = None
+    outlet: str | None = None
+    """An outlet that carried the event (its name as stored, any case)."""
+    sort: str | None = None
+    """A key of SORTS: date (the default), fatalities, sources, country; a leading - reverses."""
 
     def where(self, dated: str = "event_date") -> tuple[str, list[Any]]:
         """A WHERE clause over the filter columns that reports and events share."""
@@ -91,7 +99,17 @@ class EventFilter:
         if self.until:
             clauses.append(f"{dated} <= ?")
             params.append(self.until)
+        if self.min_fatalities is not None:
+            clauses.append("fatalities >= ?")
+            params.append(self.min_fatalities)
         return " AND ".join(clauses), params
+
+    def order(self) -> str:
+        """The events' ORDER BY: `sort`, else by date (newest first when asked), then id."""
+        key = self.sort or ("-date" if self.newest_first else "date")
+        column = SORTS[key.removeprefix("-")]
+        direction = "DESC" if key.startswith("-") else "ASC"
+        return f"{column} {direction} NULLS LAST, event_id"
 
     def event_where(self) -> tuple[str, list[Any]]:
         """The shared clause and the filters only events have."""
@@ -104,6 +122,12 @@ class EventFilter:
             west, south, east, north = self.bbox
             clauses.append("latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?")
             params += [south, north, west, east]
+        if self.admin1:
+            clauses.append("lower(admin1) = lower(?)")
+            params.append(self.admin1)
+        if self.outlet:
+            clauses.append("EXISTS (SELECT 1 FROM unnest(json_extract_string(data, '$.sources[*].outlet')) AS sources(outlet) WHERE lower(outlet) = lower(?))")
+            params.append(self.outlet)
         for column, value in (("certainty", self.certainty), ("corroboration", self.corroboration), ("operation", self.operation)):
             if value:
                 clauses.append(f"{column} = ?")
@@ -199,7 +223,7 @@ class EventTables(ReviewTables):
     def events(self, where: EventFilter | None = None) -> list[Event]:
         where = where or EventFilter()
         clause, params = where.event_where()
-        order = "event_date DESC NULLS LAST, event_id" if where.newest_first else "event_date NULLS LAST, event_id"
+        order = where.order()
         if where.limit:
             page = f"SELECT event_id FROM events WHERE {clause} ORDER BY {order} LIMIT {int(where.limit)} OFFSET {int(where.offset)}"
             sql = f"SELECT data FROM events WHERE event_id IN ({page}) ORDER BY {order}"
