@@ -10,7 +10,16 @@ import pycountry
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from sitrep.data.lexicon import actor_matcher, country_matcher, load_table, named_actors, taxonomy, triggers, weapon_matcher, weapon_types
+from sitrep.data.lexicon import (
+    actor_matcher,
+    country_matcher,
+    load_table,
+    named_actors,
+    taxonomy,
+    triggers,
+    weapon_matcher,
+    weapon_types,
+)
 from sitrep.folding import fold
 from sitrep.resolve.places import country_place
 
