@@ -387,3 +387,16 @@ def test_a_hostile_manifest_is_one_clear_error(tmp_path: Path) -> None:
             load_manifest(huge)
     finally:
         signal.alarm(0)
+
+
+def test_the_number_of_articles_is_known_where_the_inputs_tell_it_cheaply(tmp_path: Path) -> None:
+    """A progress bar's total: text and page files one each, JSONL one a non-blank line; a
+    CSV (rows may span lines) leaves it unknown."""
+    from sitrep.read.sources import expected_articles
+
+    _write(tmp_path / "a.txt", b"Gunmen attacked a police post near Gao.")
+    _write(tmp_path / "b.html", b"<html><body><p>Troops shelled Kidal.</p></body></html>")
+    _write(tmp_path / "c.jsonl", b'{"text": "one"}\n\n{"text": "two"}\n{"text": "three"}\n')
+    assert expected_articles([str(tmp_path)]) == 5
+    _write(tmp_path / "d.csv", b'text\n"a row\nover two lines"\n')
+    assert expected_articles([str(tmp_path)]) is None

@@ -6,7 +6,7 @@ import functools
 import json
 import shutil
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from importlib import resources
 from itertools import chain
@@ -48,6 +48,13 @@ class Batch:
         self.failed += 1
         tqdm.write(f"error: {result.article.source_path or result.article.id}: {result.error}", file=sys.stderr)
         return True
+
+    def expected(self) -> int | None:
+        """The number of articles, where the inputs tell it cheaply (files, JSONL): a progress bar's total."""
+        from sitrep.read.sources import expected_articles
+
+        files = expected_articles(self.paths, self.manifest)
+        return None if files is None else files + len(self.urls)
 
     def articles(self) -> Iterator[Article]:
         from sitrep.read import ReadError, iter_articles
@@ -133,10 +140,11 @@ def ingest(batch: Batch, relevance_filter: bool, db: str) -> None:
     Example:
       sitrep ingest news/*.txt --manifest news/manifest.jsonl --db conflict.duckdb
     """
+    from sitrep.pipeline import process
     from sitrep.store.intake import ingest as ingest_articles
 
     with Store(db) as store:
-        counts = ingest_articles(batch.articles(), store, _extracting("ingest", relevance_filter), batch.failed_on)
+        counts = ingest_articles(_progress(batch, "ingest"), store, functools.partial(process, relevance_filter=relevance_filter), batch.failed_on)
         total_events = store.event_count()
     merged = counts.merged
     kept_as_sources = f"; {counts.copies} near-duplicate copies kept as sources of stored articles" if counts.copies else ""
@@ -150,11 +158,10 @@ def ingest(batch: Batch, relevance_filter: bool, db: str) -> None:
         sys.exit(1)
 
 
-def _extracting(label: str, relevance_filter: bool) -> Callable[[Iterable[Article]], Iterable[Processed]]:
-    """The pipeline over a stream of articles, with a progress bar."""
-    from sitrep.pipeline import process
-
-    return lambda articles: tqdm(process(articles, relevance_filter), desc=label, unit=" articles", file=sys.stderr, disable=None)
+def _progress(batch: Batch, label: str) -> Iterable[Article]:
+    """The batch's articles with a progress bar as they are read: a total and an ETA when
+    the inputs tell how many (files, JSONL); none when stderr is not a terminal."""
+    return tqdm(batch.articles(), desc=label, unit=" articles", total=batch.expected(), file=sys.stderr, disable=None)
 
 
 @main.command()
@@ -196,7 +203,7 @@ def extract(batch: Batch, background: bool, relevance_filter: bool) -> None:
     """
     from sitrep.pipeline import process
 
-    for result in process(batch.articles(), relevance_filter):
+    for result in process(_progress(batch, "extract"), relevance_filter):
         if batch.failed_on(result):
             continue
         for report in result.reports:
@@ -475,7 +482,7 @@ def load(out: Path, db: str) -> None:
     from sitrep.scale.load import load as load_output
 
     with Store(db) as store:
-        partitions, intake = load_output(out, store)
+        partitions, intake = load_output(out, store, lambda articles, total: tqdm(articles, desc="load", unit=" articles", total=total, file=sys.stderr, disable=None))
         total = store.event_count()
     click.echo(f"partitions {partitions}: articles stored {intake.stored}, skipped {intake.skipped} (already stored), copies {intake.copies}; "
                f"filtered as unrelated {intake.filtered} (stored unparsed); event reports {intake.reports}; merged: {intake.merged.created} new events; {total} events in {db}")

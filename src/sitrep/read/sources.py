@@ -71,6 +71,25 @@ def iter_articles(inputs: Iterable[str], manifest: Manifest | None = None, html:
         yield from guarded(str(path), map(sound, _read(path, manifest, html)))
 
 
+def expected_articles(inputs: Iterable[str], manifest: Manifest | None = None) -> int | None:
+    """How many articles the inputs hold, where that is cheap to know (a text or page file
+    is one, a JSONL file one a non-blank line); None when a CSV, feed or web archive makes it
+    unknown without reading them. For a progress bar's total, never for logic."""
+    total = 0
+    for path in expand_paths(inputs):
+        if isinstance(path, ReadError) or (manifest and manifest.path is not None and real_path(path) == manifest.path):
+            continue
+        suffix = path.suffix.lower()
+        if suffix == ".jsonl":
+            with path.open("rb") as handle:
+                total += sum(1 for line in handle if line.strip())
+        elif suffix in TEXT_SUFFIXES or is_page(path):
+            total += 1
+        else:
+            return None
+    return total
+
+
 def _read(path: Path, manifest: Manifest, html: str) -> Iterator[Article | ReadError]:
     if manifest.path is not None and real_path(path) == manifest.path:
         return

@@ -18,10 +18,11 @@ from sitrep.store.intake import Intake, ingest
 T = TypeVar("T")
 
 
-def load(out: Path, store: Store) -> tuple[int, Intake]:
+def load(out: Path, store: Store, progress: Callable[[Iterable[Article], int], Iterable[Article]] = lambda items, _: items) -> tuple[int, Intake]:
     """Load the finished partitions (those with a done marker) of a run's output: how many,
-    and what became of their articles."""
+    and what became of their articles. `progress` wraps the articles, given their number."""
     finished = [path for path in sorted((out / "articles").glob("part-*.parquet")) if done_marker(out, path.stem.removeprefix("part-")).exists()]
+    total = sum(pq.ParquetFile(path).metadata.num_rows for path in finished)
     paired: dict[str, list[EventReport]] = {}
 
     def articles() -> Iterator[Article]:
@@ -36,7 +37,7 @@ def load(out: Path, store: Store) -> tuple[int, Intake]:
         """The reports the run wrote for each article ingest admits (the one just read)."""
         return (Processed(article, paired.get(article.id, [])) for article in fresh)
 
-    return len(finished), ingest(articles(), store, extracted)
+    return len(finished), ingest(progress(articles(), total), store, extracted)
 
 
 def _records(path: Path, make: Callable[[dict[str, Any]], T]) -> Iterator[T]:
