@@ -19,7 +19,8 @@ from sitrep.store import Store
 from sitrep.web import create_app
 
 GENERATE = """
-INSERT INTO events
+INSERT INTO events (event_id, event_date, event_type, sub_event_type, actor1, actor2, country, iso3, admin1, location, latitude, longitude,
+    fatalities, source_count, corroboration, certainty, operation, first_reported, block, window_from, window_to, data, review_status, search_text)
 WITH base AS (
     SELECT i,
         'E' || lpad(printf('%x', i), 12, '0') AS event_id,
@@ -68,11 +69,15 @@ QUERIES = {
 
 def build(path: Path, events: int) -> None:
     start = time.perf_counter()
-    with Store(path) as store:
-        store.con.execute("SELECT setseed(0.7)")
-        store.con.execute(GENERATE, [events])
-        store.con.execute("INSERT INTO event_reports SELECT event_id || '#1', event_id FROM events")
-        store.con.execute("CHECKPOINT")
+    try:
+        with Store(path) as store:
+            store.con.execute("SELECT setseed(0.7)")
+            store.con.execute(GENERATE, [events])
+            store.con.execute("INSERT INTO event_reports SELECT event_id || '#1', event_id FROM events")
+            store.con.execute("CHECKPOINT")
+    except Exception:
+        path.unlink(missing_ok=True)
+        raise
     print(f"generated {events:,} events in {time.perf_counter() - start:.0f} s ({path.stat().st_size / 1e6:.0f} MB)")
 
 
