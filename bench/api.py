@@ -67,6 +67,14 @@ QUERIES = {
 }
 
 
+def generated(path: Path, events: int) -> Path:
+    """The database at `path`, generated first if it is not there."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        build(path, events)
+    return path
+
+
 def build(path: Path, events: int) -> None:
     start = time.perf_counter()
     try:
@@ -87,10 +95,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=30)
     parser.add_argument("--db", type=Path, default=Path("bench/out/api-1m.duckdb"))
     args = parser.parse_args()
-    args.db.parent.mkdir(parents=True, exist_ok=True)
-    if not args.db.exists():
-        build(args.db, args.events)
-    client = TestClient(create_app(args.db))
+    client = TestClient(create_app(generated(args.db, args.events)))
     print(f"{'query':<34} {'p50 ms':>8} {'p95 ms':>8}  result")
     for name, url in QUERIES.items():
         timings = []

@@ -23,7 +23,7 @@ import httpx
 import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from api import build  # noqa: E402
+from api import generated  # noqa: E402
 
 COUNTRIES = ["Syria", "Mali", "Somalia", "Ukraine", "Nigeria", "Sudan", "Iraq", "Yemen", "Myanmar", "Mexico", "Colombia", "Pakistan"]
 WORDS = ["town 12", "islamic", "shabaab", "region 7", "clash", "police"]
@@ -48,9 +48,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=30.0)
     parser.add_argument("--db", type=Path, default=Path("bench/out/api-100k.duckdb"))
     args = parser.parse_args()
-    args.db.parent.mkdir(parents=True, exist_ok=True)
-    if not args.db.exists():
-        build(args.db, args.events)
+    generated(args.db, args.events)
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -97,7 +95,7 @@ def main() -> None:
         server.wait(timeout=30)
     print(f"{args.clients} clients for {args.seconds:.0f} s on {args.events:,} events; server peak RSS {peak[0]:.0f} MB; failures {len(failures)}")
     print(f"{'request':<10} {'served':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}")
-    for kind, values in [*timings.items(), ("all", [v for values in timings.values() for v in values])]:
+    for kind, values in [*timings.items(), ("all", [v for each in timings.values() for v in each])]:
         if len(values) >= 2:
             cuts = statistics.quantiles(values, n=100)
             print(f"{kind:<10} {len(values):>7} {statistics.median(values):8.0f} {cuts[94]:8.0f} {cuts[98]:8.0f}")
