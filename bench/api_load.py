@@ -23,7 +23,7 @@ import httpx
 import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from api import generated  # noqa: E402
+from api import generated
 
 COUNTRIES = ["Syria", "Mali", "Somalia", "Ukraine", "Nigeria", "Sudan", "Iraq", "Yemen", "Myanmar", "Mexico", "Colombia", "Pakistan"]
 WORDS = ["town 12", "islamic", "shabaab", "region 7", "clash", "police"]
