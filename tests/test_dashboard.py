@@ -79,6 +79,21 @@ def test_dashboard_filter_open_event_see_evidence_correct_and_export(served: tup
         assert page.locator("#timeline rect.bar").count() >= 4
         page.screenshot(path=str(ARTIFACTS / "overview.png"), full_page=True)
 
+        expect(page.locator("#facets ul[data-facet=country] li")).to_have_count(5)
+        expect(page.locator("#facets ul[data-facet=outlet] li").first).to_contain_text("Demo Wire 3")
+        page.click("#events th[data-sort=fatalities]")
+        expect(page.locator("#events th[data-sort=fatalities]")).to_have_attribute("data-order", "descending")
+        expect(page.locator("#events tbody tr").first.locator("td").nth(5)).to_have_text("14")
+        page.click("#events th[data-sort=fatalities]")
+        expect(page.locator("#events tbody tr").first.locator("td").nth(5)).to_have_text("0")
+        page.click("#facets ul[data-facet=country] button[data-value=Iraq]")
+        expect(page.locator("#events tbody tr")).to_have_count(1)
+        expect(page.locator("input[name=country]")).to_have_value("Iraq")
+        assert "format=geojson&country=Iraq" in (page.get_attribute("#download-geojson", "href") or "")
+        page.screenshot(path=str(ARTIFACTS / "facets.png"), full_page=True)
+        page.click("#clear")
+        expect(page.locator("#events tbody tr")).to_have_count(5)
+
         page.fill("input[name=country]", "Ukraine")
         page.click("#apply")
         expect(page.locator("#events tbody tr")).to_have_count(1)

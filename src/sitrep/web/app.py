@@ -24,6 +24,7 @@ from sitrep.export import Exported
 from sitrep.export.formats import FORMATS
 from sitrep.store import DatabaseUnavailable, EventFilter, Store
 from sitrep.store.browse import map_features, stats
+from sitrep.store.events import SORTS
 from sitrep.store.filters import FILTER_OPTIONS, event_filter
 from sitrep.store.reviews import CORRECTABLE, checked_value
 from sitrep.web.access import LINGER, Access, unavailable
@@ -84,15 +85,16 @@ def create_app(db: str | Path, linger: float = LINGER) -> FastAPI:
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
         offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
         order: Order = Order.newest,
+        sort: Annotated[str | None, Query(pattern=f"^-?({'|'.join(SORTS)})$", description="date, fatalities, sources or country; a leading - reverses (over `order`)")] = None,
     ) -> JSONResponse:
-        where.limit, where.offset, where.newest_first = limit, offset, order == Order.newest
+        where.limit, where.offset, where.newest_first, where.sort = limit, offset, order == Order.newest, sort
         return JSONResponse({"total": db.count_events(where), "limit": limit, "offset": offset, "events": [e.to_dict() for e in db.events(where)]})
 
     @app.get("/api/events.geojson", summary="Located events as GeoJSON points, or grid cells with counts when there are many")
     def events_geojson(db: Db, where: Filters) -> dict[str, Any]:
         return map_features(db.con, where)
 
-    @app.get("/api/stats", summary="Counts by week and type, by type, by actor and by country")
+    @app.get("/api/stats", summary="Counts and deaths by week and type, and by type, actor, country, month and outlet (the facets)")
     def event_stats(db: Db, where: Filters) -> dict[str, Any]:
         return stats(db.con, where)
 

@@ -8,7 +8,9 @@ const TYPE_COLOURS = {
   "Battles": "#c62828", "Explosions/Remote violence": "#ef6c00", "Violence against civilians": "#6a1b9a",
   "Protests": "#1565c0", "Riots": "#00838f", "Strategic developments": "#558b2f",
 };
-const state = { offset: 0, bbox: null, world: null, projection: null };
+const state = { offset: 0, bbox: null, world: null, projection: null, sort: "-date" };
+const FACETS = { country: ["by_country", "country"], type: ["by_type", "sub_event_type"], actor: ["by_actor", "actor"], outlet: ["by_outlet", "outlet"] };
+const FORMATS = ["acled-csv", "jsonl", "geojson", "parquet", "xlsx"];
 
 const $ = (selector) => document.querySelector(selector);
 function el(tag, text, attributes = {}) {
@@ -40,12 +42,34 @@ async function showOverview() {
   const page = new URLSearchParams(params);
   page.set("limit", PAGE);
   page.set("offset", state.offset);
+  page.set("sort", state.sort);
   const [list, geo, stats] = await Promise.all([api(`/api/events?${page}`), api(`/api/events.geojson?${params}`), api(`/api/stats?${params}`)]);
   drawTable(list);
   await drawMap(geo);
   drawTimeline(stats);
-  $("#download-csv").href = `/api/export?format=acled-csv&${params}`;
-  $("#download-jsonl").href = `/api/export?format=jsonl&${params}`;
+  drawFacets(stats);
+  for (const format of FORMATS) $(`#download-${format}`).href = `/api/export?format=${format}&${params}`;
+}
+
+// Each facet lists its values with their counts; a click puts the value in its filter.
+function drawFacets(stats) {
+  for (const [filter, [key, field]] of Object.entries(FACETS)) {
+    const list = document.querySelector(`#facets ul[data-facet=${filter}]`);
+    list.replaceChildren(...stats[key].slice(0, 10).map((row) => {
+      const item = el("li");
+      const button = el("button", row[field], { type: "button", class: "facet", "data-value": row[field] });
+      button.addEventListener("click", () => { $(`#filters [name=${filter}]`).value = row[field]; state.offset = 0; showOverview(); });
+      item.append(button, el("span", ` ${row.count}`, { class: "facet-count" }));
+      return item;
+    }));
+  }
+}
+
+function sortBy(key) {
+  state.sort = state.sort === `-${key}` ? key : `-${key}`;
+  state.offset = 0;
+  for (const th of document.querySelectorAll("#events th.sortable")) th.dataset.order = th.dataset.sort === key ? (state.sort.startsWith("-") ? "descending" : "ascending") : "";
+  showOverview();
 }
 
 function drawTable(list) {
@@ -284,6 +308,7 @@ $("#filters").addEventListener("submit", (e) => { e.preventDefault(); state.offs
 $("#clear").addEventListener("click", () => { $("#filters").reset(); state.bbox = null; state.offset = 0; showOverview(); });
 $("#to-view").addEventListener("click", () => { state.bbox = visibleBbox(); state.offset = 0; showOverview(); });
 $("#prev").addEventListener("click", () => { state.offset = Math.max(0, state.offset - PAGE); showOverview(); });
+for (const th of document.querySelectorAll("#events th.sortable")) th.addEventListener("click", () => sortBy(th.dataset.sort));
 $("#next").addEventListener("click", () => { state.offset += PAGE; showOverview(); });
 $("#accept").addEventListener("click", () => sendReview({ action: "accept" }));
 $("#reject").addEventListener("click", () => sendReview({ action: "reject" }));
