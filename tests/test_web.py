@@ -192,7 +192,7 @@ def test_numbers_that_are_not_numbers_are_422(client: TestClient, token: str, bo
     assert client.get(f"/api/events/{event_id}").json()["reviews"] == before
 
 
-@pytest.mark.parametrize(("field", "value", "stored"), [("fatalities", "7", 7), ("fatalities", 7.0, 7), ("latitude", "-1.25", -1.25), ("longitude", 39, 39.0)])
+@pytest.mark.parametrize(("field", "value", "stored"), [("fatalities", "7", 7), ("fatalities", 9.0, 9), ("latitude", "-1.25", -1.25), ("longitude", 39, 39.0)])
 def test_numbers_as_text_or_whole_floats_are_taken(client: TestClient, token: str, field: str, value: object, stored: float) -> None:
     """The dashboard sends what was typed, as text."""
     event_id = _event(client, "q=mombasa")["event_id"]
@@ -243,12 +243,16 @@ def test_csv_cells_that_a_spreadsheet_would_run_stay_text(client: TestClient, to
 def test_corrections_reach_the_api_and_exports_and_survive_a_re_merge(client: TestClient, token: str, db: Path) -> None:
     kharkiv = _event(client, "q=kharkiv")
     auth = {"Authorization": f"Bearer {token}"}
-    response = client.post(f"/api/events/{kharkiv['event_id']}/review", json={"action": "correct", "field": "fatalities", "value": "8"}, headers=auth)
+    unchanged = client.post(f"/api/events/{kharkiv['event_id']}/review", json={"action": "correct", "field": "fatalities", "value": kharkiv["fatalities"]}, headers=auth)
+    assert (unchanged.status_code, unchanged.json()["detail"]) == (422, f"no change: fatalities is {kharkiv['fatalities']} already")
+    reason = "the regional governor's count the next day"
+    response = client.post(f"/api/events/{kharkiv['event_id']}/review", json={"action": "correct", "field": "fatalities", "value": "8", "reason": reason}, headers=auth)
     assert response.status_code == 200, response.text
     again = client.get(f"/api/events/{kharkiv['event_id']}").json()
     assert again["event"]["fatalities"] == 8 and again["event"]["review_status"] == "corrected"
     assert again["reviews"][-1] | {"reviewed_at": None} == {"event_id": kharkiv["event_id"], "action": "correct", "field": "fatalities",
-                                                           "old_value": kharkiv["fatalities"], "new_value": 8, "reviewer": "test analyst", "reviewed_at": None}
+                                                           "old_value": kharkiv["fatalities"], "new_value": 8, "reviewer": "test analyst", "reviewed_at": None,
+                                                           "reason": reason}
     exported = list(csv.DictReader(io.StringIO(client.get("/api/export?format=acled-csv&q=kharkiv").text)))
     assert exported[0]["fatalities"] == "8" and exported[0]["review_status"] == "corrected"
     belgorod = _event(client, "q=belgorod")

@@ -240,14 +240,17 @@ class EventTables(ReviewTables):
         row = self.con.execute("SELECT data FROM events WHERE event_id = ?", [event_id]).fetchone()
         return Event.from_dict(json.loads(row[0])) if row else None
 
-    def review(self, event_id: str, action: str, reviewer: str, field_name: str | None = None, value: Any = None) -> Event | None:
+    def review(self, event_id: str, action: str, reviewer: str, field_name: str | None = None, value: Any = None, reason: str | None = None) -> Event | None:
         """Record an analyst's verdict or correction and rewrite the event with it; None
-        when there is no such event."""
+        when there is no such event. A correction to the value the field has already is
+        refused (ValueError): it would record a change that is none."""
         event = self.event(event_id)
         if event is None:
             return None
         old = getattr(event.merged, field_name) if field_name else None
-        review = Review(event_id, action, field_name, old, value, reviewer, datetime.now(timezone.utc))
+        if field_name and old == value:
+            raise ValueError(f"no change: {field_name} is {old!r} already")
+        review = Review(event_id, action, field_name, old, value, reviewer, datetime.now(timezone.utc), reason)
         apply_reviews(event, [review])
         event.updated_at = review.reviewed_at
         self.con.execute("BEGIN TRANSACTION")

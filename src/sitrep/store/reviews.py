@@ -29,6 +29,7 @@ CREATE TABLE IF NOT EXISTS reviews (
     reviewer VARCHAR NOT NULL, reviewed_at TIMESTAMP NOT NULL
 );
 CREATE INDEX IF NOT EXISTS reviews_event ON reviews (event_id);
+ALTER TABLE reviews ADD COLUMN IF NOT EXISTS reason VARCHAR;
 CREATE TABLE IF NOT EXISTS tokens (name VARCHAR PRIMARY KEY, token_hash VARCHAR NOT NULL, created_at TIMESTAMP NOT NULL);
 """
 ACTIONS = ("accept", "correct", "reject")
@@ -62,11 +63,13 @@ class Review:
     new_value: Any
     reviewer: str
     reviewed_at: datetime
+    reason: str | None = None
+    """Why, in the reviewer's words: the source that gives the right value, what is wrong."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "event_id": self.event_id, "action": self.action, "field": self.field, "old_value": _jsonable(self.old_value),
-            "new_value": _jsonable(self.new_value), "reviewer": self.reviewer, "reviewed_at": self.reviewed_at.isoformat(),
+            "new_value": _jsonable(self.new_value), "reviewer": self.reviewer, "reviewed_at": self.reviewed_at.isoformat(), "reason": self.reason,
         }
 
 
@@ -188,9 +191,9 @@ class ReviewTables:
 
     def add_review(self, review: Review) -> None:
         self.con.execute(
-            "INSERT INTO reviews VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO reviews (event_id, action, field, old_value, new_value, reviewer, reviewed_at, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [review.event_id, review.action, review.field, json.dumps(_jsonable(review.old_value)),
-             json.dumps(_jsonable(review.new_value)), review.reviewer, review.reviewed_at],
+             json.dumps(_jsonable(review.new_value)), review.reviewer, review.reviewed_at, review.reason],
         )
 
     def reviews(self, event_ids: list[str]) -> dict[str, list[Review]]:
@@ -198,10 +201,10 @@ class ReviewTables:
         if not event_ids:
             return found
         rows = self.con.execute(
-            "SELECT event_id, action, field, old_value, new_value, reviewer, reviewed_at FROM reviews "
+            "SELECT event_id, action, field, old_value, new_value, reviewer, reviewed_at, reason FROM reviews "
             "WHERE event_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY reviewed_at, rowid",
             [event_ids],
         ).fetchall()
-        for event_id, action, field_name, old, new, reviewer, when in rows:
-            found.setdefault(event_id, []).append(Review(event_id, action, field_name, json.loads(old), json.loads(new), reviewer, when))
+        for event_id, action, field_name, old, new, reviewer, when, reason in rows:
+            found.setdefault(event_id, []).append(Review(event_id, action, field_name, json.loads(old), json.loads(new), reviewer, when, reason))
         return found

@@ -40,6 +40,10 @@ ID_PATTERN = r"^[\w#.:-]{1,200}$"
 STATIC = resources.files("sitrep") / "web" / "static"
 
 
+MAX_REASON = 1000
+"""Characters of a review's reason."""
+
+
 class Order(str, Enum):
     newest = "newest"
     oldest = "oldest"
@@ -49,6 +53,7 @@ class ReviewRequest(BaseModel):
     action: str = Field(pattern="^(accept|correct|reject)$", description="accept, correct or reject")
     field: str | None = Field(default=None, description=f"for correct: one of {', '.join(CORRECTABLE)}")
     value: StrictStr | StrictInt | StrictFloat | None = Field(default=None, description="for correct: the new value (dates as YYYY-MM-DD)")
+    reason: str | None = Field(default=None, max_length=MAX_REASON, description="why: the source that gives the right value, what is wrong")
 
 
 def create_app(db: str | Path, linger: float = LINGER) -> FastAPI:
@@ -152,7 +157,10 @@ def create_app(db: str | Path, linger: float = LINGER) -> FastAPI:
         elif body.field is not None:
             raise HTTPException(422, f"{body.action} takes no field")
         with access.writing() as db:
-            event = db.review(event_id, body.action, request.state.reviewer, body.field if body.action == "correct" else None, value)
+            try:
+                event = db.review(event_id, body.action, request.state.reviewer, body.field if body.action == "correct" else None, value, body.reason or None)
+            except ValueError as exc:
+                raise HTTPException(422, str(exc)) from exc
             if event is None:
                 raise HTTPException(404, f"no event {event_id!r}")
             return JSONResponse({"event": event.to_dict(), "reviews": [r.to_dict() for r in db.reviews([event_id]).get(event_id, [])]})

@@ -276,11 +276,13 @@ function drawReview(event, data) {
   select.replaceChildren(...Object.keys(data.correctable).map((name) => el("option", name, { value: name })));
   $("#token").value = sessionStorage.getItem("sitrep-token") || "";
   const history = $("#history");
-  history.replaceChildren(...data.reviews.map((r) => el("li", `${r.reviewed_at} ${r.reviewer}: ${r.action}${r.field ? ` ${r.field} ${JSON.stringify(r.old_value)} → ${JSON.stringify(r.new_value)}` : ""}`)));
+  history.replaceChildren(...data.reviews.map((r) => el("li", `${r.reviewed_at} ${r.reviewer}: ${r.action}${r.field ? ` ${r.field} ${JSON.stringify(r.old_value)} → ${JSON.stringify(r.new_value)}` : ""}${r.reason ? ` (${r.reason})` : ""}`)));
   state.eventId = event.event_id;
 }
 
 async function sendReview(body) {
+  const reason = $("#reason").value.trim();
+  if (reason) body.reason = reason;
   const token = $("#token").value.trim();
   sessionStorage.setItem("sitrep-token", token);
   const message = $("#review-message");
@@ -290,6 +292,7 @@ async function sendReview(body) {
     });
     message.className = "";
     message.textContent = `saved: ${body.action}${body.field ? ` ${body.field}` : ""}`;
+    $("#reason").value = "";
     await showEvent(state.eventId);
     $("#review-message").textContent = message.textContent;
   } catch (error) {
