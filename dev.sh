@@ -23,7 +23,8 @@ if [ ! -f "$vendor/.installed" ] || [ web/package-lock.json -nt "$vendor/.instal
     fi
     mkdir -p "$vendor"
     cp web/node_modules/d3/dist/d3.min.js web/node_modules/topojson-client/dist/topojson-client.min.js \
-        web/node_modules/world-atlas/countries-50m.json "$vendor/"
+        web/node_modules/world-atlas/countries-50m.json web/node_modules/swagger-ui-dist/swagger-ui-bundle.js \
+        web/node_modules/swagger-ui-dist/swagger-ui.css web/node_modules/swagger-ui-dist/favicon-32x32.png "$vendor/"
     touch "$vendor/.installed"
 fi
 browser() {

@@ -134,3 +134,30 @@ def test_dashboard_filter_open_event_see_evidence_correct_and_export(served: tup
     assert api["event"]["fatalities"] == 8 and api["event"]["review_status"] == "corrected"
     [row] = list(csv.DictReader(io.StringIO(_get(f"{base}/api/export?format=acled-csv&country=Ukraine").decode("utf-8"))))
     assert row["event_id_cnty"] == event_id and row["fatalities"] == "8" and row["review_status"] == "corrected"
+
+
+def test_the_api_docs_work_with_the_network_off(served: tuple[str, str, Path]) -> None:
+    """Swagger UI's script and style come from the package (npm at set-up), not a CDN:
+    every request that leaves the server is refused, and the page still lists the API."""
+    from playwright.sync_api import expect, sync_playwright
+
+    base, _, _ = served
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=_browser(), args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": 1200, "height": 900})
+        outside: list[str] = []
+
+        def only_the_server(route):  # type: ignore[no-untyped-def]
+            if route.request.url.startswith(base):
+                route.continue_()
+            else:
+                outside.append(route.request.url)
+                route.abort()
+
+        page.route("**/*", only_the_server)
+        page.goto(base + "/docs")
+        expect(page.locator(".opblock-summary-path", has_text="/api/events/{event_id}/review")).to_be_visible()
+        assert page.locator(".opblock").count() >= 7
+        page.screenshot(path=str(ARTIFACTS / "docs.png"), full_page=False)
+        browser.close()
+    assert outside == []

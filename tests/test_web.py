@@ -328,7 +328,8 @@ def test_security_headers_and_a_policy_the_dashboard_keeps(client: TestClient) -
     assert scripts and all(re.search(r'src="/static/[^"]+"', attributes) for attributes in scripts)
     assert "<style" not in page and " style=" not in page and "javascript:" not in page
     docs = client.get("/docs")
-    assert docs.status_code == 200 and "cdn.jsdelivr.net" in docs.text
+    assert docs.status_code == 200 and "/static/vendor/swagger-ui-bundle.js" in docs.text and "https://" not in docs.text
+    assert client.get("/redoc").status_code == 404
     assert "script-src" not in docs.headers["content-security-policy"]
 
 

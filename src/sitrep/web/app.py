@@ -16,7 +16,8 @@ from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, HTTPException, Path as PathParam, Query, Request, Security
 from fastapi.encoders import jsonable_encoder
-from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field, StrictFloat, StrictInt, StrictStr
 
@@ -40,6 +41,7 @@ ID_PATTERN = r"^[\w#.:-]{1,200}$"
 STATIC = resources.files("sitrep") / "web" / "static"
 
 
+DOCS = "/docs"
 MAX_REASON = 1000
 """Characters of a review's reason."""
 
@@ -60,11 +62,12 @@ def create_app(db: str | Path, linger: float = LINGER) -> FastAPI:
     """The app over the database at `db`, which must exist (a missing file is an error,
     not a new empty database); `linger` as in access.py (0: closed after every request)."""
     Store(db, read_only=True).close()
-    app = FastAPI(title="sitrep", version="0.1.0", description="Conflict events from news reports: events, their reports and evidence, review.")
+    app = FastAPI(title="sitrep", version="0.1.0", description="Conflict events from news reports: events, their reports and evidence, review.",
+                  docs_url=None, redoc_url=None)
     app.router.route_class = StandardJSONRoute
     access = Access(db, linger)
     app.add_middleware(WritesNeedAToken, access=access)
-    app.add_middleware(SecurityHeaders, docs=[url for url in (app.docs_url, app.swagger_ui_oauth2_redirect_url, app.redoc_url) if url])
+    app.add_middleware(SecurityHeaders, docs=[DOCS])
 
     @app.exception_handler(DatabaseUnavailable)
     def busy(request: Request, error: DatabaseUnavailable) -> JSONResponse:
@@ -164,6 +167,12 @@ def create_app(db: str | Path, linger: float = LINGER) -> FastAPI:
             if event is None:
                 raise HTTPException(404, f"no event {event_id!r}")
             return JSONResponse({"event": event.to_dict(), "reviews": [r.to_dict() for r in db.reviews([event_id]).get(event_id, [])]})
+
+    @app.get(DOCS, include_in_schema=False)
+    def docs() -> HTMLResponse:
+        """Swagger UI from the package's own copy (npm at set-up), so /docs works offline."""
+        return get_swagger_ui_html(openapi_url=app.openapi_url or "/openapi.json", title="sitrep API", swagger_js_url="/static/vendor/swagger-ui-bundle.js",
+                                   swagger_css_url="/static/vendor/swagger-ui.css", swagger_favicon_url="/static/vendor/favicon-32x32.png")
 
     @app.get("/", include_in_schema=False)
     def dashboard() -> FileResponse:
