@@ -75,6 +75,11 @@ def test_dashboard_filter_open_event_see_evidence_correct_and_export(served: tup
 
         expect(page.locator("#events tbody tr")).to_have_count(5)
         expect(page.locator("#map circle.event")).to_have_count(5)
+        expect(page.locator("#map .map-legend")).to_contain_text("Explosions/Remote violence")
+        expect(page.locator("#map .map-legend")).to_contain_text("100+ dead")
+        assert page.get_attribute("#map circle.event[data-type=Battles]", "fill") == "#c62828"
+        radii = [float(page.locator("#map circle.event").nth(i).get_attribute("r") or 0) for i in range(5)]
+        assert len(set(radii)) > 1 and max(radii) <= 18
         expect(page.locator("#map path.country").first).to_be_attached()
         assert page.locator("#timeline rect.bar").count() >= 4
         page.screenshot(path=str(ARTIFACTS / "overview.png"), full_page=True)
@@ -98,11 +103,15 @@ def test_dashboard_filter_open_event_see_evidence_correct_and_export(served: tup
         page.click("#apply")
         expect(page.locator("#events tbody tr")).to_have_count(1)
         expect(page.locator("#map circle.event")).to_have_count(1)
+        dot, frame = page.locator("#map circle.event").bounding_box(), page.locator("#map").bounding_box()
+        assert dot and frame and abs(dot["x"] - (frame["x"] + frame["width"] / 2)) < frame["width"] / 4, "the map zooms to the filtered events"
         page.screenshot(path=str(ARTIFACTS / "filtered.png"), full_page=True)
 
         page.locator("#events tbody tr").first.click()
         expect(page.locator("#event")).to_be_visible()
         expect(page.locator("#event-meta")).to_contain_text("2 sources, 2 independent (corroborated)")
+        expect(page.locator("#event-map circle.event")).to_have_count(1)
+        expect(page.locator("#event-map .place-label")).to_have_text("Kharkiv")
         marks = page.locator("#reports mark")
         assert marks.count() >= 4
         expect(page.locator("#reports mark", has_text="Kharkiv").first).to_be_visible()

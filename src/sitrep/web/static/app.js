@@ -89,29 +89,88 @@ function drawTable(list) {
   $("#next").disabled = list.offset + list.events.length >= list.total;
 }
 
+const MAX_RADIUS = 18;
+const SIZE_LEGEND = [1, 10, 100];
+const CLUSTER_PX = 10;
+const radiusOf = (dead) => Math.min(MAX_RADIUS, 3 + Math.sqrt(dead || 0) * 1.5);
+
+async function basemap(svg, width, height, fitTo) {
+  if (!state.world) state.world = await fetch("/static/vendor/countries-50m.json").then((r) => r.json());
+  const countries = topojson.feature(state.world, state.world.objects.countries);
+  const projection = d3.geoNaturalEarth1().fitSize([width, height], fitTo || countries);
+  svg.selectAll("*").remove();
+  const layer = svg.append("g");
+  layer.selectAll("path.country").data(countries.features).join("path").attr("class", "country").attr("d", d3.geoPath(projection));
+  return { projection, layer };
+}
+
+// The located events in the filter's area (the world when nothing narrows it), coloured by
+// event type and sized by deaths (capped); events that would overlap are one circle with
+// their number; past 2,000 the server's grid cells stand in.
 async function drawMap(geo) {
   const svg = d3.select("#map");
   const width = $("#map").clientWidth || 600, height = $("#map").clientHeight || 360;
-  if (!state.world) state.world = await fetch("/static/vendor/countries-50m.json").then((r) => r.json());
-  const countries = topojson.feature(state.world, state.world.objects.countries);
-  state.projection = d3.geoNaturalEarth1().fitSize([width, height], countries);
-  const path = d3.geoPath(state.projection);
-  svg.selectAll("*").remove();
-  const layer = svg.append("g");
-  layer.selectAll("path.country").data(countries.features).join("path").attr("class", "country").attr("d", path);
-  const radius = geo.aggregated ? (f) => 2 + Math.sqrt(f.properties.count) : (f) => 3 + Math.sqrt(f.properties.fatalities || 0);
-  layer.selectAll("circle").data(geo.features).join("circle")
-    .attr("class", geo.aggregated ? "cell" : "event")
-    .attr("cx", (f) => state.projection(f.geometry.coordinates)[0])
-    .attr("cy", (f) => state.projection(f.geometry.coordinates)[1])
-    .attr("r", radius)
-    .attr("data-event", (f) => f.properties.event_id || null)
-    .on("click", (_, f) => { if (f.properties.event_id) location.hash = `#/event/${encodeURIComponent(f.properties.event_id)}`; })
-    .append("title").text((f) => geo.aggregated ? `${f.properties.count} events` : `${f.properties.event_date} ${f.properties.sub_event_type}, ${f.properties.location || ""}`);
+  const narrowed = [...filters().keys()].length > 0 && geo.features.length > 0;
+  const area = narrowed ? { type: "MultiPoint", coordinates: geo.features.map((f) => f.geometry.coordinates) } : null;
+  const padded = area && geo.features.length > 1 ? area : area && d3.geoCircle().center(area.coordinates[0]).radius(4)();
+  const { projection, layer } = await basemap(svg, width, height, padded);
+  state.projection = projection;
+  const at = (f) => projection(f.geometry.coordinates);
+  if (geo.aggregated) {
+    layer.selectAll("circle").data(geo.features).join("circle").attr("class", "cell")
+      .attr("cx", (f) => at(f)[0]).attr("cy", (f) => at(f)[1]).attr("r", (f) => Math.min(MAX_RADIUS, 2 + Math.sqrt(f.properties.count)))
+      .append("title").text((f) => `${f.properties.count} events`);
+  } else {
+    const groups = clusters(geo.features, at);
+    const marks = layer.selectAll("g.mark").data(groups).join("g").attr("class", (g) => g.length > 1 ? "mark cluster" : "mark")
+      .attr("transform", (g) => `translate(${at(g[0])})`);
+    marks.filter((g) => g.length === 1).append("circle").attr("class", "event")
+      .attr("r", (g) => radiusOf(g[0].properties.fatalities)).attr("fill", (g) => TYPE_COLOURS[g[0].properties.event_type] || "#777")
+      .attr("data-event", (g) => g[0].properties.event_id).attr("data-type", (g) => g[0].properties.event_type)
+      .on("click", (_, g) => { location.hash = `#/event/${encodeURIComponent(g[0].properties.event_id)}`; })
+      .append("title").text((g) => `${g[0].properties.event_date} ${g[0].properties.sub_event_type}, ${g[0].properties.location || ""}: ${g[0].properties.fatalities} dead`);
+    const clustered = marks.filter((g) => g.length > 1);
+    clustered.append("circle").attr("class", "cluster").attr("r", (g) => Math.min(MAX_RADIUS, 7 + Math.sqrt(g.length) * 2))
+      .on("click", (_, g) => { state.bbox = boxAround(g); state.offset = 0; showOverview(); })
+      .append("title").text((g) => `${g.length} events here: click to list them`);
+    clustered.append("text").attr("class", "cluster-count").attr("dy", "0.35em").text((g) => g.length);
+  }
   const zoom = d3.zoom().scaleExtent([1, 64]).on("zoom", (e) => { layer.attr("transform", e.transform); state.transform = e.transform; });
   svg.call(zoom);
   state.transform = d3.zoomIdentity;
+  drawMapLegend(svg, height);
   $("#map-note").textContent = geo.aggregated ? `${geo.total} located events, grouped in cells` : `${geo.total} located events`;
+}
+
+function clusters(features, at) {
+  const groups = [];
+  for (const feature of features) {
+    const [x, y] = at(feature);
+    const near = groups.find((g) => Math.hypot(g.x - x, g.y - y) < CLUSTER_PX);
+    if (near) near.members.push(feature); else groups.push({ x, y, members: [feature] });
+  }
+  return groups.map((g) => g.members);
+}
+
+function boxAround(features) {
+  const xs = features.map((f) => f.geometry.coordinates[0]), ys = features.map((f) => f.geometry.coordinates[1]);
+  return [Math.min(...xs) - 0.01, Math.min(...ys) - 0.01, Math.max(...xs) + 0.01, Math.max(...ys) + 0.01];
+}
+
+function drawMapLegend(svg, height) {
+  const legend = svg.append("g").attr("class", "map-legend").attr("transform", `translate(8,${height - 8 - 16 * (Object.keys(TYPE_COLOURS).length + 1)})`);
+  Object.entries(TYPE_COLOURS).forEach(([type, colour], i) => {
+    const row = legend.append("g").attr("transform", `translate(0,${i * 16})`);
+    row.append("circle").attr("r", 5).attr("cx", 5).attr("cy", 0).attr("fill", colour);
+    row.append("text").attr("x", 14).attr("dy", "0.35em").text(type);
+  });
+  const sizes = legend.append("g").attr("transform", `translate(0,${Object.keys(TYPE_COLOURS).length * 16 + 4})`);
+  let x = 0;
+  for (const dead of SIZE_LEGEND) {
+    sizes.append("circle").attr("class", "size-key").attr("r", radiusOf(dead)).attr("cx", x + radiusOf(dead)).attr("cy", 0);
+    sizes.append("text").attr("x", x + 2 * radiusOf(dead) + 3).attr("dy", "0.35em").text(`${dead}${dead === SIZE_LEGEND.at(-1) ? "+ dead" : ""}`);
+    x += 2 * radiusOf(dead) + 28;
+  }
 }
 
 function visibleBbox() {
@@ -163,11 +222,24 @@ async function showEvent(eventId) {
   $("#event-title").textContent = event.notes;
   $("#event-meta").textContent = `${event.event_id} · ${event.source_count} sources, ${event.independent_sources} independent (${event.corroboration}) · certainty ${event.certainty}` +
     (event.review_status ? ` · ${event.review_status} (${event.reviewed_fields.join(", ") || "as coded"})` : " · not reviewed");
+  drawEventMap(event);
   drawFields(event, data.reports);
   drawLinks(data.links, event.disagreements);
   drawSources(event.sources);
   drawReports(data.reports);
   drawReview(event, data);
+}
+
+async function drawEventMap(event) {
+  const svg = d3.select("#event-map");
+  const located = event.latitude !== null && event.longitude !== null;
+  $("#event-map").hidden = !located;
+  if (!located) return;
+  const point = [event.longitude, event.latitude];
+  const { projection, layer } = await basemap(svg, $("#event-map").clientWidth || 320, $("#event-map").clientHeight || 200, d3.geoCircle().center(point).radius(6)());
+  layer.append("circle").attr("class", "event").attr("r", radiusOf(event.fatalities)).attr("fill", TYPE_COLOURS[event.event_type] || "#777")
+    .attr("cx", projection(point)[0]).attr("cy", projection(point)[1]);
+  layer.append("text").attr("class", "place-label").attr("x", projection(point)[0] + 9).attr("y", projection(point)[1] + 4).text(event.location || event.country || "");
 }
 
 const SHOWN_FIELDS = ["event_date", "event_type", "sub_event_type", "actor1", "actor2", "country", "admin1", "location", "latitude", "longitude",
