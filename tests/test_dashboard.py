@@ -85,6 +85,8 @@ def test_dashboard_filter_open_event_see_evidence_correct_and_export(served: tup
         page.screenshot(path=str(ARTIFACTS / "overview.png"), full_page=True)
 
         expect(page.locator("#facets ul[data-facet=country] li")).to_have_count(5)
+        assert page.locator("#countries option[value=Iraq]").text_content() == "Iraq (1)"
+        assert page.locator("#types option[value='Explosions/Remote violence']").text_content() == "Explosions/Remote violence (3)"
         expect(page.locator("#facets ul[data-facet=outlet] li").first).to_contain_text("Demo Wire 3")
         page.click("#events th[data-sort=fatalities]")
         expect(page.locator("#events th[data-sort=fatalities]")).to_have_attribute("data-order", "descending")
@@ -120,6 +122,9 @@ def test_dashboard_filter_open_event_see_evidence_correct_and_export(served: tup
         page.screenshot(path=str(ARTIFACTS / "event.png"), full_page=True)
 
         event_id = page.url.rsplit("/", 1)[-1]
+        page.select_option("#correct-field", "actor1")
+        expect(page.locator("#correct-values option[value='Military Forces of Russia']")).to_be_attached()
+        expect(page.locator("#correct-values option[value='Islamic State']")).to_be_attached()
         page.select_option("#correct-field", "fatalities")
         page.fill("#correct-value", "8")
         page.click("#correct button[type=submit]")

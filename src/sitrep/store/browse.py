@@ -8,6 +8,7 @@ from typing import Any
 
 import duckdb
 
+from sitrep.data.lexicon import countries, named_actors, taxonomy
 from sitrep.store.events import EventFilter
 
 TOP_ACTORS = 20
@@ -84,3 +85,20 @@ def _point(longitude: float, latitude: float, properties: dict[str, Any]) -> dic
 def valid_bbox(west: float, south: float, east: float, north: float) -> bool:
     finite = all(math.isfinite(v) for v in (west, south, east, north))
     return finite and -180 <= west < east <= 180 and -90 <= south < north <= 90
+
+
+NAME_KINDS = ("actors", "countries", "event_types", "sub_event_types")
+
+
+def names(con: duckdb.DuckDBPyConnection, kind: str) -> list[str]:
+    """The names a reviewer may pick for a field: the curated tables' (actors.csv, countries.csv,
+    ACLED's taxonomy) and those the database's events already use, sorted."""
+    if kind == "event_types":
+        return sorted({row.event_type for row in taxonomy()})
+    if kind == "sub_event_types":
+        return sorted({row.sub_event_type for row in taxonomy()})
+    if kind == "countries":
+        stored = {row[0] for row in con.execute("SELECT DISTINCT country FROM events WHERE country IS NOT NULL").fetchall()}
+        return sorted(stored | {country.name for country in countries().values()})
+    stored = {row[0] for row in con.execute("SELECT actor1 FROM events WHERE actor1 IS NOT NULL UNION SELECT actor2 FROM events WHERE actor2 IS NOT NULL").fetchall()}
+    return sorted(stored | set(named_actors()))

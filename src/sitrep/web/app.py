@@ -24,7 +24,7 @@ from pydantic import BaseModel, Field, StrictFloat, StrictInt, StrictStr
 from sitrep.export import Exported
 from sitrep.export.formats import FORMATS
 from sitrep.store import DatabaseUnavailable, EventFilter, Store
-from sitrep.store.browse import map_features, stats
+from sitrep.store.browse import NAME_KINDS, map_features, names, stats
 from sitrep.store.events import SORTS
 from sitrep.store.filters import FILTER_OPTIONS, event_filter
 from sitrep.store.reviews import CORRECTABLE, checked_value
@@ -167,6 +167,10 @@ def create_app(db: str | Path, linger: float = LINGER) -> FastAPI:
             if event is None:
                 raise HTTPException(404, f"no event {event_id!r}")
             return JSONResponse({"event": event.to_dict(), "reviews": [r.to_dict() for r in db.reviews([event_id]).get(event_id, [])]})
+
+    @app.get("/api/names/{kind}", summary="The names a field may take: actors, countries, event or sub-event types (for pick-lists)")
+    def known_names(db: Db, kind: Annotated[str, PathParam(pattern=f"^({'|'.join(NAME_KINDS)})$")]) -> dict[str, list[str]]:
+        return {"names": names(db.con, kind)}
 
     @app.get(DOCS, include_in_schema=False)
     def docs() -> HTMLResponse:

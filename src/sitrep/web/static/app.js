@@ -48,6 +48,7 @@ async function showOverview() {
   await drawMap(geo);
   drawTimeline(stats);
   drawFacets(stats);
+  if (!state.choices) drawChoices(await api("/api/stats"));
   for (const format of FORMATS) $(`#download-${format}`).href = `/api/export?format=${format}&${params}`;
 }
 
@@ -63,6 +64,17 @@ function drawFacets(stats) {
       return item;
     }));
   }
+}
+
+// The filters' pick-lists: every country, type and leading actor in the database, with counts
+// (drawn once, from the unfiltered stats, so a narrowed view still offers the rest).
+function drawChoices(stats) {
+  state.choices = true;
+  const options = (rows, field, extra = () => "") => rows.map((row) => el("option", `${row[field]} (${row.count}${extra(row)})`, { value: row[field] }));
+  $("#countries").replaceChildren(...options(stats.by_country, "country"));
+  const types = [...new Set(stats.by_type.map((row) => row.event_type))].map((type) => ({ type, count: stats.by_type.filter((row) => row.event_type === type).reduce((n, row) => n + row.count, 0) }));
+  $("#types").replaceChildren(...options(types, "type"), ...options(stats.by_type, "sub_event_type"));
+  $("#actors").replaceChildren(...options(stats.by_actor, "actor"));
 }
 
 function sortBy(key) {
@@ -346,10 +358,20 @@ function focusEvidence(reportId, start) {
 function drawReview(event, data) {
   const select = $("#correct-field");
   select.replaceChildren(...Object.keys(data.correctable).map((name) => el("option", name, { value: name })));
+  select.onchange = () => offerValues(select.value);
+  offerValues(select.value);
   $("#token").value = sessionStorage.getItem("sitrep-token") || "";
   const history = $("#history");
   history.replaceChildren(...data.reviews.map((r) => el("li", `${r.reviewed_at} ${r.reviewer}: ${r.action}${r.field ? ` ${r.field} ${JSON.stringify(r.old_value)} → ${JSON.stringify(r.new_value)}` : ""}${r.reason ? ` (${r.reason})` : ""}`)));
   state.eventId = event.event_id;
+}
+
+// A correction of an actor, a country or a type offers the names sitrep knows; any other
+// value may still be typed.
+async function offerValues(field) {
+  const kind = { actor1: "actors", actor2: "actors", country: "countries", event_type: "event_types", sub_event_type: "sub_event_types" }[field];
+  const names = kind ? (await api(`/api/names/${kind}`)).names : [];
+  $("#correct-values").replaceChildren(...names.map((name) => el("option", null, { value: name })));
 }
 
 async function sendReview(body) {
