@@ -74,10 +74,14 @@ def main() -> None:
                     kind = rng.choice(list(timings))
                     url = requests_of(kind, rng, args.events)
                     start = time.perf_counter()
-                    response = http.get(url)
+                    try:
+                        response = http.get(url)
+                    except httpx.HTTPError as exc:
+                        failures.append(f"{url}: {type(exc).__name__}")
+                        continue
                     timings[kind].append((time.perf_counter() - start) * 1000)
                     if response.status_code not in (200, 404):
-                        failures.append(f"{url}: {response.status_code}")
+                        failures.append(f"{url}: {response.status_code} {response.text[:120]}")
 
         def watch() -> None:
             process = psutil.Process(server.pid)
@@ -94,6 +98,8 @@ def main() -> None:
         server.terminate()
         server.wait(timeout=30)
     print(f"{args.clients} clients for {args.seconds:.0f} s on {args.events:,} events; server peak RSS {peak[0]:.0f} MB; failures {len(failures)}")
+    for failure in failures[:5]:
+        print(f"  failed: {failure}")
     print(f"{'request':<10} {'served':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}")
     for kind, values in [*timings.items(), ("all", [v for each in timings.values() for v in each])]:
         if len(values) >= 2:

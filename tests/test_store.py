@@ -114,3 +114,17 @@ def test_a_read_only_store_needs_the_file_and_changes_nothing(tmp_path: Path) ->
         assert first.counts() == second.counts() == (1, 1)
         with pytest.raises(duckdb.InvalidInputException):
             first.create_token("someone")
+
+
+def test_a_database_from_an_older_sitrep_is_brought_up_to_date_by_a_reader(tmp_path: Path) -> None:
+    """`sitrep serve` opens read-only: a database made before the newest columns (the
+    review's reason, the relevance stage's mark) must not fail its first event page."""
+    db = tmp_path / "old.duckdb"
+    with Store(db) as store:
+        store.con.execute("DROP INDEX reviews_event")
+        store.con.execute("ALTER TABLE reviews DROP COLUMN reason")
+        store.con.execute("DROP INDEX articles_hash")
+        store.con.execute("ALTER TABLE articles DROP COLUMN filtered")
+    with Store(db, read_only=True) as store:
+        assert store.reviews(["E1"]) == {}
+        assert store.has_content("no such hash") is False

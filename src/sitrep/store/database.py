@@ -59,6 +59,10 @@ class Store(EventTables):
             raise DatabaseUnavailable(f"no database {self.path}: run sitrep ingest (or sitrep demo) first")
         try:
             self.con = duckdb.connect(self.path, read_only=read_only)
+            if read_only and not _current(self.con):
+                self.con.close()
+                Store(path).close()
+                self.con = duckdb.connect(self.path, read_only=True)
         except duckdb.IOException as exc:
             raise DatabaseUnavailable(f"cannot open the database {self.path}: {_why(exc, read_only)}") from exc
         if not read_only:
@@ -180,6 +184,16 @@ class Store(EventTables):
         articles = self.con.execute("SELECT count(*) FROM articles").fetchone()
         reports = self.con.execute("SELECT count(*) FROM reports").fetchone()
         return (articles[0] if articles else 0, reports[0] if reports else 0)
+
+
+NEWEST_COLUMNS = (("articles", "filtered"), ("reviews", "reason"))
+"""The columns the latest schema changes added: a database without them was made by an older
+sitrep, and a reader brings it up to date (a write open, briefly) before reading."""
+
+
+def _current(con: duckdb.DuckDBPyConnection) -> bool:
+    found = set(con.execute("SELECT table_name, column_name FROM information_schema.columns").fetchall())
+    return all(column in found for column in NEWEST_COLUMNS)
 
 
 def _why(error: duckdb.IOException, read_only: bool) -> str:

@@ -8,6 +8,7 @@ before a route runs is in guard.py, the headers every response carries in header
 how requests open the database in access.py."""
 
 import io
+import json
 from collections.abc import Iterator
 from enum import Enum
 from importlib import resources
@@ -17,7 +18,7 @@ from typing import Annotated, Any
 from fastapi import Depends, FastAPI, HTTPException, Path as PathParam, Query, Request, Security
 from fastapi.encoders import jsonable_encoder
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, StreamingResponse
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field, StrictFloat, StrictInt, StrictStr
 
@@ -94,9 +95,10 @@ def create_app(db: str | Path, linger: float = LINGER) -> FastAPI:
         offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
         order: Order = Order.newest,
         sort: Annotated[str | None, Query(pattern=f"^-?({'|'.join(SORTS)})$", description="date, fatalities, sources or country; a leading - reverses (over `order`)")] = None,
-    ) -> JSONResponse:
+    ) -> Response:
         where.limit, where.offset, where.newest_first, where.sort = limit, offset, order == Order.newest, sort
-        return JSONResponse({"total": db.count_events(where), "limit": limit, "offset": offset, "events": [e.to_dict() for e in db.events(where)]})
+        head = json.dumps({"total": db.count_events(where), "limit": limit, "offset": offset})[:-1]
+        return Response(f'{head}, "events": [{", ".join(db.event_json(where))}]}}', media_type="application/json")
 
     @app.get("/api/events.geojson", summary="Located events as GeoJSON points, or grid cells with counts when there are many")
     def events_geojson(db: Db, where: Filters) -> dict[str, Any]:
