@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from conftest import run_extract
+
 from sitrep.clean import clean_article, find_dateline
 from sitrep.records import Article
 
@@ -74,3 +76,26 @@ def test_dateline_opening_the_first_line() -> None:
     assert find_dateline("Date of publication 10 July 2016 At least 29 rebels were killed")[1] == datetime(2016, 7, 10)
     assert find_dateline("Last updated at Apr 152017 A suicide car bomb hit buses")[1] == datetime(2017, 4, 15)
     assert find_dateline("Air raids kill 18 in Aleppo Monitor AFP Saturday 16 Jul 2016 Air raids on rebel areas")[1] == datetime(2016, 7, 16)
+
+
+WRAPPED = """Gunmen kill nine soldiers in ambush near Menaka
+
+MENAKA, Mali — Gunmen on motorbikes ambushed an army patrol near Menaka on Tuesday, killing
+nine soldiers and wounding four, the army said in a statement. The attackers fled towards the
+border after a two-hour firefight, and the army said it had killed several of them.
+
+Most read
+Regional leaders gather in the capital for the annual trade summit
+New rail link between the two largest cities opens to passengers
+"""
+
+
+def test_a_hard_wrapped_story_keeps_every_line_and_its_event() -> None:
+    """Each wrapped line was a line without a full stop, read as page furniture and dropped:
+    the ambush lost its day and its dead."""
+    article = clean_article(Article(id="wrapped", text=WRAPPED, published=datetime(2024, 3, 13)))
+    assert "on Tuesday, killing nine soldiers and wounding four" in article.text
+    assert "fled towards the border after a two-hour firefight" in article.text
+    assert "Regional leaders gather in the capital" not in article.text.split("\n\n")[1]
+    [report] = run_extract(WRAPPED, "2024-03-13")
+    assert (str(report.event_date), report.fatalities, report.background) == ("2024-03-12", 9, False)
