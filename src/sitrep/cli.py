@@ -295,7 +295,7 @@ def merge(rebuild: bool, db: str) -> None:
       sitrep merge --rebuild --db conflict.duckdb
     """
     with Store(db) as store:
-        summary = merge_new(store, rebuild=rebuild)
+        summary = merge_new(store, rebuild=rebuild, progress=lambda items: tqdm(items, desc="merge", unit=" reports", file=sys.stderr, disable=None))
         total = store.event_count()
     click.echo(f"reports merged {summary.reports}: {summary.created} new events, {summary.updated} updated, {summary.removed} removed; {total} events")
 
@@ -535,14 +535,14 @@ def gazetteer_add(files: tuple[Path, ...]) -> None:
 
     cache = cache_folder()
     failed = False
-    for path in files:
+    for path in tqdm(files, desc="gazetteer", unit=" files", file=sys.stderr, disable=None):
         try:
             target, count = add_dump(path, cache)
         except (DumpError, OSError) as exc:
             click.echo(f"error: {exc}", err=True)
             failed = True
             continue
-        click.echo(f"{path}: {count:,} villages and districts, kept as {target}")
+        tqdm.write(f"{path}: {count:,} villages and districts, kept as {target}")
     index, overlay = built()
     added = f"; added places in {overlay} ({overlay.stat().st_size / 1e6:.1f} MB)" if overlay else ""
     click.echo(f"index {index} ({index.stat().st_size / 1e6:.0f} MB){added}")

@@ -4,6 +4,7 @@ recombined and rewritten, so adding articles never re-merges the whole database.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -26,11 +27,12 @@ class MergeSummary:
         return MergeSummary(self.reports + other.reports, self.created + other.created, self.updated + other.updated, self.removed + other.removed)
 
 
-def merge_new(store: Store, rebuild: bool = False) -> MergeSummary:
+def merge_new(store: Store, rebuild: bool = False, progress: Callable[[list[SourcedReport]], Iterable[SourcedReport]] = lambda items: items) -> MergeSummary:
     """Merge the reports not in an event yet. With `rebuild`, every report is merged again
     from nothing, and the new events replace all the old ones in one transaction, so a
     rebuild killed half-way leaves the old events, never none (ids stay the same for the
-    same reports: an event is named after its founding report)."""
+    same reports: an event is named after its founding report). `progress` wraps the reports
+    as they are merged (the CLI's bar)."""
     items = store.unmerged(everything=rebuild)
     stale = set() if rebuild else set(store.stale())
     nearby = set() if rebuild else _events_near(store, items)
@@ -38,7 +40,7 @@ def merge_new(store: Store, rebuild: bool = False) -> MergeSummary:
     for event_id, members in store.members(nearby | stale).items():
         merger.seed(event_id, members)
     known = set(merger.members)
-    touched = merger.add_all(items) | stale
+    touched = merger.add_all(progress(items)) | stale
     membership = {m.report.report_id: event_id for event_id in touched for m in merger.members.get(event_id, [])}
 
     def event_of(report_id: str) -> str | None:
