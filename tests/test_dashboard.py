@@ -105,6 +105,7 @@ def test_dashboard_filter_open_event_see_evidence_correct_and_export(served: tup
         page.click("#apply")
         expect(page.locator("#events tbody tr")).to_have_count(1)
         expect(page.locator("#map circle.event")).to_have_count(1)
+        expect(page.locator("#map .place-label")).to_have_text("Kharkiv")
         dot, frame = page.locator("#map circle.event").bounding_box(), page.locator("#map").bounding_box()
         assert dot and frame and abs(dot["x"] - (frame["x"] + frame["width"] / 2)) < frame["width"] / 4, "the map zooms to the filtered events"
         page.screenshot(path=str(ARTIFACTS / "filtered.png"), full_page=True)

@@ -104,6 +104,7 @@ function drawTable(list) {
 const MAX_RADIUS = 18;
 const SIZE_LEGEND = [1, 10, 100];
 const CLUSTER_PX = 10;
+const MAX_LABELS = 30;
 const radiusOf = (dead) => Math.min(MAX_RADIUS, 3 + Math.sqrt(dead || 0) * 1.5);
 
 async function basemap(svg, width, height, fitTo) {
@@ -146,6 +147,10 @@ async function drawMap(geo) {
       .on("click", (_, g) => { state.bbox = boxAround(g); state.offset = 0; showOverview(); })
       .append("title").text((g) => `${g.length} events here: click to list them`);
     clustered.append("text").attr("class", "cluster-count").attr("dy", "0.35em").text((g) => g.length);
+    if (groups.length <= MAX_LABELS) {
+      marks.append("text").attr("class", "place-label").attr("x", 8).attr("dy", "0.35em")
+        .text((g) => [...new Set(g.map((f) => f.properties.location).filter(Boolean))].join(", "));
+    }
   }
   const zoom = d3.zoom().scaleExtent([1, 64]).on("zoom", (e) => { layer.attr("transform", e.transform); state.transform = e.transform; });
   svg.call(zoom);
