@@ -121,7 +121,7 @@ def render_report(report: EventReport, article: dict[str, object]) -> str:
         value = fields[name]
         if value not in (None, [], {}, ""):
             lines.append(f"  {name:<16} {value}")
-    lines += ["", f"source: {article.get('id')}  {article.get('outlet') or ''}  {article.get('url') or ''}  published {article.get('published')}"]
+    lines += ["", f"source: {article.get('id')}  {article.get('outlet') or ''}  {article.get('url') or ''}  published {article.get('published') or '(no date)'}"]
     lines.append("evidence:")
     for item in report.evidence:
         label = "sentence" if item.field == "event" else item.field
