@@ -158,3 +158,12 @@ def test_the_database_as_dataframes(demo_db: str) -> None:
     assert db.events_table().num_rows == len(_events(demo_db))
     with pytest.raises(FileNotFoundError, match="no database"):
         sitrep.open(str(Path(demo_db).with_name("missing.duckdb")))
+
+
+def test_bad_requests_say_what_is_wrong(demo_db: str, tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["export", "--format", "parquet", "-o", str(tmp_path / "missing" / "e.parquet"), "--db", demo_db])
+    assert result.exit_code == 1 and f"cannot write {tmp_path / 'missing' / 'e.parquet'}: No such file or directory" in result.output
+    with pytest.raises(TypeError, match="unknown filter colour"):
+        sitrep.open(demo_db).events(colour="red")
+    with pytest.raises(ValueError, match="did you mean Ukraine"):
+        sitrep.open(demo_db).events(country="Ukriane")

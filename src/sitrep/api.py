@@ -17,7 +17,7 @@ from sitrep.read.fields import parse_published
 from sitrep.records import Article, EventReport
 from sitrep.resolve.places import Place, resolve_places
 from sitrep.store import Store
-from sitrep.store.filters import event_filter
+from sitrep.store.filters import FILTER_OPTIONS, event_filter
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -81,6 +81,9 @@ class Database:
 
 
 def _where(filters: dict[str, Any]) -> Any:
+    known = {spec.name for spec in FILTER_OPTIONS}
+    if unknown := sorted(set(filters) - known):
+        raise TypeError(f"unknown filter {', '.join(unknown)}: the filters are {', '.join(sorted(known))}")
     for key in ("since", "until"):
         if isinstance(filters.get(key), str):
             filters[key] = date.fromisoformat(filters[key])

@@ -351,8 +351,11 @@ def export_command(fmt: str, output: str, as_reports: bool, where: EventFilter, 
             rows = [Exported(r.to_dict(), r, [_outlet(store.article(r.article_id) or {}, r.article_id)]) for r in reports]
         else:
             rows = [Exported.of_event(e) for e in store.events(where)]
-    with click.open_file(output, "wb") as out:
-        left_out = chosen.write(rows, out)
+    try:
+        with click.open_file(output, "wb") as out:
+            left_out = chosen.write(rows, out)
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}") from exc
     if left_out:
         click.echo(f"left out {left_out} of {len(rows)} events: no coordinates", err=True)
 
