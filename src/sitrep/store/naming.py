@@ -11,6 +11,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from sitrep.data.lexicon import (
+    Term,
     actor_matcher,
     country_matcher,
     load_table,
@@ -71,7 +72,7 @@ def actor_name(query: str) -> str:
     return canonical.get(fold(text)) or _whole(actor_matcher().find(text), text) or _whole(actor_matcher().find(text.upper()), text) or text
 
 
-def _whole(hits: list, text: str) -> str | None:
+def _whole(hits: list[Term], text: str) -> str | None:
     """The value of a lexicon hit that covers the whole query."""
     return next((hit.value for hit in hits if hit.start == 0 and hit.end == len(text)), None)
 
