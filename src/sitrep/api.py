@@ -69,9 +69,8 @@ class Database:
 
     def reports_table(self, **filters: Any) -> pa.Table:
         with Store(self.path, read_only=True) as store:
-            found = store.reports(_where(filters))
-            outlets = {r.article_id: (store.article(r.article_id) or {}).get("outlet") or r.article_id for r in found}
-        return pa.Table.from_pylist([flat(Exported(r.to_dict(), r, [outlets[r.article_id]])) for r in found], schema=SCHEMA)
+            rows = [Exported.of_report(r, store.article(r.article_id)) for r in store.reports(_where(filters))]
+        return pa.Table.from_pylist([flat(row) for row in rows], schema=SCHEMA)
 
     def events(self, **filters: Any) -> pd.DataFrame:
         return _frame(self.events_table(**filters))

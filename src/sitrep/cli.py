@@ -276,10 +276,11 @@ def stats(where: EventFilter, db: str) -> None:
     with Store(db, read_only=True) as store:
         found = facets(store.con, where)
     click.echo(f"{found['events']} events, {found['fatalities']} dead")
-    for name, key in (("country", "country"), ("event type", "sub_event_type"), ("month", "month"), ("actor 1", "actor"), ("outlet", "outlet")):
-        rows = found[f"by_{key.removeprefix('sub_event_')}" if key != "sub_event_type" else "by_type"]
+    facets = (("country", "by_country", "country"), ("event type", "by_type", "sub_event_type"), ("month", "by_month", "month"),
+              ("actor 1", "by_actor", "actor"), ("outlet", "by_outlet", "outlet"))
+    for name, facet, key in facets:
         click.echo(f"\nby {name}:")
-        for row in rows:
+        for row in found[facet]:
             label = f"{row['event_type']}: {row[key]}" if key == "sub_event_type" else str(row[key])
             click.echo(f"  {shorten(label, 56):<56} {row['count']:>7} events {row['fatalities']:>8} dead")
 
@@ -348,7 +349,7 @@ def export_command(fmt: str, output: str, as_reports: bool, where: EventFilter, 
     with Store(db, read_only=True) as store:
         if as_reports:
             reports = store.reports(where)
-            rows = [Exported(r.to_dict(), r, [_outlet(store.article(r.article_id) or {}, r.article_id)]) for r in reports]
+            rows = [Exported.of_report(r, store.article(r.article_id)) for r in reports]
         else:
             rows = [Exported.of_event(e) for e in store.events(where)]
     try:
@@ -358,10 +359,6 @@ def export_command(fmt: str, output: str, as_reports: bool, where: EventFilter, 
         raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}") from exc
     if left_out:
         click.echo(f"left out {left_out} of {len(rows)} events: no coordinates", err=True)
-
-
-def _outlet(article: dict[str, Any], article_id: str) -> str:
-    return str(article.get("outlet") or article.get("url") or article_id)
 
 
 @main.command(name="eval")

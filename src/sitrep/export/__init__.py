@@ -30,8 +30,9 @@ UNNAMED = {"Protests": ("Protesters", 6), "Riots": ("Rioters", 5)}
 """Who did it when the text names no one: ACLED's name and inter code by event type; any
 other event's is Unidentified Armed Group (3)."""
 SOURCE_SEPARATOR = "; "
-KOSOVO_ISO = 0
-"""ACLED's code for Kosovo, which ISO 3166 has none for."""
+KOSOVO = ("XK", "XKX", 0)
+"""Kosovo's alpha-2 and alpha-3 codes in common use, and ACLED's numeric code for it: ISO
+3166 has none."""
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """What makes a spreadsheet read a cell as a formula (OWASP, CSV injection)."""
 
@@ -52,6 +53,12 @@ class Exported:
         """An event with its reviewed values, every outlet behind it and its review status."""
         outlets = list(dict.fromkeys(s.outlet or s.url or s.article_id for s in event.sources))
         return cls(event.to_dict(), event.merged, outlets, event.review_status, event)
+
+    @classmethod
+    def of_report(cls, report: EventReport, article: dict[str, Any] | None) -> Exported:
+        """One article's report, its outlet named as the stored article names it."""
+        article = article or {}
+        return cls(report.to_dict(), report, [str(article.get("outlet") or article.get("url") or report.article_id)])
 
 
 DISORDER = {"Protests": "Demonstrations", "Riots": "Demonstrations", "Strategic developments": "Strategic developments"}
@@ -78,6 +85,7 @@ def _acled_row(row: Exported) -> dict[str, Any]:
     inter1 = report.actor1_type or (unnamed_code if not report.actor1 else "")
     inter2 = report.actor2_type if report.actor2 and report.actor2_type else 0
     country = pycountry.countries.get(alpha_3=report.iso3) if report.iso3 else None
+    iso2 = country.alpha_2 if country else KOSOVO[0] if report.iso3 == KOSOVO[1] else None
     changed = event.updated_at if event and event.updated_at else None
     return {
         "event_id_cnty": row.record.get("event_id") or report.report_id,
@@ -95,8 +103,8 @@ def _acled_row(row: Exported) -> dict[str, Any]:
         "inter2": inter2,
         "interaction": f"{min(inter1, inter2)}{max(inter1, inter2)}" if inter1 and inter2 else f"{inter1 or inter2}0",
         "civilian_targeting": "Civilian targeting" if report.actor2_type == 7 else "",
-        "iso": int(country.numeric) if country else KOSOVO_ISO if report.iso3 == "XKX" else "",
-        "region": acled_regions().get(country.alpha_2 if country else "XK" if report.iso3 == "XKX" else "", ""),
+        "iso": int(country.numeric) if country else KOSOVO[2] if iso2 else "",
+        "region": acled_regions().get(iso2 or "", ""),
         "country": report.country or "",
         "admin1": report.admin1 or "",
         "location": report.location or "",
