@@ -85,3 +85,14 @@ def test_the_table_fits_and_never_cuts_a_name_inside_a_word() -> None:
         assert all(len(line) <= width for line in lines), (width, lines)
         assert words <= set(" ".join(lines).replace("→", " ").replace(";", " ").replace(",", " ").split())
     assert wrap("Shelling/artillery/missile attack", 12) == ["Shelling/", "artillery/", "missile", "attack"]
+
+
+def test_show_wraps_each_value_within_the_width(demo_db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`show`'s side by side table cut every value at 24 characters: "Unidentified Armed
+    Group (Mali)" lost its country."""
+    event = next(json.loads(line) for line in CliRunner().invoke(main, ["events", "--json", "--db", demo_db]).output.splitlines() if len(json.loads(line)["actor2"] or "") > 24)
+    monkeypatch.setattr("sitrep.cli.WIDTH_NOT_A_TERMINAL", 72)
+    shown = CliRunner().invoke(main, ["show", event["event_id"], "--db", demo_db]).output.split("\n\n")[1]
+    assert all(len(line) <= 72 for line in shown.splitlines()), shown
+    actor2 = [line[19:].split() for line in shown.splitlines()[shown.splitlines().index(next(l for l in shown.splitlines() if l.startswith("  actor2"))):][:3]]
+    assert set(event["actor2"].split()) <= {word for words in actor2 for word in words}

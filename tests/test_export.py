@@ -86,6 +86,26 @@ def test_an_event_with_no_named_doer_gets_acleds_unnamed_actor() -> None:
     assert march_row["source_scale"] == "National" and march_row["region"] == "Eastern Africa"
 
 
+def test_admin2_and_admin3_in_every_format() -> None:
+    """ACLED's second and third levels, where the gazetteer gave them: the ACLED CSV's own
+    columns, the typed tables' and GeoJSON's properties; empty where it did not."""
+    from sitrep.export.tables import flat
+
+    placed = EventReport("r1", "a1", "Battles", "Armed clash", country="Syria", iso3="SYR", admin1="Ar Raqqah", admin2="Zorblax District",
+                         admin3="Zorblax Subdistrict", location="Tell Zorblax", latitude=36.1, longitude=38.9, geo_precision=1)
+    unplaced = EventReport("r2", "a2", "Battles", "Armed clash", country="Syria", iso3="SYR", admin1="Ar Raqqah")
+    rows = [Exported(placed.to_dict(), placed, ["Levant Wire"]), Exported(unplaced.to_dict(), unplaced, ["Levant Wire"])]
+    out = io.StringIO()
+    write_acled_csv(rows, out)
+    written = [(r["admin1"], r["admin2"], r["admin3"]) for r in csv.DictReader(io.StringIO(out.getvalue()))]
+    assert written == [("Ar Raqqah", "Zorblax District", "Zorblax Subdistrict"), ("Ar Raqqah", "", "")]
+    assert (flat(rows[0])["admin2"], flat(rows[0])["admin3"], flat(rows[1])["admin2"]) == ("Zorblax District", "Zorblax Subdistrict", None)
+    geojson = io.BytesIO()
+    write_geojson(rows[:1], geojson)
+    properties = json.loads(geojson.getvalue())["features"][0]["properties"]
+    assert (properties["admin2"], properties["admin3"]) == ("Zorblax District", "Zorblax Subdistrict")
+
+
 def test_acled_regions_agree_with_acleds_file(shared: Path) -> None:
     with (shared / "eval/acled/acled_2022q1.csv").open(encoding="utf-8", newline="") as handle:
         pairs = {(int(r["iso"]), r["region"]) for r in csv.DictReader(handle)}

@@ -60,6 +60,23 @@ def test_near_misses_stay_apart(other: EventReport) -> None:
     assert agreement(sourced(report("a"), "Levant Wire"), sourced(other, "Gulf Daily")) is None
 
 
+def test_villages_of_one_name_in_other_townships_stay_apart() -> None:
+    """One name in one region is one place unless the districts both reports know differ
+    (Myanmar's hundreds of villages of one name): then the distance decides."""
+    here = report("a", location="Zorblax", admin2="Zor", admin3="Zor North", latitude=IDLIB[0], longitude=IDLIB[1])
+    elsewhere = report("b", location="Zorblax", admin2="Zor", admin3="Zor South", latitude=JISR[0], longitude=JISR[1])
+    unknown = report("c", location="Zorblax", latitude=JISR[0], longitude=JISR[1])
+    assert agreement(sourced(here, "Levant Wire"), sourced(elsewhere, "Gulf Daily")) is None
+    assert agreement(sourced(here, "Levant Wire"), sourced(unknown, "Gulf Daily")) is not None
+
+
+def test_the_districts_go_with_the_place_chosen() -> None:
+    precise = sourced(report("a", admin2="Zor", admin3="Zor North"), "Levant Wire")
+    regional = sourced(report("b", location=None, latitude=None, longitude=None, geo_precision=3), "Gulf Daily")
+    merged = combine("E1", [regional, precise]).merged
+    assert (merged.location, merged.admin2, merged.admin3) == ("Idlib", "Zor", "Zor North")
+
+
 def test_reports_of_one_article_are_never_merged() -> None:
     first = sourced(report("a"), "Levant Wire")
     second = sourced(dataclasses.replace(report("a"), report_id="a#2"), "Levant Wire")

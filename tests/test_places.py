@@ -207,6 +207,65 @@ def test_added_geonames_dumps_bring_villages_and_districts(tmp_path, monkeypatch
         gazetteer.cache_clear()
 
 
+def test_added_dumps_give_each_place_its_district_and_subdistrict(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A dump row's admin codes name the ADM2 and ADM3 rows it lies in: ACLED's admin2 and
+    admin3, from the resolved place to the event's ACLED row. A district is its own admin2,
+    a subdistrict its own admin3; a town cities500 holds (Jinniyah) gets its districts
+    from the dump and is not written twice."""
+    import csv
+    import io
+    from pathlib import Path
+
+    from sitrep.resolve.gazetteer import gazetteer
+
+    shipped = gazetteer()
+    monkeypatch.setenv("SITREP_CACHE_DIR", str(tmp_path))
+    gazetteer.cache_clear()
+    (tmp_path / shipped.path.name).symlink_to(shipped.path)
+    try:
+        added = CliRunner().invoke(main, ["gazetteer", "add", str(Path(__file__).parent / "fixtures" / "geonames" / "SY-districts.txt")])
+        assert added.exit_code == 0, added.output
+        village = resolve_place("Tell Vornak", ["SY"])
+        assert (village.kind, village.admin1, village.admin2, village.admin3) == ("city", "Ar Raqqah", "Qarvendi District", "Nahiyat Ulmesh")
+        subdistrict = resolve_place("Nahiyat Ulmesh", ["SY"])
+        assert (subdistrict.kind, subdistrict.admin2, subdistrict.admin3) == ("admin2", "Qarvendi District", "Nahiyat Ulmesh")
+        district = resolve_place("Qarvendi district", ["SY"])
+        assert (district.name, district.admin2, district.admin3) == ("Qarvendi District", "Qarvendi District", None)
+        town = resolve_place("Jinniyah", ["SY"])
+        assert (town.population, town.admin2, town.admin3) == (5000, "Qarvendi District", "Nahiyat Ulmesh")
+        assert len(gazetteer().lookup("Jinniyah")) == 1
+        corpus = tmp_path / "news.jsonl"
+        story = {"id": "v1", "outlet": "Levant Wire", "published": "2024-05-08",
+                 "text": "Militants attacked the village of Tell Vornak in Syria on Monday, killing two soldiers.\n"}
+        corpus.write_text(json.dumps(story) + "\n", encoding="utf-8")
+        db = str(tmp_path / "t.duckdb")
+        ingested = CliRunner().invoke(main, ["ingest", str(corpus), "--db", db])
+        assert ingested.exit_code == 0, ingested.output
+        exported = CliRunner().invoke(main, ["export", "--format", "acled-csv", "--db", db])
+        [row] = csv.DictReader(io.StringIO(exported.output))
+        assert (row["location"], row["admin1"], row["admin2"], row["admin3"]) == ("Tell Vornak", "Ar Raqqah", "Qarvendi District", "Nahiyat Ulmesh")
+    finally:
+        gazetteer.cache_clear()
+
+
+def test_myanmar_places_carry_their_district_and_township() -> None:
+    """ACLED codes Myanmar's districts as admin2 and its townships as admin3 (MIMU): a
+    village, a GeoNames town (by MIMU's town of its name), a township; MIMU's brackets as
+    ACLED writes them ("Mong Pawk (Wa SAD)" is Mong Pawk, a half "X (East)" is X-East)."""
+    from sitrep.resolve.mimu import acled_name
+
+    village = resolve_place("Ah Tar Kone Thar", ["MM"])
+    assert (village.kind, village.admin2, village.admin3) == ("city", "Nyaung-U", "Kyaukpadaung")
+    town = resolve_place("Kyaukpadaung", ["MM"])
+    assert (town.kind, town.population > 0, town.admin2, town.admin3) == ("city", True, "Nyaung-U", "Kyaukpadaung")
+    township = resolve_place("Kyaukpadaung township", ["MM"])
+    assert (township.kind, township.admin2, township.admin3) == ("admin2", "Nyaung-U", "Kyaukpadaung")
+    wa = resolve_place("Ho Tawng township", ["MM"])
+    assert (wa.admin2, wa.admin3) == ("Mong Pawk", "Ho Tawng")
+    assert (acled_name("Zorblax (East)"), acled_name("Zorblax (Zor Blax) (Wa SAD)"), acled_name("")) == ("Zorblax-East", "Zorblax", None)
+    assert resolve_place("Jinniyah", ["SY"]).admin2 is None  # cities500 knows no district, without a dump
+
+
 def test_brackets_place_a_village_too_small_to_know() -> None:
     """A village GeoNames lacks, placed by its district and region in brackets: the event
     takes the region (precision 3) or the district's town (precision 2), never nothing."""

@@ -128,3 +128,68 @@ def test_a_database_from_an_older_sitrep_is_brought_up_to_date_by_a_reader(tmp_p
     with Store(db, read_only=True) as store:
         assert store.reviews(["E1"]) == {}
         assert store.has_content("no such hash") is False
+
+
+def test_events_stored_before_admin2_and_admin3_get_the_columns_from_a_reader(tmp_path: Path) -> None:
+    """A database whose events table predates ACLED's second and third levels is brought up
+    to date by the first reader (`sitrep serve`), its old events read as they were, and
+    the next merge fills the columns."""
+    from sitrep.store import merge_new
+
+    db = tmp_path / "old.duckdb"
+    with Store(db) as store:
+        store.add(Article(id="a1", text="Soldiers clashed with rebels."), [_placed("a1")])
+        merge_new(store)
+        store.con.execute("DROP INDEX events_block")
+        store.con.execute("DROP INDEX events_date")
+        store.con.execute("ALTER TABLE events DROP COLUMN admin2")
+        store.con.execute("ALTER TABLE events DROP COLUMN admin3")
+    with Store(db, read_only=True) as store:
+        columns = {name for (name,) in store.con.execute("SELECT column_name FROM information_schema.columns WHERE table_name = 'events'").fetchall()}
+        assert {"admin2", "admin3"} <= columns
+        assert [e.merged.admin2 for e in store.events()] == ["Zorblax District"]
+    with Store(db) as store:
+        merge_new(store, rebuild=True)
+        assert store.con.execute("SELECT admin2, admin3 FROM events").fetchall() == [("Zorblax District", "Zorblax Subdistrict")]
+
+
+def _placed(article_id: str) -> EventReport:
+    return EventReport(
+        report_id=f"{article_id}#1", article_id=article_id, event_type="Battles", sub_event_type="Armed clash", event_date=date(2024, 3, 1),
+        country="Syria", iso3="SYR", admin1="Ar Raqqah", admin2="Zorblax District", admin3="Zorblax Subdistrict", location="Tell Zorblax",
+        latitude=36.1, longitude=38.9, geo_precision=1,
+    )
+
+
+def test_admin2_and_admin3_are_stored_with_the_report_and_the_event(tmp_path: Path) -> None:
+    """ACLED's second and third levels go through the store: the report as stored, the
+    merged event read back, and the events' columns."""
+    from sitrep.store import merge_new
+
+    with Store(tmp_path / "t.duckdb") as store:
+        store.add(Article(id="a1", text="Soldiers clashed with rebels."), [_placed("a1")])
+        [report] = store.reports()
+        assert (report.admin2, report.admin3) == ("Zorblax District", "Zorblax Subdistrict")
+        merge_new(store)
+        [event] = store.events()
+        assert (event.merged.admin1, event.merged.admin2, event.merged.admin3) == ("Ar Raqqah", "Zorblax District", "Zorblax Subdistrict")
+        assert store.con.execute("SELECT admin2, admin3 FROM events").fetchall() == [("Zorblax District", "Zorblax Subdistrict")]
+
+
+def test_a_corrected_location_brings_its_districts(tmp_path: Path) -> None:
+    """The place an analyst names brings its district and township (MIMU's, here), or
+    none: the old ones would put the event where it did not happen."""
+    from sitrep.store import merge_new
+
+    village = EventReport(
+        report_id="a1#1", article_id="a1", event_type="Battles", sub_event_type="Armed clash", event_date=date(2024, 3, 1),
+        country="Myanmar", iso3="MMR", admin1="Sagaing", admin2="Zor", admin3="Zor North", location="Zorblax", latitude=22.0, longitude=95.0, geo_precision=1,
+    )
+    with Store(tmp_path / "t.duckdb") as store:
+        store.add(Article(id="a1", text="Soldiers clashed with rebels."), [village])
+        merge_new(store)
+        [event_id] = store.event_ids()
+        moved = store.review(event_id, "correct", "analyst", "location", "Ah Tar Kone Thar")
+        assert moved is not None and (moved.merged.admin2, moved.merged.admin3) == ("Nyaung-U", "Kyaukpadaung")
+        unknown = store.review(event_id, "correct", "analyst", "location", "Zorblaxogo")
+        assert unknown is not None and (unknown.merged.admin2, unknown.merged.admin3, unknown.merged.latitude) == (None, None, None)

@@ -68,6 +68,11 @@ class Batch:
                 yield item
 
 
+def _width() -> int:
+    """The terminal's columns; a wide page when the output goes to a file or a pipe."""
+    return shutil.get_terminal_size().columns if sys.stdout.isatty() else WIDTH_NOT_A_TERMINAL
+
+
 def _manifest(path: str | None) -> Any:
     from sitrep.read.manifest import ManifestError, load_manifest
 
@@ -255,7 +260,7 @@ def events(where: EventFilter, as_reports: bool, sort: str | None, limit: int | 
             click.echo(json.dumps(item.to_dict(), ensure_ascii=False))
         return
     rows = [(r.report_id, r, 1) for r in found] if as_reports else [(e.event_id, e.merged, e.source_count) for e in found]
-    for line in text.table(rows, shutil.get_terminal_size().columns if sys.stdout.isatty() else WIDTH_NOT_A_TERMINAL):
+    for line in text.table(rows, _width()):
         click.echo(line)
     click.echo(f"{len(rows)} {'reports' if as_reports else 'events'}")
 
@@ -320,7 +325,7 @@ def show(event_id: str, db: str) -> None:
     if not found:
         raise click.ClickException(f"no event or report {event_id!r} in {db}")
     if event is not None:
-        click.echo(text.render_event(event, found))
+        click.echo(text.render_event(event, found, _width()))
     for report in found:
         click.echo("")
         click.echo(text.render_report(report, articles[report.article_id]))
@@ -423,7 +428,7 @@ def places(text: str, as_json: bool) -> None:
         elif place is None:
             click.echo(f"{found.text}  →  (not found)")
         else:
-            where = ", ".join(dict.fromkeys(p for p in (place.name, place.admin1, country_place(place.iso2).name) if p))
+            where = ", ".join(dict.fromkeys(p for p in (place.name, place.admin3, place.admin2, place.admin1, country_place(place.iso2).name) if p))
             point = f"  {place.latitude:.4f}, {place.longitude:.4f}" if place.latitude is not None else ""
             click.echo(f"{found.text}  →  {where} ({place.kind}){point}")
 

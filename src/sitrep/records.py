@@ -104,6 +104,8 @@ class EventReport:
     country: str | None = field(default=None, metadata=CORRECTABLE)
     iso3: str | None = None
     admin1: str | None = field(default=None, metadata=CORRECTABLE)
+    admin2: str | None = field(default=None, metadata=CORRECTABLE)
+    admin3: str | None = field(default=None, metadata=CORRECTABLE)
     location: str | None = field(default=None, metadata=CORRECTABLE)
     latitude: float | None = field(default=None, metadata=CORRECTABLE)
     longitude: float | None = field(default=None, metadata=CORRECTABLE)

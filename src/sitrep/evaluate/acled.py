@@ -49,6 +49,10 @@ class NoteScore(DocumentHits):
             if report is not None:
                 self.eligible.update(("found_coordinates_25km", "found_admin1"))
                 self.hits.update({"found_coordinates_25km": near, "found_admin1": region})
+            for level in ("admin2", "admin3"):
+                if gold.get(level):
+                    self.eligible[level] += 1
+                    self.hits[level] += report is not None and same_region(getattr(report, level), gold[level])
 
     def macro_f1(self) -> float:
         classes = {g for g, _ in self.confusion}
@@ -63,7 +67,7 @@ class NoteScore(DocumentHits):
         return sum(scores) / len(scores) if scores else 0.0
 
     def to_dict(self) -> dict[str, Any]:
-        fields = ("sub_event_type", "event_type", "actor1", "actor2", "fatalities", "location", "country", "coordinates_25km", "admin1", "found_coordinates_25km", "found_admin1", "gazetteer_coverage")
+        fields = ("sub_event_type", "event_type", "actor1", "actor2", "fatalities", "location", "country", "coordinates_25km", "admin1", "found_coordinates_25km", "found_admin1", "admin2", "admin3", "gazetteer_coverage")
         return {
             "notes": self.documents,
             "with_event": self.with_event,
@@ -76,7 +80,7 @@ class NoteScore(DocumentHits):
         lines = ["most frequent confusions (gold -> predicted):"]
         wrong = [(pair, n) for pair, n in self.confusion.most_common() if pair[0] != pair[1]][:8]
         lines += [f"  {g} -> {p}: {n}" for (g, p), n in wrong]
-        lines.append(f"notes {self.documents}, with an event {self.with_event}; coordinates and admin1 over the {self.eligible['admin1']} whose place is named (found_: of those with an event found)")
+        lines.append(f"notes {self.documents}, with an event {self.with_event}; coordinates and admin1 over the {self.eligible['admin1']} whose place is named (found_: of those with an event found); admin2 and admin3 over those of them where ACLED gives one")
         for key, value in self.to_dict().items():
             if key not in ("notes", "with_event", "notes_with_place_named"):
                 lines.append(f"  {key:<32} {value:.3f}")

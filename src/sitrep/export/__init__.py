@@ -107,6 +107,8 @@ def _acled_row(row: Exported) -> dict[str, Any]:
         "region": acled_regions().get(iso2 or "", ""),
         "country": report.country or "",
         "admin1": report.admin1 or "",
+        "admin2": report.admin2 or "",
+        "admin3": report.admin3 or "",
         "location": report.location or "",
         "latitude": report.latitude if report.latitude is not None else "",
         "longitude": report.longitude if report.longitude is not None else "",

@@ -17,7 +17,7 @@ COLUMNS: tuple[tuple[str, pa.DataType], ...] = (
     ("event_id", TEXT), ("event_date", DAY), ("date_from", DAY), ("date_to", DAY), ("date_precision", TEXT),
     ("event_type", TEXT), ("sub_event_type", TEXT), ("actor1", TEXT), ("actor1_type", SMALL), ("assoc_actor_1", NAMES),
     ("actor2", TEXT), ("actor2_type", SMALL), ("assoc_actor_2", NAMES), ("country", TEXT), ("iso3", TEXT), ("admin1", TEXT),
-    ("location", TEXT), ("latitude", NUMBER), ("longitude", NUMBER), ("geo_precision", SMALL),
+    ("admin2", TEXT), ("admin3", TEXT), ("location", TEXT), ("latitude", NUMBER), ("longitude", NUMBER), ("geo_precision", SMALL),
     ("fatalities", WHOLE), ("fatalities_low", WHOLE), ("fatalities_high", WHOLE), ("injuries", WHOLE),
     ("weapons", NAMES), ("targets", NAMES), ("operation", TEXT), ("claimed_by", TEXT), ("certainty", TEXT), ("notes", TEXT),
     ("source_count", WHOLE), ("independent_sources", WHOLE), ("corroboration", TEXT), ("outlets", NAMES),

@@ -81,20 +81,31 @@ REPORT_FIELDS = ("event_type", "sub_event_type", "event_date", "date_from", "dat
                  "actor1_type", "assoc_actor_1", "actor2", "actor2_type", "country", "iso3", "location", "latitude",
                  "longitude", "geo_precision", "fatalities", "weapons", "quantities", "operation", "claimed_by",
                  "certainty", "background", "related")
-COLUMN = 24
+COLUMN = (16, 32)
+"""The narrowest and widest column of the side-by-side table; a value wider wraps between words."""
+SHOWN_REPORTS = 4
+"""Reports beside the event in the side-by-side table; each is shown in full below it."""
 
 
-def render_event(event: Event, reports: list[EventReport]) -> str:
-    """The chosen values beside each report's, then the disagreements with who says what."""
+def render_event(event: Event, reports: list[EventReport], width: int = 160) -> str:
+    """The chosen values beside each report's (wrapped to fit `width`), then the
+    disagreements with who says what."""
     merged = event.merged.to_dict()
     lines = [f"{event.event_id}: {event.merged.notes}",
              f"  {event.source_count} sources, {event.independent_sources} independent ({event.corroboration}); certainty {event.merged.certainty}"
              f"; first reported {event.first_reported or '-'}", ""]
-    columns = [r.to_dict() for r in reports]
-    lines.append(f"  {'field':<16} {'event':<{COLUMN}} " + " ".join(f"{r.report_id:<{COLUMN}.{COLUMN}}" for r in reports))
-    for name in SIDE_BY_SIDE:
-        cells = [_cell(merged[name]), *(_cell(c[name]) for c in columns)]
-        lines.append(f"  {name:<16} " + " ".join(f"{cell:<{COLUMN}.{COLUMN}}" for cell in cells))
+    beside = reports[:SHOWN_REPORTS]
+    columns = [r.to_dict() for r in beside]
+    column = max(COLUMN[0], min(COLUMN[1], (width - 19) // (1 + len(beside)) - 1))
+    rows = [("field", ["event", *(r.report_id for r in beside)])]
+    rows += [(name, [_cell(merged[name]), *(_cell(c[name]) for c in columns)]) for name in SIDE_BY_SIDE]
+    for name, cells in rows:
+        wrapped = [wrap(cell, column) for cell in cells]
+        for depth in range(max(map(len, wrapped))):
+            label = name if depth == 0 else ""
+            lines.append(f"  {label:<16} " + " ".join(f"{(w[depth] if depth < len(w) else ''):<{column}}" for w in wrapped).rstrip())
+    if len(reports) > len(beside):
+        lines.append(f"  (and {len(reports) - len(beside)} more reports, below)")
     for name, claims in event.disagreements.items():
         said = "; ".join(f"{claim.value} by {', '.join(claim.outlets)}" for claim in claims)
         lines.append(f"  disagreement on {name}: {said}")

@@ -15,7 +15,7 @@ from sitrep.records import Claim, Event, EventReport, Source, SourcedReport
 
 DATE_PRECISION = {"day": 0, "range": 1, "week": 2, "month": 3, "year": 4}
 DISPUTABLE = ("event_date", "sub_event_type", "actor1", "actor2", "location", "fatalities")
-PLACE_FIELDS = ("country", "iso3", "admin1", "location", "latitude", "longitude", "geo_precision")
+PLACE_FIELDS = ("country", "iso3", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision")
 DATE_FIELDS = ("event_date", "date_from", "date_to", "date_precision")
 STATE_FORCES = ("Military Forces of ", "Police Forces of ", "Government of ")
 

@@ -76,10 +76,12 @@ def _days(a: SourcedReport, b: SourcedReport) -> float | None:
 
 def _place(a: EventReport, b: EventReport) -> float | None:
     """Towns by distance; a region-level report (precision 3) sits at its region's seat,
-    which says nothing of where in the region, so it agrees by region."""
+    which says nothing of where in the region, so it agrees by region. One name in one
+    region is one place, unless the districts both know differ (Myanmar has hundreds of
+    Ywar Thit villages)."""
     if a.iso3 and b.iso3 and a.iso3 != b.iso3:
         return None
-    if a.location and b.location and a.location.lower() == b.location.lower() and a.admin1 == b.admin1:
+    if a.location and b.location and a.location.lower() == b.location.lower() and a.admin1 == b.admin1 and _same_districts(a, b):
         return SAME_PLACE
     regional = a.geo_precision == 3 or b.geo_precision == 3
     if not regional and a.latitude is not None and b.latitude is not None and a.longitude is not None and b.longitude is not None:
@@ -91,6 +93,11 @@ def _place(a: EventReport, b: EventReport) -> float | None:
     if a.admin1 and b.admin1:
         return SAME_REGION if a.admin1 == b.admin1 else None
     return 0.0
+
+
+def _same_districts(a: EventReport, b: EventReport) -> bool:
+    """No district or township that both reports name differs."""
+    return all(x is None or y is None or x == y for x, y in ((a.admin2, b.admin2), (a.admin3, b.admin3)))
 
 
 def _actors(a: EventReport, b: EventReport) -> float | None:

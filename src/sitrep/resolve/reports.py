@@ -327,6 +327,8 @@ def _report(article: Article, draft: Draft, report_id: str, places: list[tuple[P
         country=country.name if country else None,
         iso3=iso3(country_iso) if country_iso else None,
         admin1=point.admin1 if point else None,
+        admin2=point.admin2 if point else None,
+        admin3=point.admin3 if point else None,
         location=point.name if point else None,
         latitude=point.latitude if point else None,
         longitude=point.longitude if point else None,

@@ -186,7 +186,7 @@ class Store(EventTables):
         return (articles[0] if articles else 0, reports[0] if reports else 0)
 
 
-NEWEST_COLUMNS = (("articles", "filtered"), ("reviews", "reason"))
+NEWEST_COLUMNS = (("articles", "filtered"), ("reviews", "reason"), ("events", "admin2"), ("events", "admin3"))
 """The columns the latest schema changes added: a database without them was made by an older
 sitrep, and a reader brings it up to date (a write open, briefly) before reading."""
 

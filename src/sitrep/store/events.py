@@ -24,7 +24,7 @@ MERGED_COLUMNS = (
 """Fields of the event's merged report, each copied to a column of its name for filtering."""
 EVENT_LEVEL_COLUMNS = (("source_count", "INTEGER"), ("corroboration", "VARCHAR"), ("first_reported", "TIMESTAMP"), ("review_status", "VARCHAR"))
 """Fields of the Event itself."""
-MERGED_COLUMNS_LATE = (("certainty", "VARCHAR"), ("operation", "VARCHAR"))
+MERGED_COLUMNS_LATE = (("certainty", "VARCHAR"), ("operation", "VARCHAR"), ("admin2", "VARCHAR"), ("admin3", "VARCHAR"))
 """More fields of the merged report (after those above in older databases' tables)."""
 PLACEMENT_COLUMNS = (("block", "VARCHAR"), ("window_from", "DATE"), ("window_to", "DATE"))
 """Where the merge looks for an event: set by the merge, kept by a review."""
@@ -45,6 +45,8 @@ CREATE INDEX IF NOT EXISTS event_reports_event ON event_reports (event_id);
 CREATE TABLE IF NOT EXISTS stale_events (event_id VARCHAR NOT NULL);
 ALTER TABLE events ADD COLUMN IF NOT EXISTS review_status VARCHAR;  -- databases made before reviews and search
 ALTER TABLE events ADD COLUMN IF NOT EXISTS search_text VARCHAR;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS admin2 VARCHAR;  -- databases made before ACLED's second and third levels
+ALTER TABLE events ADD COLUMN IF NOT EXISTS admin3 VARCHAR;
 CREATE INDEX IF NOT EXISTS events_date ON events (event_date);
 """
 SOURCED_SQL = """

@@ -150,15 +150,17 @@ def country_iso3(name: str | None) -> str | None:
 
 
 def _place_at(report: EventReport) -> None:
-    """A corrected location brings its own coordinates and region (the gazetteer's, in the
-    event's country), or none: the old point would put the event where it did not happen."""
+    """A corrected location brings its own coordinates, region and districts (the
+    gazetteer's, in the event's country), or none: the old point and districts would put
+    the event where it did not happen."""
     iso2 = _iso2_by_name().get(report.country or "")
     place = resolve_place(report.location, [iso2] if iso2 else []) if report.location else None
     if place is not None and (iso2 is None or place.iso2 == iso2) and place.latitude is not None:
         report.latitude, report.longitude, report.admin1 = place.latitude, place.longitude, place.admin1 or report.admin1
+        report.admin2, report.admin3 = place.admin2, place.admin3
         report.geo_precision = 1 if place.is_settlement else 2
     else:
-        report.latitude = report.longitude = report.geo_precision = None
+        report.latitude = report.longitude = report.geo_precision = report.admin2 = report.admin3 = None
 
 
 @cache
