@@ -522,3 +522,16 @@ def test_a_neighbourhood_is_a_part_of_a_town_of_the_storys_countries() -> None:
     name = "Al-Karama neighborhood"  # a part of a Sudanese town, not Al Karama, United Arab Emirates
     assert resolve_phrase(name, article_context(["SD"], [name])) is None
     assert resolve_phrase("Al-Karama", article_context(["SD"], ["Al-Karama"]))[2].iso2 == "AE"
+
+
+def test_a_hamlet_speaks_for_no_country() -> None:
+    """Every common word names some hamlet somewhere. Looters outside a Target store in a
+    Minnesota story are not in Myanmar's village Tar Get (found only by a variant spelling),
+    a favela of Rio's "North Zone" is not in Italy's Zone (867 people); a town of unknown
+    size by its own name still votes (GeoNames leaves many without a population)."""
+    minnesota = article_context([], ["Minneapolis", "St. Paul", "Target"])
+    assert "MM" not in minnesota.countries and minnesota.countries[0] == "US"
+    assert resolve_place("Target", minnesota.countries, minnesota.regions) is None
+    rio = article_context(["BR"], ["North Zone", "Rio de Janeiro"])
+    assert rio.countries == ("BR",)
+    assert "NG" in article_context([], ["Maradun"]).countries

@@ -34,6 +34,7 @@ from sitrep.resolve.gazetteer import (
 
 ABROAD_MIN_POPULATION = 15_000
 MAX_VOTING_COUNTRIES = 3
+MIN_VOTING_POPULATION = 1_000
 WEAK_BELOW_POPULATION = 100_000
 BIG_CITY = 100_000
 LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
@@ -366,7 +367,8 @@ def article_context(named_countries: Iterable[str], place_names: Iterable[str]) 
         countries = {m.entry.iso2 for m in matches if _votes(m, name)}
         if strip_region_word(name)[1] and any(m.entry.iso2 in named for m in matches):
             continue  # "Beni territory" in a Congo story is the Congolese Beni, no vote for Bolivia's El Beni
-        for iso2 in countries if len(countries) <= MAX_VOTING_COUNTRIES else ():
+        voters = {m.entry.iso2 for m in matches if _votes(m, name) and not _is_hamlet(m, strip_region_word(name)[0])}
+        for iso2 in voters if len(countries) <= MAX_VOTING_COUNTRIES else ():
             votes[iso2] += 1 / len(countries)
     for name in parts:
         regions += dict.fromkeys(m.entry.name for m in lookups[name] if m.entry.kind == "admin1")
@@ -382,6 +384,19 @@ def _votes(match: Match, name: str) -> bool:
     if _names_a_part(name):
         return False
     return match.entry.kind in DISTRICT_KINDS or not strip_region_word(name)[1]
+
+
+def _is_hamlet(match: Match, name: str) -> bool:
+    """A populated place too small to speak for its country, or found only by writing the
+    words of its name as one: every common word names some hamlet somewhere, so a "North
+    Zone" is no vote for Italy's Zone (867 people), a shop called Target none for
+    Myanmar's village Tar Get. (GeoNames gives many towns no population: 0 is unknown, not
+    small.) It still shares the vote of its name with its namesakes: a name that is a town
+    of Burkina Faso and a hamlet of Nigeria is half a vote for Burkina Faso, not a whole
+    one."""
+    people, own = match.entry.population, match.entry.name
+    joined = " " in own and " " not in name.strip() and fold(own).replace(" ", "") == fold(name).replace(" ", "")
+    return match.entry.kind == "city" and (0 < people < MIN_VOTING_POPULATION or joined)
 
 
 def resolve_phrase(phrase: str, context: PlaceContext) -> tuple[int, str, Place] | None:
