@@ -692,3 +692,18 @@ def test_yet_another_attack_is_the_one_told() -> None:
             "Residents were enraged by yet another attack by the gangs on their streets, witnesses said.")
     [report] = run_extract(text, "2024-11-19")
     assert (report.location, report.fatalities) == ("Mushin", 12)
+
+
+def test_an_event_placed_nowhere_is_in_the_town_the_story_keeps_returning_to() -> None:
+    """A coder places "clashes left four dead" where every scene of the story is, though
+    its own sentence names no place: at precision 2, citing the town's first mention; a
+    story of two towns named as often places it nowhere."""
+    story = ("Clashes between riot police and opposition supporters left four demonstrators dead on Tuesday, doctors said.\n\n"
+             "Opposition leaders in Kisumu said the protests would go on until the results were annulled.\n\n"
+             "Traders in Kisumu kept their shops closed for a third day.")
+    reports = run_extract(story, "2025-03-12")
+    assert reports and {(r.location, r.country, r.geo_precision) for r in reports} == {("Kisumu", "Kenya", 2)}
+    cited = next(e for e in reports[0].evidence if e.field == "location")
+    assert cited.start == story.index("Kisumu") and story[cited.start : cited.end] == "Kisumu"
+    two_towns = run_extract(story.replace("Traders in Kisumu", "Traders in Nakuru"), "2025-03-12")
+    assert two_towns and {r.location for r in two_towns} == {None}

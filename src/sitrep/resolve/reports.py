@@ -60,6 +60,7 @@ DONE_TO_CIVILIANS = ("Looting/property destruction", "Mob violence", "Arrests")
 names no one they were done to (nine in ten of them in ACLED's data)."""
 RIOT = "Violent demonstration"
 SUBURB_KM = 10
+STORY_TOWN_MENTIONS = 2
 """How near a city's point a smaller town the text names must be to be a part of the city."""
 FACED_CROWDS = ("Protest with intervention", RIOT)
 """Crowd events where the police or soldiers who faced the crowd are actor 2."""
@@ -72,6 +73,7 @@ def resolve_drafts(article: Article, drafts: list[Draft]) -> list[EventReport]:
     places = {id(d): _geocode(d, article.text, context) for d in drafts}
     dominant = Counter(p.iso2 for d in drafts for p, _ in places[id(d)]).most_common(1)
     fallback_country = dominant[0][0] if dominant else (context.countries[0] if context.countries else _country_of_names(drafts, context))
+    story_town = _story_town(drafts, context)
     ids = {id(d): f"{article.id}#{n}" for n, d in enumerate(drafts, 1)}
     reports = []
     for draft in drafts:
@@ -81,7 +83,7 @@ def resolve_drafts(article: Article, drafts: list[Draft]) -> list[EventReport]:
         _story_foe(draft, drafts)
     for index, draft in enumerate(drafts):
         _inherit_actors(draft, drafts[:index])
-        report = guarded("report", partial(_report, article, draft, ids[id(draft)], places[id(draft)], fallback_country, context), None)
+        report = guarded("report", partial(_report, article, draft, ids[id(draft)], places[id(draft)], fallback_country, context, story_town), None)
         if report is not None:
             report.related = [Relation(kind, ids[id(other)]) for kind, other in draft.links if id(other) in ids]
             reports.append(report)
@@ -206,6 +208,31 @@ def _country_of_names(drafts: list[Draft], context: PlaceContext) -> str | None:
     return None
 
 
+def _story_town(drafts: list[Draft], context: PlaceContext) -> tuple[Place, Located] | None:
+    """The town a story keeps returning to, in its countries: named more often than any
+    other anywhere in the text, and more than once (the "battle of Baghuz in 2019" of a
+    story about strikes across Syria is no scene of it). An event the story places nowhere happened there, as a
+    coder reads it ("clashes between police and demonstrators left five dead" in a story
+    whose every scene is in one city), at precision 2."""
+    doc = next((fact.mention.sentence.doc for draft in drafts for fact in draft.facts), None)
+    if doc is None:
+        return None
+    counts: Counter[str] = Counter()
+    first: dict[str, tuple[Place, Located]] = {}
+    for sentence in doc.sents:
+        for name in place_candidates(sentence):
+            resolved = guarded("place", partial(resolve_phrase, name.text, context), None)
+            if resolved is None or not resolved[2].is_settlement or resolved[2].near is not None or not context.holds(resolved[2]):
+                continue
+            offset, part, town = resolved
+            counts[town.name] += 1
+            first.setdefault(town.name, (town, Located(town.name, name.start_char + offset, name.start_char + offset + len(part), part)))
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < STORY_TOWN_MENTIONS or len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
+        return None
+    return first[ranked[0][0]]
+
+
 def _story_region(context: PlaceContext) -> Place | None:
     """The one first-level region of its lead country a story names ("Nineveh governorate"):
     where a village it names without a place of its own lies ("raided Safsaf village")."""
@@ -280,9 +307,15 @@ def _inherit_actors(draft: Draft, earlier: list[Draft]) -> None:
         return
 
 
-def _report(article: Article, draft: Draft, report_id: str, places: list[tuple[Place, Located]], fallback: str | None, context: PlaceContext) -> EventReport:
-    """The record of one event: each field from its part below, with the evidence it came from."""
+def _report(
+    article: Article, draft: Draft, report_id: str, places: list[tuple[Place, Located]], fallback: str | None, context: PlaceContext,
+    story_town: tuple[Place, Located] | None = None,
+) -> EventReport:
+    """The record of one event: each field from its part below, with the evidence it came
+    from. An event placed nowhere is in the story's town (`_story_town`), if it has one."""
     location = _location(places, context, article.text)
+    from_story = location is None and story_town is not None
+    location = story_town if from_story else location
     country_iso = location[0].iso2 if location else fallback
     if location and location[0].kind == "sea":
         draft.patients = [_seafarers(p) for p in draft.patients]
@@ -332,7 +365,7 @@ def _report(article: Article, draft: Draft, report_id: str, places: list[tuple[P
         location=point.name if point else None,
         latitude=point.latitude if point else None,
         longitude=point.longitude if point else None,
-        geo_precision=_precision(location, article.text) if location else (3 if country_iso else None),
+        geo_precision=(2 if from_story else _precision(location, article.text)) if location else (3 if country_iso else None),
         fatalities=victims.low if isinstance(victims, Count) and victims.low is not None else (victims.value if victims else 0),
         fatalities_low=_low_bound(victims, draft.earlier_toll),
         fatalities_high=victims.high if victims else None,
