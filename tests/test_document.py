@@ -707,3 +707,12 @@ def test_an_event_placed_nowhere_is_in_the_town_the_story_keeps_returning_to() -
     assert cited.start == story.index("Kisumu") and story[cited.start : cited.end] == "Kisumu"
     two_towns = run_extract(story.replace("Traders in Kisumu", "Traders in Nakuru"), "2025-03-12")
     assert two_towns and {r.location for r in two_towns} == {None}
+
+
+def test_a_place_or_a_people_is_no_actor() -> None:
+    """"The Tal Afar attack" says where, not who; "Bengali insurgents" name a people, not
+    a group: both are ACLED's unidentified armed group of the country."""
+    [attack] = run_extract("Iraqi officials said the Tal Afar attack had killed nine soldiers on Monday.", "2025-03-12")
+    assert (attack.actor1, attack.actor2) == ("Unidentified Armed Group (Iraq)", "Military Forces of Iraq")
+    [raid] = run_extract("Extremist Bengali insurgents attacked a police post in Maungdaw on Friday, killing three officers, the government said.", "2025-03-12")
+    assert (raid.actor1, raid.actor2, raid.location) == ("Unidentified Armed Group (Myanmar)", "Police Forces of Myanmar", "Maungdaw")

@@ -188,14 +188,15 @@ def _without_article(name: str) -> str:
 
 def _proper_name(head: Token, tokens: list[Token]) -> Span | None:
     """"CODECO militiamen", "fighters from the Mai-Mai": an armed group we have no entry for
-    (not "Congo rebels": a place names no group)."""
+    (not "Congo rebels": a place names no group; nor "Bengali insurgents": a people names
+    none)."""
     for entity in head.doc.ents:
         before = tokens[0].i <= entity.start and entity.end <= head.i
         member_of = entity.root.dep_ == "pobj" and entity.root.head.lower_ in ("from", "of") and entity.root.head.head.i == head.i
         creed = entity.label_ == "NORP" and (entity.root.pos_ == "ADJ" or len(entity) == 1) or len(entity) == 1 and not _is_name(entity[0])  # "Islamist insurgents", "Kurdish militants" name what, not who
         if (before or member_of) and entity.label_ in ("ORG", "NORP", "PERSON") and not creed and not country_matcher().find(entity.text):
             return entity
-    names = _group_name(head, tokens) or [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and _is_name(t) and t.ent_type_ not in ("PERSON", "GPE", "LOC") and not country_matcher().find(t.text)]
+    names = _group_name(head, tokens) or [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and _is_name(t) and t.ent_type_ not in ("PERSON", "GPE", "LOC", "NORP") and not country_matcher().find(t.text)]
     return head.doc[names[0].i : names[-1].i + 1] if names else None
 
 

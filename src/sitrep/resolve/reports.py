@@ -24,7 +24,7 @@ from sitrep.extraction.numbers import Count
 from sitrep.geo import kilometres
 from sitrep.guard import guarded
 from sitrep.records import Article, EventReport, Evidence, Relation
-from sitrep.resolve.gazetteer import fold, strip_region_word
+from sitrep.resolve.gazetteer import fold, gazetteer, strip_region_word
 from sitrep.resolve.places import (
     DISTRICT_KINDS,
     Place,
@@ -208,6 +208,13 @@ def _country_of_names(drafts: list[Draft], context: PlaceContext) -> str | None:
     return None
 
 
+def _names_a_place(name: str, context: PlaceContext) -> bool:
+    """A name the tagger took for an organisation or a person that is, word for word, a
+    place of the article's countries (not a namesake found by spelling)."""
+    resolved = guarded("place", partial(resolve_phrase, name, context), None)
+    return resolved is not None and resolved[1] == name.strip() and context.holds(resolved[2]) and bool(gazetteer().lookup(name))
+
+
 def _story_town(drafts: list[Draft], context: PlaceContext) -> tuple[Place, Located] | None:
     """The town a story keeps returning to, in its countries: named more often than any
     other anywhere in the text, and more than once (the "battle of Baghuz in 2019" of a
@@ -320,6 +327,8 @@ def _report(
     if location and location[0].kind == "sea":
         draft.patients = [_seafarers(p) for p in draft.patients]
     actor1, patients = _sides(draft, country_iso)
+    if actor1 is not None and actor1.kind in ("other", "named") and _names_a_place(actor1.text, context):
+        actor1 = None  # "the Khan Sheikhoun attack": where, not who
     if actor1 is None or actor1.kind == "armed_group" and draft.actor1 is not None and draft.actor1.name is None:
         actor1 = _claimant(draft, country_iso) or actor1
     elif actor1.kind == "military" and draft.actor1 is not None and draft.actor1.name is None and draft.actor1.country is None:
