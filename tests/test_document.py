@@ -716,3 +716,16 @@ def test_a_place_or_a_people_is_no_actor() -> None:
     assert (attack.actor1, attack.actor2) == ("Unidentified Armed Group (Iraq)", "Military Forces of Iraq")
     [raid] = run_extract("Extremist Bengali insurgents attacked a police post in Maungdaw on Friday, killing three officers, the government said.", "2025-03-12")
     assert (raid.actor1, raid.actor2, raid.location) == ("Unidentified Armed Group (Myanmar)", "Police Forces of Myanmar", "Maungdaw")
+
+
+def test_the_dead_a_blast_left_and_a_toll_told_on_its_own() -> None:
+    """"left at least seven people dead": the dead are the adjective's subject; a toll in
+    a sentence with no act of its own ("an official count later put the number of dead at
+    12") is the latest count of the act told just before it."""
+    [left] = run_extract("A car bomb in Mogadishu on Tuesday left at least seven people dead, police said.", "2025-03-12")
+    assert (left.fatalities, left.fatalities_low) == (7, 7)
+    story = ("A car bomb exploded at a checkpoint in Mogadishu on Tuesday, police said.\n\n"
+             "An official count later put the number of dead at 12.\n\nThe mayor said the toll could rise.")
+    [counted] = run_extract(story, "2025-03-12")
+    cited = next(e for e in counted.evidence if e.field == "fatalities")
+    assert counted.fatalities == 12 and story[cited.start : cited.end] == "12"

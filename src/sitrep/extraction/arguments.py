@@ -39,6 +39,8 @@ CARRIED_DEPS = {"amod", "prep", "dobj", "oprd", "acomp", "advmod"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 MISLABELLED_PLACES = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"}
 YEAR = re.compile(r"(?:19|20)\d\d")
+TOLL_REACH = 3
+"""How many sentences after its act a toll told on its own may come."""
 
 
 @dataclass(frozen=True)
@@ -112,7 +114,26 @@ def gather(mentions: list[Mention], published: datetime | None) -> list[MentionF
     for group in by_sentence.values():
         guarded("sentence arguments", partial(_sentence_arguments, group, published), None)
     guarded("places lent between sentences", partial(_lend_places, by_sentence, published), None)
+    guarded("tolls told apart", partial(_lend_tolls, by_sentence), None)
     return facts
+
+
+def _lend_tolls(by_sentence: dict[int, list[MentionFacts]]) -> None:
+    """A toll told in a sentence of its own ("An official count put the number of dead at
+    30") is the latest count of the dead of the last act told before it, within
+    TOLL_REACH sentences."""
+    if not by_sentence:
+        return
+    doc = next(iter(by_sentence.values()))[0].mention.sentence.doc
+    since, last = TOLL_REACH + 1, None
+    for sentence in doc.sents:
+        if sentence.start in by_sentence:
+            since, last = 0, by_sentence[sentence.start][-1]
+            continue
+        since += 1
+        update = _toll_update(sentence) if last is not None and since <= TOLL_REACH else None
+        if update is not None and last is not None:
+            last.victims, last.updated = update, True
 
 
 def _sentence_arguments(group: list[MentionFacts], published: datetime | None) -> None:
@@ -159,14 +180,19 @@ def _sentence_arguments(group: list[MentionFacts], published: datetime | None) -
 
 
 def _toll_update(sentence: Span) -> Count | None:
-    """"The death toll from Tuesday's ambush has risen to 28": the latest count of the dead."""
+    """"The death toll from Tuesday's ambush has risen to 28", "an official count put the
+    number of dead at 30": the latest count of the dead."""
     for verb in sentence:
-        if verb.lemma_.lower() not in cues("toll_change"):
+        lemma = verb.lemma_.lower()
+        if lemma in cues("toll_change"):
+            counted, preposition = [c for c in verb.children if c.dep_ == "nsubj"], "to"
+        elif lemma in cues("toll_setting"):
+            counted, preposition = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")], "at"
+        else:
             continue
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        if not any(t.lemma_.lower() in cues("toll") for s in subjects for t in s.subtree):
+        if not any(t.lemma_.lower() in cues("toll") for s in counted for t in s.subtree):
             continue
-        targets = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
+        targets = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == preposition for p in c.children if p.dep_ == "pobj"]
         counts = [count for t in targets if (count := count_conjuncts(t)) is not None]
         if counts:
             return counts[0]
@@ -351,7 +377,8 @@ def _roles(mention: Mention) -> MentionFacts:
             if token.lemma_.lower() == "die":
                 victims = [c for c in token.children if c.dep_ == "nsubj"]
             elif token.pos_ == "ADJ":
-                victims = [c for c in token.head.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
+                own = [c for c in token.children if c.dep_ == "nsubj"]  # "left at least seven people dead"
+                victims = own or [c for c in token.head.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
             elif _reduced_relative(token):
                 victims = [token.head]  # "leaving nine civilians killed", "five people killed in the blast"
             elif _absolute(token):
