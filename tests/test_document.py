@@ -729,3 +729,10 @@ def test_the_dead_a_blast_left_and_a_toll_told_on_its_own() -> None:
     [counted] = run_extract(story, "2025-03-12")
     cited = next(e for e in counted.evidence if e.field == "fatalities")
     assert counted.fatalities == 12 and story[cited.start : cited.end] == "12"
+
+
+def test_people_the_text_cannot_name_who_throw_a_grenade_are_attackers() -> None:
+    """"Unidentified persons hurled a hand grenade": an unidentified armed group, and the
+    people it hurt are the civilians, not the other way round."""
+    [report] = run_extract("Unidentified persons hurled a hand grenade at a shop in Quetta on Thursday, injuring seven people.", "2025-03-12")
+    assert (report.sub_event_type, report.actor1, report.actor2, report.injuries) == ("Grenade", "Unidentified Armed Group (Pakistan)", "Civilians (Pakistan)", 7)

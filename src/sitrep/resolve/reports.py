@@ -208,6 +208,12 @@ def _country_of_names(drafts: list[Draft], context: PlaceContext) -> str | None:
     return None
 
 
+def _unnamed_attackers(actor: ActorRef) -> bool:
+    """"Unidentified persons hurled a hand grenade": people the text cannot name who did an
+    armed act are an unidentified armed group, not civilians (cue kind `unnamed_doer`)."""
+    return actor.kind == "civilian" and actor.name is None and bool(set(actor.text.lower().split()) & cues("unnamed_doer"))
+
+
 def _names_a_place(name: str, context: PlaceContext) -> bool:
     """A name the tagger took for an organisation or a person that is, word for word, a
     place of the article's countries (not a namesake found by spelling)."""
@@ -326,6 +332,8 @@ def _report(
     country_iso = location[0].iso2 if location else fallback
     if location and location[0].kind == "sea":
         draft.patients = [_seafarers(p) for p in draft.patients]
+    if draft.actor1 is not None and draft.event_type in ARMED_ACTS and _unnamed_attackers(draft.actor1):
+        draft.agents[0] = replace(draft.actor1, inter=UNKNOWN_GROUP_INTER, kind="armed_group")
     actor1, patients = _sides(draft, country_iso)
     if actor1 is not None and actor1.kind in ("other", "named") and _names_a_place(actor1.text, context):
         actor1 = None  # "the Khan Sheikhoun attack": where, not who
