@@ -736,3 +736,9 @@ def test_people_the_text_cannot_name_who_throw_a_grenade_are_attackers() -> None
     people it hurt are the civilians, not the other way round."""
     [report] = run_extract("Unidentified persons hurled a hand grenade at a shop in Quetta on Thursday, injuring seven people.", "2025-03-12")
     assert (report.sub_event_type, report.actor1, report.actor2, report.injuries) == ("Grenade", "Unidentified Armed Group (Pakistan)", "Civilians (Pakistan)", 7)
+
+
+def test_armed_security_personnel_are_a_force() -> None:
+    """"Armed" makes unnamed men an armed group, but not men its other words name a force."""
+    [report] = run_extract("Armed security personnel fired gunshots to disperse protesters at the toll gate in Lagos on Tuesday, killing two.", "2025-03-12")
+    assert (report.sub_event_type, report.actor1, report.actor2) == ("Excessive force against protesters", "Police Forces of Nigeria", "Protesters (Nigeria)")

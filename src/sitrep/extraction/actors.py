@@ -233,8 +233,8 @@ def _kind(head: Token, tokens: list[Token]) -> str | None:
     if head.lemma_.lower() in cues("partitive") and forces:
         return forces[0]  # "army unit members", "militia members": what they are members of
     kind = role_of(head)
-    if armed and kind in (None, "civilian") or _suicide_attacker(head):
-        return "armed_group"
+    if armed and kind in (None, "civilian") and not forces or _suicide_attacker(head):
+        return "armed_group"  # not "armed security personnel": a force named by its modifier
     if kind is not None:
         return kind
     text = doc_text(head.doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
