@@ -535,3 +535,13 @@ def test_a_hamlet_speaks_for_no_country() -> None:
     rio = article_context(["BR"], ["North Zone", "Rio de Janeiro"])
     assert rio.countries == ("BR",)
     assert "NG" in article_context([], ["Maradun"]).countries
+
+
+def test_no_hamlet_by_a_misspelling_and_no_people_for_a_village() -> None:
+    """The River Don of a Russian story is no Doon, Iowa (591 people) found by spelling,
+    though the story names the United States; "the Somalian capital city Mogadishu" puts
+    no village called Somalian at Mogadishu's point."""
+    assert resolve_place("Don", ["RU", "US"]) is None
+    assert resolve_place("Doon", ["US"]).population == 591
+    [report] = run_extract("A truck bomb went off at a checkpoint in the Somalian capital city Mogadishu on Saturday, killing over 70 people.", "2025-03-12")
+    assert (report.location, report.country) == ("Mogadishu", "Somalia")

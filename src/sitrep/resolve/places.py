@@ -148,7 +148,7 @@ def resolve_place(name: str, context: Iterable[str] = (), regions: Iterable[str]
     near = preferred | _countries_of_regions(steer)
     matches = [
         m for m in gazetteer().lookup(bare, fuzzy=True)
-        if _alike(bare, m.entry.name) and not _part_abroad(name, m, preferred)
+        if _alike(bare, m.entry.name) and not _part_abroad(name, m, preferred) and not _is_hamlet(m, bare)
         and (m.entry.iso2 in near or not steer and _is_large(m, BIG_CITY) and (not near or _spelled_alike(bare, m.entry.name)))
     ]
     return _best(matches, spellings[-1], preferred, steer, aside, districts) if matches else None
