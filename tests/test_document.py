@@ -742,3 +742,13 @@ def test_armed_security_personnel_are_a_force() -> None:
     """"Armed" makes unnamed men an armed group, but not men its other words name a force."""
     [report] = run_extract("Armed security personnel fired gunshots to disperse protesters at the toll gate in Lagos on Tuesday, killing two.", "2025-03-12")
     assert (report.sub_event_type, report.actor1, report.actor2) == ("Excessive force against protesters", "Police Forces of Nigeria", "Protesters (Nigeria)")
+
+
+def test_an_event_placed_nowhere_is_in_the_country_the_story_names_most() -> None:
+    """Not the first country named ("selling the copper mines to China"), but the one the
+    story keeps naming."""
+    story = ("Riot police clashed with opposition supporters on Tuesday, leaving dozens injured.\n\n"
+             "The protesters accuse the president of selling the copper mines to China.\n\n"
+             "Zambia's government said the protests were illegal.\n\nZambia's opposition leader said the movement would go on.")
+    reports = run_extract(story, "2025-03-12")
+    assert reports and {r.country for r in reports} == {"Zambia"}

@@ -72,7 +72,8 @@ def resolve_drafts(article: Article, drafts: list[Draft]) -> list[EventReport]:
     drafts = [part for draft in drafts for part in _one_a_place(draft, article.text, context)]
     places = {id(d): _geocode(d, article.text, context) for d in drafts}
     dominant = Counter(p.iso2 for d in drafts for p, _ in places[id(d)]).most_common(1)
-    fallback_country = dominant[0][0] if dominant else (context.countries[0] if context.countries else _country_of_names(drafts, context))
+    most_named = [iso2 for iso2, _ in Counter(named).most_common(1)]  # of ties, the first named
+    fallback_country = dominant[0][0] if dominant else (most_named or list(context.countries[:1]) or [_country_of_names(drafts, context)])[0]
     story_town = _story_town(drafts, context)
     ids = {id(d): f"{article.id}#{n}" for n, d in enumerate(drafts, 1)}
     reports = []
