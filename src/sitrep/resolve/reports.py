@@ -74,7 +74,7 @@ def resolve_drafts(article: Article, drafts: list[Draft]) -> list[EventReport]:
     dominant = Counter(p.iso2 for d in drafts for p, _ in places[id(d)]).most_common(1)
     most_named = [iso2 for iso2, _ in Counter(named).most_common(1)]  # of ties, the first named
     fallback_country = dominant[0][0] if dominant else (most_named or list(context.countries[:1]) or [_country_of_names(drafts, context)])[0]
-    story_town = _story_town(drafts, context)
+    story_town = _story_town(drafts, context) if any(not places[id(d)] for d in drafts) else None  # read only for an event placed nowhere
     ids = {id(d): f"{article.id}#{n}" for n, d in enumerate(drafts, 1)}
     reports = []
     for draft in drafts:
