@@ -543,5 +543,5 @@ def test_no_hamlet_by_a_misspelling_and_no_people_for_a_village() -> None:
     no village called Somalian at Mogadishu's point."""
     assert resolve_place("Don", ["RU", "US"]) is None
     assert resolve_place("Doon", ["US"]).population == 591
-    [report] = run_extract("A truck bomb went off at a checkpoint in the Somalian capital city Mogadishu on Saturday, killing over 70 people.", "2025-03-12")
+    [report] = run_extract("A suicide bomber struck a hotel in the Somalian capital city Mogadishu on Tuesday, killing nine guests, police said.", "2025-03-12")
     assert (report.location, report.country) == ("Mogadishu", "Somalia")

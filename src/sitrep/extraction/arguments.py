@@ -90,7 +90,7 @@ class MentionFacts:
 
 
 def _in_dated_past(place: Token, published: datetime | None) -> bool:
-    """"following its defeat at the battle of Baghuz in 2019": a phrase on the way from the
+    """"after the battle of Mosul in 2017": a phrase on the way from the
     place up to its verb carries a year before the article's, so the place is history."""
     if published is None:
         return False
@@ -119,8 +119,8 @@ def gather(mentions: list[Mention], published: datetime | None) -> list[MentionF
 
 
 def _lend_tolls(by_sentence: dict[int, list[MentionFacts]]) -> None:
-    """A toll told in a sentence of its own ("An official count put the number of dead at
-    30") is the latest count of the dead of the last act told before it, within
+    """A toll told in a sentence of its own ("Hospital officials later put the death toll
+    at 12") is the latest count of the dead of the last act told before it, within
     TOLL_REACH sentences."""
     if not by_sentence:
         return
@@ -131,8 +131,7 @@ def _lend_tolls(by_sentence: dict[int, list[MentionFacts]]) -> None:
             since, last = 0, by_sentence[sentence.start][-1]
             continue
         since += 1
-        update = _toll_update(sentence) if last is not None and since <= TOLL_REACH else None
-        if update is not None and last is not None:
+        if last is not None and since <= TOLL_REACH and (update := _toll_update(sentence)) is not None:
             last.victims, last.updated = update, True
 
 
@@ -180,8 +179,8 @@ def _sentence_arguments(group: list[MentionFacts], published: datetime | None) -
 
 
 def _toll_update(sentence: Span) -> Count | None:
-    """"The death toll from Tuesday's ambush has risen to 28", "an official count put the
-    number of dead at 30": the latest count of the dead."""
+    """"The death toll from Tuesday's ambush has risen to 28", "hospital officials put the
+    death toll at 12": the latest count of the dead."""
     for verb in sentence:
         lemma = verb.lemma_.lower()
         if lemma in cues("toll_change"):
@@ -377,7 +376,7 @@ def _roles(mention: Mention) -> MentionFacts:
             if token.lemma_.lower() == "die":
                 victims = [c for c in token.children if c.dep_ == "nsubj"]
             elif token.pos_ == "ADJ":
-                own = [c for c in token.children if c.dep_ == "nsubj"]  # "left at least seven people dead"
+                own = [c for c in token.children if c.dep_ == "nsubj"]  # "left at least nine people dead"
                 victims = own or [c for c in token.head.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
             elif _reduced_relative(token):
                 victims = [token.head]  # "leaving nine civilians killed", "five people killed in the blast"

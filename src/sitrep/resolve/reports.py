@@ -60,8 +60,9 @@ DONE_TO_CIVILIANS = ("Looting/property destruction", "Mob violence", "Arrests")
 names no one they were done to (nine in ten of them in ACLED's data)."""
 RIOT = "Violent demonstration"
 SUBURB_KM = 10
-STORY_TOWN_MENTIONS = 2
 """How near a city's point a smaller town the text names must be to be a part of the city."""
+STORY_TOWN_MENTIONS = 2
+"""How often a story must name a town for it to be the story's town (`_story_town`)."""
 FACED_CROWDS = ("Protest with intervention", RIOT)
 """Crowd events where the police or soldiers who faced the crowd are actor 2."""
 
@@ -71,9 +72,8 @@ def resolve_drafts(article: Article, drafts: list[Draft]) -> list[EventReport]:
     context = article_context(named, _place_phrases(article.text, drafts))
     drafts = [part for draft in drafts for part in _one_a_place(draft, article.text, context)]
     places = {id(d): _geocode(d, article.text, context) for d in drafts}
-    dominant = Counter(p.iso2 for d in drafts for p, _ in places[id(d)]).most_common(1)
-    most_named = [iso2 for iso2, _ in Counter(named).most_common(1)]  # of ties, the first named
-    fallback_country = dominant[0][0] if dominant else (most_named or list(context.countries[:1]) or [_country_of_names(drafts, context)])[0]
+    dominant = Counter(p.iso2 for d in drafts for p, _ in places[id(d)]) or Counter(named) or Counter(context.countries[:1])
+    fallback_country = dominant.most_common(1)[0][0] if dominant else _country_of_names(drafts, context)  # of ties, the first named
     story_town = _story_town(drafts, context) if any(not places[id(d)] for d in drafts) else None  # read only for an event placed nowhere
     ids = {id(d): f"{article.id}#{n}" for n, d in enumerate(drafts, 1)}
     reports = []
@@ -210,7 +210,7 @@ def _country_of_names(drafts: list[Draft], context: PlaceContext) -> str | None:
 
 
 def _unnamed_attackers(actor: ActorRef) -> bool:
-    """"Unidentified persons hurled a hand grenade": people the text cannot name who did an
+    """"Unidentified persons threw a grenade": people the text cannot name who did an
     armed act are an unidentified armed group, not civilians (cue kind `unnamed_doer`)."""
     return actor.kind == "civilian" and actor.name is None and bool(set(actor.text.lower().split()) & cues("unnamed_doer"))
 
@@ -224,10 +224,10 @@ def _names_a_place(name: str, context: PlaceContext) -> bool:
 
 def _story_town(drafts: list[Draft], context: PlaceContext) -> tuple[Place, Located] | None:
     """The town a story keeps returning to, in its countries: named more often than any
-    other anywhere in the text, and more than once (the "battle of Baghuz in 2019" of a
-    story about strikes across Syria is no scene of it). An event the story places nowhere happened there, as a
-    coder reads it ("clashes between police and demonstrators left five dead" in a story
-    whose every scene is in one city), at precision 2."""
+    other anywhere in the text, and more than once (a town named once, for a battle there
+    years ago, is no scene of the story). An event the story places nowhere happened
+    there, as a coder reads it ("clashes between police and demonstrators left five dead"
+    in a story whose every scene is in one city), at precision 2."""
     doc = next((fact.mention.sentence.doc for draft in drafts for fact in draft.facts), None)
     if doc is None:
         return None
@@ -337,7 +337,7 @@ def _report(
         draft.agents[0] = replace(draft.actor1, inter=UNKNOWN_GROUP_INTER, kind="armed_group")
     actor1, patients = _sides(draft, country_iso)
     if actor1 is not None and actor1.kind in ("other", "named") and _names_a_place(actor1.text, context):
-        actor1 = None  # "the Khan Sheikhoun attack": where, not who
+        actor1 = None  # "the Tal Afar attack": where, not who
     if actor1 is None or actor1.kind == "armed_group" and draft.actor1 is not None and draft.actor1.name is None:
         actor1 = _claimant(draft, country_iso) or actor1
     elif actor1.kind == "military" and draft.actor1 is not None and draft.actor1.name is None and draft.actor1.country is None:
