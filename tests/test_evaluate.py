@@ -170,12 +170,13 @@ def test_news_dev_typing_floor(shared: Path) -> None:
 def test_muc4_development_floor(shared: Path) -> None:
     """CI gate on the role tagger: 45.05 on dev when it was trained; 46.09 (Victim 39.2) since
     victims are named whole; 46.36 (Victim 46.1) with surnames named in full, the verbs
-    around a name read and bracketed short forms one entity."""
+    around a name read and bracketed short forms one entity; 51.54 (Victim 54.9) with the
+    fine-tuned encoder beside the linear tagger."""
     result = CliRunner().invoke(main, ["eval", str(shared / "eval" / "muc4" / "dev.jsonl"), "--dataset", "muc4", "--json"])
     scores = json.loads(result.output[result.output.index("{") :])
     assert scores["documents"] == 200
-    assert scores["f1"] >= 0.45
-    assert scores["roles"]["Target"]["f1"] >= 0.45 and scores["roles"]["Victim"]["f1"] >= 0.44
+    assert scores["f1"] >= 0.50
+    assert scores["roles"]["Target"]["f1"] >= 0.50 and scores["roles"]["Victim"]["f1"] >= 0.50
 
 
 def test_ceaf_ree_alignment() -> None:

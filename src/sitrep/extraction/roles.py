@@ -16,8 +16,13 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from sitrep.data.lexicon import cues, role_nouns
 from sitrep import linear
+from sitrep.data.lexicon import cues, role_nouns
+from sitrep.extraction.encoder import (
+    encoder_fillers,
+    span_probability,
+    word_probabilities,
+)
 from sitrep.extraction.fillers import RoleFiller, distinct, mention_key
 
 MODEL_FILE = "roles.npz"
@@ -26,7 +31,11 @@ INCIDENT_MODEL = "roles.incident"
 NONE = "none"
 ROLES = ("perpetrator", "perpetrator_organisation", "target", "victim", "weapon")
 FILLER_PROBABILITY = 0.2
+CANDIDATE_PROBABILITY = 0.03
 INCIDENT_PROBABILITY = 0.3
+ENCODER_PROBABILITY = 0.8
+ENCODER_WEIGHT = 0.5
+JOINT_PROBABILITY = 0.35
 NOUN_TAGS = ("NOUN", "PROPN")
 ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj")
 LEFT_MODIFIERS = ("compound", "amod", "nmod", "poss", "nummod", "quantmod", "npadvmod", "punct", "case")
@@ -161,6 +170,12 @@ def candidate_features(
 
 def role_fillers(doc: Doc, sentences: Iterable[Span] | None = None, heads: tuple[str, ...] | None = None) -> list[RoleFiller]:
     """Every candidate likely enough to fill a role, in the given sentences (default all)."""
+    fillers = [f for f in _scored_candidates(doc, sentences, heads) if f.probability >= FILLER_PROBABILITY]
+    return distinct(_whole_names(doc, fillers))
+
+
+def _scored_candidates(doc: Doc, sentences: Iterable[Span] | None, heads: tuple[str, ...] | None) -> list[RoleFiller]:
+    """Each candidate with each role the linear model gives it some chance of."""
     model = linear.load(MODEL_FILE, SPAN_MODEL)
     rows = candidate_features(doc, sentences, heads)
     if model is None or not rows:
@@ -169,10 +184,10 @@ def role_fillers(doc: Doc, sentences: Iterable[Span] | None = None, heads: tuple
     fillers = []
     for ((start, end, _), _), row in zip(rows, probabilities):
         for role, probability in zip(model.labels, row):
-            if role != NONE and probability >= FILLER_PROBABILITY:
+            if role != NONE and probability >= CANDIDATE_PROBABILITY:
                 span = doc[start:end]
                 fillers.append(RoleFiller(role, span.start_char, span.end_char, span.text, float(probability)))
-    return distinct(_whole_names(doc, fillers))
+    return fillers
 
 
 def _whole_names(doc: Doc, fillers: list[RoleFiller]) -> list[RoleFiller]:
@@ -243,7 +258,16 @@ def incident_probability(text: str) -> float:
 
 
 def document_roles(doc: Doc) -> list[RoleFiller]:
-    """The role fillers of a whole article; none when it reports no incident."""
+    """The role fillers of a whole article; none when it reports no incident. Each noun
+    phrase is scored by both models, the linear one's probability and the encoder's
+    (encoder.py) averaged; a run of words the encoder alone is sure of is a filler too,
+    since the parse proposes no phrase for some ("dynamite and grenades")."""
     if incident_probability(doc.text) < INCIDENT_PROBABILITY:
         return []
-    return role_fillers(doc)
+    words = word_probabilities(doc.text)
+    fillers = [
+        RoleFiller(f.role, f.start, f.end, f.text, joint)
+        for f in _scored_candidates(doc, None, None)
+        if (joint := (1 - ENCODER_WEIGHT) * f.probability + ENCODER_WEIGHT * span_probability(words, f.role, f.start, f.end)) >= JOINT_PROBABILITY
+    ]
+    return distinct(_whole_names(doc, fillers + encoder_fillers(words, doc.text, ENCODER_PROBABILITY)))
