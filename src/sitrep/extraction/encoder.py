@@ -2,8 +2,7 @@
 what was hit, who was harmed and with what, tagged word piece by word piece.
 
 The linear role model (roles.py) sees each noun phrase through the parse, which fails on
-wire text ("murdered university student mario flores" parsed with "flores" as its root);
-this model reads the words in context. It is all-MiniLM-L6-v2 fine-tuned on MUC-4 by
+lower-cased wire text; this model reads the words in context. It is all-MiniLM-L6-v2 fine-tuned on MUC-4 by
 train/train_role_encoder.py and run with onnxruntime (int8, no torch). A long text is read in
 overlapping windows; a piece's probabilities are the mean over the windows that hold it.
 """
@@ -15,11 +14,10 @@ from importlib import resources
 
 import numpy as np
 
-from sitrep.extraction.fillers import RoleFiller
+from sitrep.extraction.fillers import ROLES, RoleFiller
 
 MODEL_FILE = "role_encoder.onnx"
 TOKENIZER_FILE = "role_encoder.json"
-ROLES = ("perpetrator", "perpetrator_organisation", "target", "victim", "weapon")
 LABELS = ("O", *(f"{prefix}-{role}" for role in ROLES for prefix in ("B", "I")))
 MAX_PIECES = 256
 STRIDE = 128
@@ -85,7 +83,7 @@ def piece_probabilities(text: str) -> tuple[list[tuple[int, int]], np.ndarray]:
 
 def word_probabilities(text: str) -> list[tuple[int, int, np.ndarray]]:
     """(start, end, probabilities) of each word: the pieces that touch with no space or
-    punctuation between ("antioquia" = "anti" + "##oquia"), their probabilities averaged."""
+    punctuation between ("paramilitaries" = "para" + "##mi" + "##lita" + "##ries"), their probabilities averaged."""
     offsets, probabilities = piece_probabilities(text)
     words = []
     first = 0
@@ -100,19 +98,20 @@ def encoder_fillers(words: list[tuple[int, int, np.ndarray]], text: str, thresho
     """Runs of words whose likeliest label is a role's: B starts one, I of the same role
     goes on (an I after O also starts one); a run's probability is the mean of its words'
     probability of that role."""
-    fillers: list[RoleFiller] = []
-    run: tuple[str, int, int, list[float]] | None = None
+    runs: list[tuple[str, int, int, list[float]]] = []
+    previous = None
     for start, end, row in words:
         prefix, _, role = LABELS[int(row.argmax())].partition("-")
-        if run is not None and (prefix != "I" or role != run[0]):
-            fillers.append(RoleFiller(run[0], run[1], run[2], text[run[1] : run[2]], float(np.mean(run[3]))))
-            run = None
         if prefix == "O":
+            previous = None
             continue
-        in_role = _in_role(row, role)
-        run = (role, run[1], end, [*run[3], in_role]) if run is not None else (role, start, end, [in_role])
-    if run is not None:
-        fillers.append(RoleFiller(run[0], run[1], run[2], text[run[1] : run[2]], float(np.mean(run[3]))))
+        if prefix == "I" and previous == role:
+            _, first, _, scores = runs[-1]
+            runs[-1] = (role, first, end, [*scores, _in_role(row, role)])
+        else:
+            runs.append((role, start, end, [_in_role(row, role)]))
+        previous = role
+    fillers = [RoleFiller(role, start, end, text[start:end], float(np.mean(scores))) for role, start, end, scores in runs]
     return [filler for filler in fillers if filler.probability >= threshold]
 
 

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 from sitrep.data.lexicon import cues
 
+ROLES = ("perpetrator", "perpetrator_organisation", "target", "victim", "weapon")
+
 
 @dataclass(frozen=True)
 class RoleFiller:

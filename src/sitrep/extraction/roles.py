@@ -6,7 +6,8 @@ head noun: the noun, its modifiers, its "of" phrase, its whole subtree) is a can
 linear model over its words, its head, its dependency path to the governing verb and its
 neighbours says which role it fills, if any. A second model reads the whole text and says
 whether it reports an incident at all, so a story about peace talks names no victims.
-Both are trained by train/train_roles.py on MUC-4 train.jsonl.
+Both are trained by train/train_roles.py on MUC-4 train.jsonl. A whole document's fillers
+(document_roles) are scored by the fine-tuned encoder too (encoder.py).
 """
 from __future__ import annotations
 
@@ -29,7 +30,6 @@ MODEL_FILE = "roles.npz"
 SPAN_MODEL = "roles.span"
 INCIDENT_MODEL = "roles.incident"
 NONE = "none"
-ROLES = ("perpetrator", "perpetrator_organisation", "target", "victim", "weapon")
 FILLER_PROBABILITY = 0.2
 CANDIDATE_PROBABILITY = 0.03
 INCIDENT_PROBABILITY = 0.3
